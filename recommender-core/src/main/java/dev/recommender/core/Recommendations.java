@@ -1,0 +1,30 @@
+package dev.recommender.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The answer to one recommendation request: items best first, and whether they came from the
+ * model's fallback (popularity) because the model does not know the user.
+ *
+ * @param userId   the user asked about
+ * @param items    at most the requested number of items, best first, no item twice
+ * @param fallback true if the user is unknown to the model and the items are the fallback's
+ */
+public record Recommendations(String userId, List<ScoredItem> items, boolean fallback) {
+    /** Validates and copies the fields. */
+    public Recommendations {
+        Objects.requireNonNull(userId, "userId");
+        items = List.copyOf(items);
+    }
+
+    /** Number of items. */
+    public int size() {
+        return items.size();
+    }
+
+    /** The item ids, best first. */
+    public List<String> itemIds() {
+        return items.stream().map(ScoredItem::itemId).toList();
+    }
+}

@@ -1,0 +1,286 @@
+package dev.recommender.core.io;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A model as named primitive arrays plus string properties (in the spirit of saving named arrays
+ * rather than serialised objects): what a {@link ModelCodec} produces and what {@link ModelStore}
+ * writes. Arrays are copied in and out, so instances are immutable.
+ */
+public final class ModelData {
+    /** Kinds of section, with their on-disk codes. */
+    enum Kind {
+        INTS(1, int[].class), FLOATS(2, float[].class), DOUBLES(3, double[].class), LONGS(4, long[].class),
+        STRINGS(5, String[].class), BYTES(6, byte[].class);
+
+        final byte code;
+        final Class<?> type;
+
+        Kind(int code, Class<?> type) {
+            this.code = (byte) code;
+            this.type = type;
+        }
+
+        static Kind of(byte code) {
+            for (Kind kind : values()) {
+                if (kind.code == code) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("unknown section kind " + code);
+        }
+    }
+
+    private final String modelType;
+    private final int modelVersion;
+    private final Map<String, String> properties;
+    private final Map<String, Object> sections;
+
+    private ModelData(String modelType, int modelVersion, Map<String, String> properties, Map<String, Object> sections) {
+        this.modelType = modelType;
+        this.modelVersion = modelVersion;
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        this.sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+    }
+
+    /**
+     * Starts a model of the given type and content version.
+     *
+     * @param modelType    the codec's type name, e.g. {@code "svd"}
+     * @param modelVersion the codec's content version, at least 1
+     */
+    public static Builder builder(String modelType, int modelVersion) {
+        return new Builder(modelType, modelVersion);
+    }
+
+    /** The model type name that selects the codec. */
+    public String modelType() {
+        return modelType;
+    }
+
+    /** The codec's content version. */
+    public int modelVersion() {
+        return modelVersion;
+    }
+
+    /** All string properties, in insertion order. */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    /** Section names, in insertion order. */
+    public Set<String> sectionNames() {
+        return sections.keySet();
+    }
+
+    /**
+     * A required string property.
+     *
+     * @throws IllegalArgumentException if absent
+     */
+    public String property(String key) {
+        String value = properties.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("model data of type '" + modelType + "' has no property '" + key + "'");
+        }
+        return value;
+    }
+
+    /** A required integer property. */
+    public int intProperty(String key) {
+        try {
+            return Integer.parseInt(property(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("property '" + key + "' is not an integer: " + property(key), e);
+        }
+    }
+
+    /** A required long property. */
+    public long longProperty(String key) {
+        try {
+            return Long.parseLong(property(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("property '" + key + "' is not a long: " + property(key), e);
+        }
+    }
+
+    /** A required floating-point property. */
+    public double doubleProperty(String key) {
+        try {
+            return Double.parseDouble(property(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("property '" + key + "' is not a number: " + property(key), e);
+        }
+    }
+
+    /** A copy of an {@code int[]} section. */
+    public int[] ints(String name) {
+        return ((int[]) section(name, Kind.INTS)).clone();
+    }
+
+    /** A copy of a {@code float[]} section. */
+    public float[] floats(String name) {
+        return ((float[]) section(name, Kind.FLOATS)).clone();
+    }
+
+    /** A copy of a {@code double[]} section. */
+    public double[] doubles(String name) {
+        return ((double[]) section(name, Kind.DOUBLES)).clone();
+    }
+
+    /** A copy of a {@code long[]} section. */
+    public long[] longs(String name) {
+        return ((long[]) section(name, Kind.LONGS)).clone();
+    }
+
+    /** A {@code String[]} section as a list. */
+    public List<String> strings(String name) {
+        return List.of((String[]) section(name, Kind.STRINGS));
+    }
+
+    /** A copy of a {@code byte[]} section. */
+    public byte[] bytes(String name) {
+        return ((byte[]) section(name, Kind.BYTES)).clone();
+    }
+
+    /** Whether a section exists. */
+    public boolean hasSection(String name) {
+        return sections.containsKey(name);
+    }
+
+    Object rawSection(String name) {
+        return sections.get(name);
+    }
+
+    private Object section(String name, Kind kind) {
+        Object value = sections.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("model data of type '" + modelType + "' has no section '" + name + "'");
+        }
+        if (!kind.type.isInstance(value)) {
+            throw new IllegalArgumentException("section '" + name + "' is " + value.getClass().getSimpleName()
+                    + ", expected " + kind.type.getSimpleName());
+        }
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof ModelData that) || !that.modelType.equals(modelType)
+                || that.modelVersion != modelVersion || !that.properties.equals(properties)
+                || !that.sections.keySet().equals(sections.keySet())) {
+            return false;
+        }
+        for (var entry : sections.entrySet()) {
+            if (!Objects.deepEquals(entry.getValue(), that.sections.get(entry.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(modelType, modelVersion, properties, sections.keySet());
+    }
+
+    @Override
+    public String toString() {
+        return "ModelData[type=" + modelType + ", version=" + modelVersion + ", properties=" + properties.keySet()
+                + ", sections=" + sections.keySet() + "]";
+    }
+
+    /** Accumulates properties and sections; copies arrays. Not thread-safe. */
+    public static final class Builder {
+        private final String modelType;
+        private final int modelVersion;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private final Map<String, Object> sections = new LinkedHashMap<>();
+
+        private Builder(String modelType, int modelVersion) {
+            if (modelType == null || modelType.isBlank()) {
+                throw new IllegalArgumentException("modelType must be non-blank, got '" + modelType + "'");
+            }
+            if (modelVersion < 1) {
+                throw new IllegalArgumentException("modelVersion must be at least 1, got " + modelVersion);
+            }
+            this.modelType = modelType;
+            this.modelVersion = modelVersion;
+        }
+
+        /** Sets a string property. */
+        public Builder property(String key, Object value) {
+            properties.put(Objects.requireNonNull(key, "key"), String.valueOf(Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        /** Adds an {@code int[]} section. */
+        public Builder putInts(String name, int[] values) {
+            return put(name, values.clone());
+        }
+
+        /** Adds a {@code float[]} section. */
+        public Builder putFloats(String name, float[] values) {
+            return put(name, values.clone());
+        }
+
+        /** Adds a {@code double[]} section. */
+        public Builder putDoubles(String name, double[] values) {
+            return put(name, values.clone());
+        }
+
+        /** Adds a {@code long[]} section. */
+        public Builder putLongs(String name, long[] values) {
+            return put(name, values.clone());
+        }
+
+        /** Adds a {@code String[]} section (no null elements). */
+        public Builder putStrings(String name, String[] values) {
+            for (String value : values) {
+                Objects.requireNonNull(value, "string element of section " + name);
+            }
+            return put(name, values.clone());
+        }
+
+        /** Adds a {@code byte[]} section (for example a serialised third-party model). */
+        public Builder putBytes(String name, byte[] values) {
+            return put(name, values.clone());
+        }
+
+        Builder putRaw(String name, Object values) {
+            return put(name, values);
+        }
+
+        private Builder put(String name, Object values) {
+            Objects.requireNonNull(name, "name");
+            if (sections.containsKey(name)) {
+                throw new IllegalArgumentException("duplicate section '" + name + "'");
+            }
+            sections.put(name, values);
+            return this;
+        }
+
+        /** Returns the immutable model data. */
+        public ModelData build() {
+            return new ModelData(modelType, modelVersion, properties, sections);
+        }
+    }
+
+    static Kind kindOf(Object section) {
+        for (Kind kind : Kind.values()) {
+            if (kind.type.isInstance(section)) {
+                return kind;
+            }
+        }
+        throw new IllegalStateException("unexpected section type " + section.getClass());
+    }
+
+    static int length(Object section) {
+        return java.lang.reflect.Array.getLength(section);
+    }
+}
