@@ -30,6 +30,10 @@ public final class ExactTopKIndex implements TopKIndex {
      * @throws IllegalArgumentException if the length is not a multiple of {@code dimensions} or a value is not finite
      */
     public ExactTopKIndex(float[] vectors, int dimensions) {
+        this(vectors, dimensions, true);
+    }
+
+    ExactTopKIndex(float[] vectors, int dimensions, boolean copy) {
         if (dimensions < 1) {
             throw new IllegalArgumentException("dimensions must be at least 1, got " + dimensions);
         }
@@ -38,7 +42,7 @@ public final class ExactTopKIndex implements TopKIndex {
                     + " is not a multiple of dimensions " + dimensions);
         }
         VectorMath.requireFinite(vectors, "vectors");
-        this.vectors = vectors.clone();
+        this.vectors = copy ? vectors.clone() : vectors;
         this.dimensions = dimensions;
         this.size = vectors.length / dimensions;
     }

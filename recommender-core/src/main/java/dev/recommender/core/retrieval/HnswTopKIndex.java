@@ -75,6 +75,11 @@ public final class HnswTopKIndex implements TopKIndex {
      *                                  is not finite
      */
     public static HnswTopKIndex build(float[] vectors, int dimensions, IndexConfig config) {
+        return buildShared(vectors.clone(), dimensions, config);
+    }
+
+    /** Like {@link #build} but keeps a reference to {@code vectors}, which the caller must never modify. */
+    static HnswTopKIndex buildShared(float[] vectors, int dimensions, IndexConfig config) {
         if (dimensions < 1) {
             throw new IllegalArgumentException("dimensions must be at least 1, got " + dimensions);
         }
@@ -84,7 +89,7 @@ public final class HnswTopKIndex implements TopKIndex {
         }
         VectorMath.requireFinite(vectors, "vectors");
         long started = System.nanoTime();
-        float[] copy = vectors.clone();
+        float[] copy = vectors;
         int size = copy.length / dimensions;
         double maxNorm = 0;
         for (int item = 0; item < size; item++) {

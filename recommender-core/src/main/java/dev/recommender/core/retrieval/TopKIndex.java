@@ -72,8 +72,16 @@ public interface TopKIndex {
         if (dimensions < 1) {
             throw new IllegalArgumentException("dimensions must be at least 1, got " + dimensions);
         }
+        return shared(vectors.clone(), dimensions, config);
+    }
+
+    /** Like {@link #of} but keeps a reference to {@code vectors}, which the caller must never modify. */
+    static TopKIndex shared(float[] vectors, int dimensions, IndexConfig config) {
+        if (dimensions < 1) {
+            throw new IllegalArgumentException("dimensions must be at least 1, got " + dimensions);
+        }
         int size = vectors.length / dimensions;
-        return config.approximate(size) ? HnswTopKIndex.build(vectors, dimensions, config)
-                : new ExactTopKIndex(vectors, dimensions);
+        return config.approximate(size) ? HnswTopKIndex.buildShared(vectors, dimensions, config)
+                : new ExactTopKIndex(vectors, dimensions, false);
     }
 }
