@@ -362,10 +362,11 @@ public final class EventCsvReader {
                 }
                 float value = Float.NaN;
                 if (valuePosition != NONE) {
-                    value = (float) number(valuePosition);
+                    double raw = number(valuePosition);
+                    value = (float) raw;
                     if (!Float.isFinite(value)) {
                         reject(ReadReport.Reason.BAD_NUMBER, labels[valuePosition], fieldText(valuePosition),
-                                "not a finite number");
+                                Double.isNaN(raw) ? "not a number" : "not a finite float");
                         continue;
                     }
                 }
