@@ -282,13 +282,15 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
         }
 
         /**
-         * Preset for explicit ratings on a 1 to 5 star scale (MovieLens): 100 factors, 40 epochs,
-         * learning rate 0.007 decaying by 0.97 per epoch, factor regularisation 0.07, bias
-         * regularisation 0.02, initial std 0.1, one thread, seed 42. Chosen by a small grid on the
-         * MovieLens latest-small 5-fold protocol (see the package documentation).
+         * Preset for explicit ratings on a 1 to 5 star scale (MovieLens): 100 factors, 60 epochs,
+         * learning rate 0.01 (biases too, no decay), factor regularisation 0.1, bias regularisation
+         * 0.02, initial std 0.1, one thread, seed 42. Chosen by a small grid on MovieLens
+         * latest-small (protocol A, 5-fold: RMSE 0.856, under a second per fold): the textbook
+         * 0.005 / 0.02 / 20 epochs gives 0.87, stronger factor regularisation with more epochs
+         * helps most, learning-rate decay did not help.
          */
         public static Config forRatings() {
-            return new Config(100, 40, 0.007, 0.007, 0.07, 0.02, 0.1, 0.97, 42L, 1, Kernel.AUTO);
+            return new Config(100, 60, 0.01, 0.01, 0.1, 0.02, 0.1, 1.0, 42L, 1, Kernel.AUTO);
         }
 
         /**
