@@ -29,6 +29,11 @@ final class SliceInterner {
         return size;
     }
 
+    /** The distinct strings in id order (a copy). */
+    String[] strings() {
+        return Arrays.copyOf(strings, size);
+    }
+
     /** The canonical string of an id. */
     String string(int id) {
         return strings[id];
