@@ -420,10 +420,10 @@ public final class SampleEvents {
 
     /** The offset c with mean sigmoid(c + affinity) = ENGAGED_SHARE over (a sample of) the events. */
     private static double engagementOffset(double[] affinity) {
-        int step = Math.max(1, affinity.length / 50_000);
+        int step = Math.max(1, affinity.length / 20_000);
         double low = -20;
         double high = 20;
-        for (int iteration = 0; iteration < 40; iteration++) {
+        for (int iteration = 0; iteration < 30; iteration++) {
             double middle = (low + high) / 2;
             double sum = 0;
             int count = 0;
