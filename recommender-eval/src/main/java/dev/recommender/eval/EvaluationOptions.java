@@ -21,6 +21,10 @@ import java.util.Optional;
  */
 public record EvaluationOptions(boolean ratingMetrics, boolean rankingMetrics, List<Integer> cutoffs,
                                 List<Integer> accuracyCutoffs, Optional<ValueRange> clip, int threads) {
+    /** The per-cutoff ranking metrics, in report order. */
+    static final List<String> RANKING_METRICS = List.of("precision", "recall", "ndcg", "ndcg_graded", "map", "mrr",
+            "hit_rate", "coverage", "novelty");
+
     /**
      * Validates and copies the fields.
      *
@@ -61,6 +65,33 @@ public record EvaluationOptions(boolean ratingMetrics, boolean rankingMetrics, L
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The names of the metrics these options produce, in report order: {@code rmse}, {@code mae};
+     * then per cutoff k {@code precision@k}, {@code recall@k}, {@code ndcg@k}, {@code ndcg_graded@k},
+     * {@code map@k}, {@code mrr@k}, {@code hit_rate@k}, {@code coverage@k}, {@code novelty@k}; then
+     * {@code top_k_accuracy@k} per accuracy cutoff.
+     *
+     * @return the metric names
+     */
+    public List<String> metricNames() {
+        List<String> names = new ArrayList<>();
+        if (ratingMetrics) {
+            names.add("rmse");
+            names.add("mae");
+        }
+        if (rankingMetrics) {
+            for (int k : cutoffs) {
+                for (String metric : RANKING_METRICS) {
+                    names.add(metric + "@" + k);
+                }
+            }
+            for (int k : accuracyCutoffs) {
+                names.add("top_k_accuracy@" + k);
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** The longest list the ranking metrics need: the largest cutoff of either list. */

@@ -352,11 +352,11 @@ public final class Evaluator {
         }
         int skipped = fold.allUsers - evaluated;
         Map<String, Double> metrics = new LinkedHashMap<>();
-        String[] names = {"precision", "recall", "ndcg", "ndcg_graded", "map", "mrr", "hit_rate"};
         for (int c = 0; c < cutoffs.size(); c++) {
             int k = cutoffs.get(c);
             for (int m = 0; m < perCutoff; m++) {
-                metrics.put(names[m] + "@" + k, meanOverEvaluated(values[c * perCutoff + m], relevantCounts));
+                metrics.put(EvaluationOptions.RANKING_METRICS.get(m) + "@" + k,
+                        meanOverEvaluated(values[c * perCutoff + m], relevantCounts));
             }
             metrics.put("coverage@" + k, coverage(lists, relevantCounts, k, trainItems.size()));
             metrics.put("novelty@" + k, novelty(lists, relevantCounts, k, train));

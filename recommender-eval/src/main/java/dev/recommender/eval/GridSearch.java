@@ -65,6 +65,7 @@ public final class GridSearch {
      * @param splitter  the cross-validation splits
      * @param evaluator measures every point
      * @param objective the metric to optimise, e.g. {@code "rmse"}; its goal is {@link Goal#of(String)}
+     * @throws IllegalArgumentException if the evaluator's options do not produce the objective
      */
     public GridSearch(ParameterGrid grid, Function<ParameterPoint, ? extends Algorithm<?>> factory, Splitter splitter,
                       Evaluator evaluator, String objective) {
@@ -80,6 +81,7 @@ public final class GridSearch {
      * @param evaluator measures every point
      * @param objective the metric to optimise
      * @param goal      whether to minimise or maximise it
+     * @throws IllegalArgumentException if the evaluator's options do not produce the objective
      */
     public GridSearch(ParameterGrid grid, Function<ParameterPoint, ? extends Algorithm<?>> factory, Splitter splitter,
                       Evaluator evaluator, String objective, Goal goal) {
@@ -89,6 +91,11 @@ public final class GridSearch {
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.objective = Objects.requireNonNull(objective, "objective");
         this.goal = Objects.requireNonNull(goal, "goal");
+        List<String> measured = evaluator.options().metricNames();
+        if (!measured.contains(objective)) {
+            throw new IllegalArgumentException("objective '" + objective + "' is not among the evaluated metrics "
+                    + measured);
+        }
     }
 
     /**
@@ -96,8 +103,8 @@ public final class GridSearch {
      *
      * @param events the events to cross-validate on
      * @return every point's results and the best point
-     * @throws IllegalArgumentException if the objective is not among the evaluator's metrics or is
-     *                                  undefined for every point
+     * @throws IllegalArgumentException if the objective is undefined for every point (e.g. RMSE of
+     *                                  models without point scores)
      */
     public GridSearchResult run(EventLog events) {
         List<Split> splits = splitter.split(events);
@@ -110,10 +117,6 @@ public final class GridSearch {
         LOG.info("grid search over {} points x {} splits ({}), objective {} ({})", points.size(), splits.size(),
                 splitter.name(), objective, goal);
         EvaluationReport report = evaluator.evaluate(splits, splitter.name(), algorithms);
-        if (!report.metricNames().contains(objective)) {
-            throw new IllegalArgumentException("objective '" + objective + "' is not among the evaluated metrics "
-                    + report.metricNames());
-        }
         List<GridRow> rows = new ArrayList<>(points.size());
         int best = -1;
         for (int p = 0; p < points.size(); p++) {

@@ -87,6 +87,7 @@ class EvaluatorTest {
         assertEquals(0.5, fold.metric("top_k_accuracy@1"), 1e-12);
         assertEquals(0.75, fold.metric("top_k_accuracy@2"), 1e-12);
         assertEquals(3, fold.usersEvaluated());
+        assertEquals(evaluator(1).options().metricNames(), List.copyOf(fold.metrics().keySet()));
         assertEquals(1, fold.usersSkipped()); // c
         assertEquals(1, fold.coldUsers()); // d
     }

@@ -102,9 +102,8 @@ class GridSearchTest {
 
     @Test
     void rejectsObjectivesThatWereNotMeasured() {
-        GridSearch search = new GridSearch(grid, point -> new Constant(point.getDouble("value")), KFold.of(3, 1),
-                evaluator, "ndcg@10");
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> search.run(ratings()));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> new GridSearch(grid,
+                point -> new Constant(point.getDouble("value")), KFold.of(3, 1), evaluator, "ndcg@10"));
         assertEquals("objective 'ndcg@10' is not among the evaluated metrics [rmse, mae]", missing.getMessage());
     }
 
