@@ -22,8 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -31,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -67,6 +70,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Cost per split and algorithm: one fit, one prediction per test pair, one recommendation per test
  * user. Progress is logged through SLF4J (INFO per fold and algorithm) and reported to an optional
  * {@link ProgressListener}.
+ *
+ * <p>Protocol A of PROTOCOLS.md (5-fold rating prediction) and protocol B (per-user top-10):
+ * <pre>{@code
+ * EvaluationReport a = Evaluator.builder(ExplicitRating.last())
+ *         .options(EvaluationOptions.builder().rankingMetrics(false).clip(1, 5).build()).build()
+ *         .evaluate(ratings, KFold.protocolA(5, 42), List.of(Baseline.Config.defaults(), Svd.Config.defaults()));
+ * EvaluationReport b = Evaluator.builder(BinarisedAggregation.of(ExplicitRating.last()))
+ *         .testAggregation(ExplicitRating.last())
+ *         .options(EvaluationOptions.builder().ratingMetrics(false).build()).build()
+ *         .evaluate(ratings, PerUserHoldout.protocolB(0.2, 5, 42), List.of(Popularity.Config.defaults()));
+ * System.out.println(a.toMarkdown());
+ * }</pre>
  *
  * <p>Thread safety: immutable; {@code evaluate} may be called concurrently (each call makes its
  * own worker threads) if the listener tolerates it.
@@ -188,7 +203,7 @@ public final class Evaluator {
                     completed++;
                     listener.onProgress(new EvaluationProgress(label, f, splits.size(), Stage.DONE, completed, total));
                     LOG.info("fold {}/{} {}: fit {} s, {}", f + 1, splits.size(), label,
-                            String.format(java.util.Locale.ROOT, "%.2f", result.fitSeconds()), result.metrics());
+                            String.format(Locale.ROOT, "%.2f", result.fitSeconds()), result.metrics());
                 }
             }
         } finally {
@@ -207,7 +222,8 @@ public final class Evaluator {
                                    int total, ExecutorService pool) {
         listener.onProgress(new EvaluationProgress(label, fold.index, folds, Stage.FITTING, completed, total));
         long start = System.nanoTime();
-        Recommender model = algorithm.fit(fold.train);
+        Recommender model = algorithm.fit(fold.train, progress -> LOG.debug("fold {} {}: epoch {}/{}, loss {}",
+                fold.index + 1, label, progress.epoch(), progress.totalEpochs(), progress.loss()));
         double fitSeconds = seconds(start);
         Map<String, Double> metrics = new LinkedHashMap<>();
         RatingResult rating = RatingResult.NONE;
@@ -306,8 +322,8 @@ public final class Evaluator {
                 return;
             }
             if (count < relevant.length) {
-                relevant = java.util.Arrays.copyOf(relevant, count);
-                gains = java.util.Arrays.copyOf(gains, count);
+                relevant = Arrays.copyOf(relevant, count);
+                gains = Arrays.copyOf(gains, count);
             }
             cold[user] = trainUser < 0;
             Recommendations recommendations = model.recommend(test.users().id(user), request);
@@ -465,7 +481,7 @@ public final class Evaluator {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, "evaluator-" + counter.incrementAndGet());

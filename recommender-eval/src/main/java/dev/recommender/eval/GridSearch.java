@@ -26,6 +26,19 @@ import java.util.function.Function;
  * among equals; points whose objective is undefined never win). {@link #fitBest} refits the
  * winner on all data.
  *
+ * <p>The seed's SVD search (3-fold, epochs {5, 10}, learning rate {0.002, 0.005},
+ * regularisation {0.4, 0.6}):
+ * <pre>{@code
+ * ParameterGrid grid = ParameterGrid.builder()
+ *         .add("epochs", 5, 10).add("lr", 0.002, 0.005).add("reg", 0.4, 0.6).build();
+ * GridSearch search = new GridSearch(grid,
+ *         p -> Svd.Config.builder().epochs(p.getInt("epochs")).learningRate(p.getDouble("lr"))
+ *                 .biasLearningRate(p.getDouble("lr")).regularization(p.getDouble("reg")).build(),
+ *         KFold.of(3, 42), Evaluator.builder(EngagementRate.seed()).build(), "rmse");
+ * GridSearchResult result = search.run(events);
+ * Recommender tuned = search.fitBest(result, events);
+ * }</pre>
+ *
  * <p>Cost: grid size times folds fits, plus the evaluator's scoring. Immutable and thread-safe
  * if the factory is.
  */
