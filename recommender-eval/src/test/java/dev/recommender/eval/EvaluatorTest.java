@@ -133,6 +133,24 @@ class EvaluatorTest {
     }
 
     @Test
+    void temporalRepeatsOfTrainingPairsAreNotRelevantAndUsersWithOnlyRepeatsAreSkipped() {
+        // Train (before 10): a x, a y, b x, c x. Test: a x (repeat), a z (z unknown), b y, c x (repeat).
+        EventLog events = TestData.log(e("a", "x", 1, 1), e("a", "y", 2, 1), e("b", "x", 3, 1), e("c", "x", 4, 1),
+                e("a", "x", 10, 1), e("a", "z", 11, 1), e("b", "y", 12, 1), e("c", "x", 13, 1));
+        EvaluationReport report = Evaluator.builder(TestData.MEAN)
+                .options(EvaluationOptions.builder().cutoffs(1).accuracyCutoffs(1).threads(1).build()).build()
+                .evaluate(events, new dev.recommender.eval.split.TemporalSplit(10), List.of(new PopularityAlgorithm()));
+        FoldResult fold = report.row("popularity").folds().get(0);
+        // a: relevant {z} only; catalog {x, y} minus seen {x, y} leaves an empty list -> miss.
+        // b: relevant {y}; list [y] -> hit. c: only a repeat -> skipped.
+        assertEquals(0.5, fold.metric("precision@1"), 1e-12);
+        assertEquals(0.5, fold.metric("top_k_accuracy@1"), 1e-12); // 1 hit of 2 relevant pairs
+        assertEquals(2, fold.usersEvaluated());
+        assertEquals(1, fold.usersSkipped());
+        assertEquals(4, fold.testPairs());
+    }
+
+    @Test
     void resultsDoNotDependOnTheThreadCount() {
         EventLog big = dev.recommender.eval.split.SplitChecksAccess.randomLog(200, 60, 6_000, 21);
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();

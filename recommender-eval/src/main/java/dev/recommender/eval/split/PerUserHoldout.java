@@ -186,27 +186,33 @@ public record PerUserHoldout(Mode mode, double testFraction, int lastN, int minH
     }
 
     private int chooseLastN(PairIndex pairs, int[] start, int[] userPairs, boolean[] test) {
+        // Dense rank of each pair's last time, so (time rank, pair) packs into one sortable long.
+        int pairCount = pairs.pairCount();
+        long[] times = new long[pairCount];
+        for (int pair = 0; pair < pairCount; pair++) {
+            times[pair] = pairs.lastTimeMillis(pair);
+        }
+        Arrays.sort(times);
         int userCount = start.length - 1;
         int testCount = 0;
-        Integer[] boxed = new Integer[0];
+        long[] keys = new long[0];
         for (int user = 0; user < userCount; user++) {
             int n = start[user + 1] - start[user];
             if (n < minHistory) {
                 continue;
             }
-            if (boxed.length < n) {
-                boxed = new Integer[n];
+            if (keys.length < n) {
+                keys = new long[n];
             }
             for (int k = 0; k < n; k++) {
-                boxed[k] = userPairs[start[user] + k];
+                int pair = userPairs[start[user] + k];
+                long timeRank = Arrays.binarySearch(times, pairs.lastTimeMillis(pair));
+                keys[k] = (timeRank << 32) | pair;
             }
-            // Latest first: by last event time descending, then later first appearance first.
-            Arrays.sort(boxed, 0, n, (a, b) -> {
-                int byTime = Long.compare(pairs.lastTimeMillis(b), pairs.lastTimeMillis(a));
-                return byTime != 0 ? byTime : Integer.compare(b, a);
-            });
-            for (int k = 0; k < lastN; k++) {
-                test[boxed[k]] = true;
+            // Ascending by (last time, first appearance): the user's latest pairs are at the end.
+            Arrays.sort(keys, 0, n);
+            for (int k = n - lastN; k < n; k++) {
+                test[(int) keys[k]] = true;
             }
             testCount += lastN;
         }
