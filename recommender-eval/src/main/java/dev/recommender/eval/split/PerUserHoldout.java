@@ -152,7 +152,7 @@ public record PerUserHoldout(Mode mode, double testFraction, int lastN, int minH
             usersAscending[userRank[u]] = u;
         }
         int[] itemRank = IdOrder.ranks(events.items());
-        ShuffleSource.IntStream random = source.stream(seed);
+        ShuffleSource.IntSource random = source.stream(seed);
         long[] keys = new long[0];
         int[] list = new int[0];
         int testCount = 0;

@@ -18,7 +18,7 @@ public enum ShuffleSource {
     JAVA_UTIL_RANDOM;
 
     /** Returns a fresh bounded-integer stream for a seed. */
-    IntStream stream(long seed) {
+    IntSource stream(long seed) {
         if (this == JAVA_UTIL_RANDOM) {
             Random random = new Random(seed);
             return random::nextInt;
@@ -29,7 +29,7 @@ public enum ShuffleSource {
 
     /** A source of uniform integers in {@code [0, bound)}; not thread-safe. */
     @FunctionalInterface
-    interface IntStream {
+    interface IntSource {
         int nextInt(int bound);
 
         /** Shuffles {@code a[from, to)} in place (Fisher–Yates, as {@code Collections.shuffle}). */
