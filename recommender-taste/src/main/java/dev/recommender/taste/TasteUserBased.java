@@ -36,7 +36,9 @@ import java.util.Objects;
  *
  * @param neighborhoodSize how many nearest users, at least 1 (default 50)
  * @param similarity       the user similarity (default Pearson)
- * @param minSimilarity    neighbours need at least this similarity (default negative infinity: none); not NaN
+ * @param minSimilarity    neighbours need at least this similarity; not NaN (default 0: Taste's own default,
+ *                         negative infinity, lets anti-correlated users into the weighted mean, where
+ *                         negative weights turn the ratio into nonsense)
  * @param seed             seed of the id permutation
  */
 public record TasteUserBased(int neighborhoodSize, Similarity similarity, double minSimilarity, long seed)
@@ -64,9 +66,9 @@ public record TasteUserBased(int neighborhoodSize, Similarity similarity, double
         }
     }
 
-    /** 50 nearest users by Pearson correlation, no minimum similarity, seed 42. */
+    /** 50 nearest users by Pearson correlation, similarity at least 0, seed 42. */
     public static TasteUserBased defaults() {
-        return new TasteUserBased(50, Similarity.PEARSON, Double.NEGATIVE_INFINITY, 42L);
+        return new TasteUserBased(50, Similarity.PEARSON, 0.0, 42L);
     }
 
     /** A copy with another neighbourhood size. */
