@@ -152,6 +152,29 @@ public final class RankingFeatures {
         return user.isPresent() && userEvents[user.getAsInt()] > 0;
     }
 
+    /** Whether the user has at least one history event with the item. */
+    public boolean hasEvents(String userId, String itemId) {
+        OptionalInt user = users.find(userId);
+        OptionalInt item = items.find(itemId);
+        return user.isPresent() && item.isPresent()
+                && Arrays.binarySearch(pairKeys, PairCounts.key(user.getAsInt(), item.getAsInt())) >= 0;
+    }
+
+    /** Number of distinct items the user has history events with. */
+    public int historyItemCount(String userId) {
+        OptionalInt user = users.find(userId);
+        if (user.isEmpty()) {
+            return 0;
+        }
+        int u = user.getAsInt();
+        return insertionPoint(PairCounts.key(u + 1, 0)) - insertionPoint(PairCounts.key(u, 0));
+    }
+
+    private int insertionPoint(long key) {
+        int position = Arrays.binarySearch(pairKeys, key);
+        return position >= 0 ? position : -position - 1;
+    }
+
     /**
      * Writes the features of a pair into {@code out} in {@link RankingFeature} order.
      *
