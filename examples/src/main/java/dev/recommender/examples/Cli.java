@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
         description = "Turns app event logs into ranked per-user recommendations, measures them and serves them.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+            SummarizeCommand.class,
+            FeaturesCommand.class,
             // ---- further subcommands register here, one class per line ----
             // helper "server": ServeCommand.class (dev.recommender.examples.serve)
             // helper "ranking": RetrievalRankingCommand.class
