@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
@@ -33,41 +34,23 @@ final class Charts {
     }
 
     /**
-     * Draws a histogram of values in equal-width bins between their minimum and maximum.
+     * Draws a histogram: one bar per distinct value when there are at most {@code bins} of them (ratings,
+     * small counts), otherwise {@code bins} equal-width bins between the minimum and the maximum.
      *
      * @param file   the PNG file to write
      * @param title  chart title
      * @param xLabel label of the value axis
-     * @param values the sample (at least one value)
-     * @param bins   number of bins, at least 1
+     * @param values the sample
+     * @param bins   the largest number of bars, at least 1
      * @throws IOException if the file cannot be written
      */
     static void histogram(Path file, String title, String xLabel, double[] values, int bins) throws IOException {
         if (bins < 1) {
             throw new IllegalArgumentException("bins must be at least 1, got " + bins);
         }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        if (values.length == 0) {
-            min = 0;
-            max = 1;
-        }
-        double width = max > min ? (max - min) / bins : 1;
-        long[] counts = new long[bins];
-        for (double v : values) {
-            int bin = (int) ((v - min) / width);
-            counts[Math.min(Math.max(bin, 0), bins - 1)]++;
-        }
-        List<String> labels = new ArrayList<>(bins);
-        List<Long> heights = new ArrayList<>(bins);
-        for (int b = 0; b < bins; b++) {
-            labels.add(format(min + (b + 0.5) * width));
-            heights.add(counts[b]);
-        }
+        List<String> labels = new ArrayList<>();
+        List<Long> heights = new ArrayList<>();
+        binCounts(values, bins, labels, heights);
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xLabel).yAxisTitle("count").build();
         CategoryStyler styler = chart.getStyler();
@@ -78,6 +61,44 @@ final class Charts {
         styler.setChartBackgroundColor(Color.WHITE);
         chart.addSeries("count", labels, heights);
         write(chart, file);
+    }
+
+    /**
+     * Counts values per bar: per distinct value if there are at most {@code bins} distinct values, else
+     * per equal-width bin (labelled by its centre; the maximum falls in the last bin).
+     */
+    static void binCounts(double[] values, int bins, List<String> labels, List<Long> counts) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int k = 0; k < sorted.length && distinct <= bins; k++) {
+            if (k == 0 || sorted[k] != sorted[k - 1]) {
+                distinct++;
+            }
+        }
+        if (sorted.length == 0) {
+            labels.add("(none)");
+            counts.add(0L);
+        } else if (distinct <= bins) {
+            for (int k = 0; k < sorted.length; k++) {
+                if (k == 0 || sorted[k] != sorted[k - 1]) {
+                    labels.add(format(sorted[k]));
+                    counts.add(0L);
+                }
+                counts.set(counts.size() - 1, counts.get(counts.size() - 1) + 1);
+            }
+        } else {
+            double min = sorted[0];
+            double width = (sorted[sorted.length - 1] - min) / bins;
+            long[] perBin = new long[bins];
+            for (double v : sorted) {
+                perBin[Math.min((int) ((v - min) / width), bins - 1)]++;
+            }
+            for (int b = 0; b < bins; b++) {
+                labels.add(format(min + (b + 0.5) * width));
+                counts.add(perBin[b]);
+            }
+        }
     }
 
     /**
@@ -148,6 +169,9 @@ final class Charts {
     }
 
     private static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e9) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
         return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%.0f", value)
                 : String.format(Locale.ROOT, "%.2f", value);
     }

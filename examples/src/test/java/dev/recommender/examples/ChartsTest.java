@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,25 @@ class ChartsTest {
         Path bars = dir.resolve("bars.png");
         Charts.bars(bars, "ndcg@10", "algorithm", "ndcg@10", List.of("popularity", "svd"), List.of(0.17, 0.30));
         assertReadablePng(bars);
+    }
+
+    @Test
+    void fewDistinctValuesGetOneBarEach() {
+        List<String> labels = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        Charts.binCounts(new double[] {1, 0.5, 1, 5, 0.5, 1}, 3, labels, counts);
+        assertEquals(List.of("0.50", "1", "5"), labels);
+        assertEquals(List.of(2L, 3L, 1L), counts);
+    }
+
+    @Test
+    void manyDistinctValuesGetEqualWidthBins() {
+        List<String> labels = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        // 0..10 in 2 bins of width 5: [0, 5) holds 0..4, [5, 10] holds 5..10 (the maximum joins the last bin)
+        Charts.binCounts(new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 2, labels, counts);
+        assertEquals(List.of("2.50", "7.50"), labels);
+        assertEquals(List.of(5L, 6L), counts);
     }
 
     @Test
