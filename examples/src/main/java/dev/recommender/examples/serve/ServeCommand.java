@@ -1,0 +1,124 @@
+package dev.recommender.examples.serve;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The {@code serve} command: serves {@code DIR/model.bin} over HTTP until the process is stopped
+ * (Ctrl-C or SIGTERM stop it gracefully). See {@link RecommendationServer} for the endpoints.
+ *
+ * <pre>
+ *   java -jar recommender-examples.jar serve --models DIR [--port 3000] [--host 127.0.0.1]
+ * </pre>
+ *
+ * <p>Before the first server starts, this command sets the JDK server's
+ * {@code sun.net.httpserver.nodelay} system property to {@code true} unless it is set already: the JDK
+ * server writes headers and body as two TCP segments, and with Nagle's algorithm on, the body of a small
+ * answer waits for the client's delayed ACK (tens of milliseconds).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve recommendations over HTTP: POST /recommender, GET /recommender/{user_id}, "
+                + "GET /health, POST /admin/reload.")
+public final class ServeCommand implements Callable<Integer> {
+    /** System property of the JDK HTTP server that turns TCP_NODELAY on for accepted connections. */
+    public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    @Option(names = "--models", required = true, paramLabel = "DIR",
+            description = "Model directory holding model.bin (re-read on POST /admin/reload).")
+    private Path models;
+
+    @Option(names = "--port", defaultValue = "3000", paramLabel = "PORT",
+            description = "TCP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
+            description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only; 0.0.0.0 for all interfaces).")
+    private String host;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Request threads (default: twice the processors, at least 4).")
+    private Integer threads;
+
+    @Option(names = "--no-reload", negatable = false,
+            description = "Disable POST /admin/reload.")
+    private boolean noReload;
+
+    private final PrintStream out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** A command that reports to standard output. */
+    public ServeCommand() {
+        this(System.out);
+    }
+
+    /**
+     * A command that reports to the given stream.
+     *
+     * @param out where the listening address is printed
+     */
+    public ServeCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /**
+     * The server settings the parsed options describe.
+     *
+     * @return the settings
+     * @throws IllegalArgumentException if an option value is invalid
+     */
+    public ServerConfig config() {
+        ServerConfig.Builder builder = ServerConfig.builder(models).host(host).port(port).allowReload(!noReload);
+        if (threads != null) {
+            builder.threads(threads);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Starts the server for the parsed options without blocking.
+     *
+     * @return the running server
+     * @throws IOException if the model does not load or the address cannot be bound
+     */
+    public RecommendationServer start() throws IOException {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+        RecommendationServer server = RecommendationServer.start(config());
+        out.println("Serving " + server.models().current().model().name() + " model (version "
+                + server.models().current().version() + ") on " + server.uri());
+        out.println("Try: curl -s -H 'Content-Type: application/json' -d '{\"user_id\": \"<id>\", \"k\": 10}' "
+                + server.uri() + "recommender");
+        out.flush();
+        return server;
+    }
+
+    /**
+     * Starts the server and blocks until the JVM shuts down.
+     *
+     * @return 0 after a shutdown
+     * @throws IOException if the model does not load or the address cannot be bound
+     */
+    @Override
+    public Integer call() throws IOException {
+        RecommendationServer server = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop(Duration.ofSeconds(2));
+            stopped.countDown();
+        }, "recommender-http-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+        return 0;
+    }
+}
