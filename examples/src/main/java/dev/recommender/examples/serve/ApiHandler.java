@@ -31,6 +31,7 @@ final class ApiHandler implements HttpHandler {
     private static final String JSON_TYPE = "application/json; charset=utf-8";
     private static final String RECOMMENDER = "/recommender";
     private static final String RECOMMENDER_PREFIX = "/recommender/";
+    private static final int DISCARD_FACTOR = 16;
 
     private final ModelHolder holder;
     private final ServerConfig config;
@@ -192,6 +193,7 @@ final class ApiHandler implements HttpHandler {
 
     private byte[] readBody(HttpExchange exchange) throws IOException {
         int limit = config.maxBodyBytes();
+        InputStream in = exchange.getRequestBody();
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
             long declared;
@@ -201,19 +203,34 @@ final class ApiHandler implements HttpHandler {
                 declared = -1;
             }
             if (declared > limit) {
+                discard(in, limit);
                 throw tooLarge(limit, "declared Content-Length is " + declared + " bytes");
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(length == null ? 256 : Math.min(limit, 4096));
         byte[] buffer = new byte[4096];
-        InputStream in = exchange.getRequestBody();
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             if (body.size() + n > limit) {
+                discard(in, limit);
                 throw tooLarge(limit, "body exceeds the limit");
             }
             body.write(buffer, 0, n);
         }
         return body.toByteArray();
+    }
+
+    /**
+     * Reads and drops the rest of an oversized body, up to {@value #DISCARD_FACTOR} times the limit, so
+     * that the 413 answer is not lost to a connection reset (closing a socket with unread input makes
+     * the kernel send RST, which can destroy the answer before the client reads it). A longer body is
+     * left unread and the connection is closed.
+     */
+    private static void discard(InputStream in, int limit) throws IOException {
+        long budget = (long) DISCARD_FACTOR * limit;
+        byte[] buffer = new byte[8192];
+        for (int n = in.read(buffer); n >= 0 && budget > 0; n = in.read(buffer)) {
+            budget -= n;
+        }
     }
 
     private static ApiException tooLarge(int limit, String detail) {
