@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,7 +40,7 @@ class RecommendationServerTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        server.stop(Duration.ZERO);
     }
 
     @Test
