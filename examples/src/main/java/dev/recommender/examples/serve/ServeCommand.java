@@ -17,19 +17,11 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  *   java -jar recommender-examples.jar serve --models DIR [--port 3000] [--host 127.0.0.1]
  * </pre>
- *
- * <p>Before the first server starts, this command sets the JDK server's
- * {@code sun.net.httpserver.nodelay} system property to {@code true} unless it is set already: the JDK
- * server writes headers and body as two TCP segments, and with Nagle's algorithm on, the body of a small
- * answer waits for the client's delayed ACK (tens of milliseconds).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve recommendations over HTTP: POST /recommender, GET /recommender/{user_id}, "
                 + "GET /health, POST /admin/reload.")
 public final class ServeCommand implements Callable<Integer> {
-    /** System property of the JDK HTTP server that turns TCP_NODELAY on for accepted connections. */
-    public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
     @Option(names = "--models", required = true, paramLabel = "DIR",
             description = "Model directory holding model.bin (re-read on POST /admin/reload).")
     private Path models;
@@ -88,9 +80,6 @@ public final class ServeCommand implements Callable<Integer> {
      * @throws IOException if the model does not load or the address cannot be bound
      */
     public RecommendationServer start() throws IOException {
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
         RecommendationServer server = RecommendationServer.start(config());
         out.println("Serving " + server.models().current().model().name() + " model (version "
                 + server.models().current().version() + ") on " + server.uri());

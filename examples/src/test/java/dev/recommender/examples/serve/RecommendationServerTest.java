@@ -47,6 +47,7 @@ class RecommendationServerTest {
     void bindsToLoopbackByDefault() {
         assertTrue(server.address().getAddress().isLoopbackAddress(), server.address().toString());
         assertTrue(server.port() > 0);
+        assertEquals("true", System.getProperty(RecommendationServer.NODELAY_PROPERTY));
     }
 
     @Test

@@ -57,7 +57,7 @@ class ServeCommandTest {
         new CommandLine(command).parseArgs("--models", directory.toString(), "--port", "0");
         RecommendationServer server = assertDoesNotThrowIo(command);
         try {
-            assertEquals("true", System.getProperty(ServeCommand.NODELAY_PROPERTY));
+            assertEquals("true", System.getProperty(RecommendationServer.NODELAY_PROPERTY));
             String output = printed.toString(StandardCharsets.UTF_8);
             assertTrue(output.contains("Serving table-a model") && output.contains(server.uri().toString()), output);
             JsonNode answer = Fixtures.parse(new Fixtures.Client(server).get("/recommender/u2?k=1"));
