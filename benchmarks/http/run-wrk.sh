@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Load benchmark of POST /recommender over loopback with wrk (Debian: apt-get install -y wrk).
 #
-# Starts the server on a seed-shaped benchmark model (7,252 users, 583 items, 32 factors scored per
-# request; see examples/src/test/java/.../serve/HttpBenchmarkServer.java), warms it up, then runs wrk
-# with latency percentiles. Run from anywhere; builds with the reactor (never installs).
+# Starts the server on an Svd model (32 factors) fitted on a seed-shaped synthetic log (7,252 users,
+# 583 items; see benchmarks/src/main/java/dev/recommender/benchmarks/HttpBenchmarkServer.java), warms it
+# up, then runs wrk with latency percentiles. Run from anywhere; builds with the reactor (never installs).
 #
 # Environment: PORT (3901), CONNECTIONS (32), WRK_THREADS (2), DURATION (30s), WARMUP (10s),
 #              SERVER_THREADS (server default), JAVA_OPTS (-Xms512m -Xmx512m)
@@ -28,12 +28,10 @@ cleanup() {
 trap cleanup EXIT
 
 cd "$ROOT"
-mvn -q -pl examples -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
-CP="$ROOT/examples/target/classes:$ROOT/examples/target/test-classes:$(cat "$WORK/cp.txt")"
+mvn -q -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
 
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "$CP" dev.recommender.examples.serve.HttpBenchmarkServer "$WORK/model" "$PORT" $SERVER_THREADS \
+java $JAVA_OPTS -cp "$ROOT/benchmarks/target/recommender-benchmarks.jar" dev.recommender.benchmarks.HttpBenchmarkServer "$WORK/model" "$PORT" $SERVER_THREADS \
     > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do
