@@ -1,7 +1,9 @@
 package dev.recommender.examples.serve;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,6 +43,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-reload", negatable = false,
             description = "Disable POST /admin/reload.")
     private boolean noReload;
+
+    @Spec
+    private CommandSpec spec;
 
     private final PrintStream out;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -92,12 +97,19 @@ public final class ServeCommand implements Callable<Integer> {
     /**
      * Starts the server and blocks until the JVM shuts down.
      *
-     * @return 0 after a shutdown
-     * @throws IOException if the model does not load or the address cannot be bound
+     * @return 0 after a shutdown; 1 if the model does not load or the address cannot be bound (the
+     *         reason is printed to the command's error stream, without a stack trace)
      */
     @Override
-    public Integer call() throws IOException {
-        RecommendationServer server = start();
+    public Integer call() {
+        RecommendationServer server;
+        try {
+            server = start();
+        } catch (IOException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("serve: cannot start: " + describe(e));
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(Duration.ofSeconds(2));
             stopped.countDown();
@@ -109,5 +121,12 @@ public final class ServeCommand implements Callable<Integer> {
             server.close();
         }
         return 0;
+    }
+
+    private String describe(Exception e) {
+        if (e instanceof java.net.BindException) {
+            return "cannot listen on " + host + ":" + port + ": " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

@@ -50,6 +50,34 @@ class ServeCommandTest {
     }
 
     @Test
+    void startFailuresAreReportedWithoutAStackTrace() throws java.io.IOException {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err))
+                .execute("--models", directory.resolve("missing").toString(), "--port", "0");
+        assertEquals(1, exit);
+        assertEquals("serve: cannot start: model directory " + directory.resolve("missing")
+                + " does not exist or is not a directory", err.toString().trim());
+
+        Fixtures.save(Fixtures.modelA(), directory);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            StringWriter busy = new StringWriter();
+            int busyExit = new CommandLine(new ServeCommand(new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8))).setErr(new PrintWriter(busy))
+                    .execute("--models", directory.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(1, busyExit);
+            assertTrue(busy.toString().startsWith("serve: cannot start: cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort()), busy.toString());
+            assertFalse(busy.toString().contains("\tat "), busy.toString());
+        }
+
+        StringWriter badPort = new StringWriter();
+        int badPortExit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(badPort))
+                .execute("--models", directory.toString(), "--port", "70000");
+        assertEquals(1, badPortExit);
+        assertEquals("serve: cannot start: port must be in 0..65535, got 70000", badPort.toString().trim());
+    }
+
+    @Test
     void startServesTheDirectoryAndPrintsTheAddress() {
         Fixtures.save(Fixtures.modelA(), directory);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
