@@ -61,7 +61,7 @@ final class ApiJson {
             root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("invalid_json", "malformed JSON" + where(e.getLocation())
-                    + ": " + e.getOriginalMessage());
+                    + ": " + plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -220,6 +220,25 @@ final class ApiJson {
         } else {
             json.writeNumber(score);
         }
+    }
+
+    /**
+     * Jackson's parser message without the parts that speak of Jackson itself: the redacted source
+     * reference of "start marker at [Source: ...]" and the "(bound as `JsonNode`): not allowed as per
+     * `FEATURE`" tail.
+     */
+    static String plain(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        String text = message;
+        for (String cut : new String[] {" (start marker at ", " (bound as ", " [Source: "}) {
+            int at = text.indexOf(cut);
+            if (at >= 0) {
+                text = text.substring(0, at);
+            }
+        }
+        return text.strip();
     }
 
     private static String where(JsonLocation location) {

@@ -152,10 +152,11 @@ class RecommendationServerTest {
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3} {4}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "POST | /recommender | {\"user_id\": \"u1\" | 400 | invalid_json | malformed JSON at line 1",
+            "POST | /recommender | {\"user_id\": \"u1\" | 400 | invalid_json | malformed JSON at line 1, column 17: Unexpected end-of-input: expected close marker for Object",
             "POST | /recommender | `` | 400 | invalid_json | request body is empty",
             "POST | /recommender | [\"u1\"] | 400 | invalid_json | must be a JSON object, got an array",
-            "POST | /recommender | {\"user_id\": \"u1\"} {} | 400 | invalid_json | malformed JSON",
+            "POST | /recommender | {\"user_id\": \"u1\"} {} | 400 | invalid_json | malformed JSON at line 1, column 19: Trailing token (of type START_OBJECT) found after value",
+            "POST | /recommender | {user_id: \"u1\"} | 400 | invalid_json | was expecting double-quote to start field name",
             "POST | /recommender | {\"user_id\": \"u1\", \"user_id\": \"u2\"} | 400 | invalid_json | Duplicate field 'user_id'",
             "POST | /recommender | {\"k\": 3} | 400 | invalid_field | missing field 'user_id'",
             "POST | /recommender | {\"user_id\": 82216} | 400 | invalid_field | 'user_id' must be a non-empty string, got a number (82216)",
@@ -260,7 +261,8 @@ class RecommendationServerTest {
     }
 
     private static void assertNoStackTrace(String body) {
-        assertFalse(body.contains("Exception") || body.contains("\tat ") || body.contains(".java:"), body);
+        assertFalse(body.contains("Exception") || body.contains("\tat ") || body.contains(".java:")
+                || body.contains("jackson") || body.contains("Source:") || body.contains("`"), body);
     }
 
     private static List<String> keys(JsonNode object) {
