@@ -26,8 +26,9 @@ import java.util.OptionalInt;
  * unknown user gets the popularity fallback.
  *
  * <p>Training: {@code epochs · pairs · factors} multiply-adds, on {@link Config#threads()} cores by
- * DSGD stratification, with a scalar or a Vector API kernel (see {@link Kernel}); details in the
- * package documentation. Prediction: O(factors) per pair, O(items · factors) to rank a catalog.
+ * DSGD stratification, with a scalar or a Vector API kernel (see {@link Kernel}), visiting the
+ * pairs in a fresh seeded random order every epoch (see {@link Order}); details in the package
+ * documentation. Prediction: O(factors) per pair, O(items · factors) to rank a catalog.
  * Memory: 4 · (users + items) · (factors + 1) bytes of parameters plus the seen items.
  *
  * <p>Immutable and thread-safe.
@@ -41,6 +42,18 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
         SCALAR,
         /** The Vector API kernel; needs {@code --add-modules jdk.incubator.vector} at run time. */
         VECTOR
+    }
+
+    /** In which order an epoch visits the training pairs (each block's pairs under parallel training). */
+    public enum Order {
+        /** A uniform shuffle of the pairs every epoch: textbook SGD. */
+        SHUFFLED_PAIRS,
+        /**
+         * Users in a fresh random order every epoch, each user's pairs in a fresh random order: the
+         * user's factors stay in cache across their ratings, which is markedly faster once the factor
+         * tables outgrow the CPU caches (millions of ratings); the same accuracy on MovieLens.
+         */
+        SHUFFLED_USERS
     }
 
     private final Config config;
@@ -234,10 +247,12 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
      * @param seed                 seed of the initialisation, block assignment and shuffles
      * @param threads              parallel SGD workers (DSGD blocks), at least 1; the model depends on it
      * @param kernel               which SGD kernel to use
+     * @param order                in which order an epoch visits the pairs
      */
     public record Config(int factors, int epochs, double learningRate, double biasLearningRate,
                          double factorRegularization, double biasRegularization, double initStd,
-                         double learningRateDecay, long seed, int threads, Kernel kernel) implements Algorithm<Svd> {
+                         double learningRateDecay, long seed, int threads, Kernel kernel, Order order)
+            implements Algorithm<Svd> {
         /**
          * Validates the configuration.
          *
@@ -262,6 +277,7 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
                 throw new IllegalArgumentException("threads must be at least 1, got " + threads);
             }
             Objects.requireNonNull(kernel, "kernel");
+            Objects.requireNonNull(order, "order");
         }
 
         private static void positive(String name, double value) {
@@ -290,7 +306,7 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
          * helps most, learning-rate decay did not help.
          */
         public static Config forRatings() {
-            return new Config(100, 60, 0.01, 0.01, 0.1, 0.02, 0.1, 1.0, 42L, 1, Kernel.AUTO);
+            return new Config(100, 60, 0.01, 0.01, 0.1, 0.02, 0.1, 1.0, 42L, 1, Kernel.AUTO, Order.SHUFFLED_USERS);
         }
 
         /**
@@ -300,7 +316,7 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
          * keeps the noisy per-pair rates from being memorised.
          */
         public static Config forEngagementRate() {
-            return new Config(32, 10, 0.005, 0.005, 0.4, 0.4, 0.1, 1.0, 42L, 1, Kernel.AUTO);
+            return new Config(32, 10, 0.005, 0.005, 0.4, 0.4, 0.1, 1.0, 42L, 1, Kernel.AUTO, Order.SHUFFLED_USERS);
         }
 
         /** A builder starting from {@link #defaults()}. */
@@ -352,6 +368,7 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
         private long seed;
         private int threads;
         private Kernel kernel;
+        private Order order;
 
         private Builder(Config from) {
             factors = from.factors();
@@ -366,6 +383,7 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
             seed = from.seed();
             threads = from.threads();
             kernel = from.kernel();
+            order = from.order();
         }
 
         /** Number of latent factors. */
@@ -442,6 +460,12 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
             return this;
         }
 
+        /** The order in which an epoch visits the pairs. */
+        public Builder order(Order order) {
+            this.order = Objects.requireNonNull(order, "order");
+            return this;
+        }
+
         /**
          * Returns the validated configuration.
          *
@@ -449,7 +473,8 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
          */
         public Config build() {
             return new Config(factors, epochs, learningRate, biasLearningRateSet ? biasLearningRate : learningRate,
-                    factorRegularization, biasRegularization, initStd, learningRateDecay, seed, threads, kernel);
+                    factorRegularization, biasRegularization, initStd, learningRateDecay, seed, threads, kernel,
+                    order);
         }
     }
 }

@@ -28,8 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sub-epoch {@code s} worker {@code t} shuffles and processes stratum {@code (t, (t + s) mod T)}.
  * Strata of one sub-epoch share no user and no item, so workers never race, and every stratum's
  * shuffle has its own generator drawn in a fixed order from the seed: the model is a function of
- * (data, configuration, seed, thread count, kernel). With one thread it is plain SGD over a fresh
- * shuffle of all pairs per epoch.
+ * (data, configuration, seed, thread count, kernel). With one thread and
+ * {@link Svd.Order#SHUFFLED_PAIRS} it is plain SGD over a fresh shuffle of all pairs per epoch; with
+ * {@link Svd.Order#SHUFFLED_USERS} each stratum visits its users in a fresh random order and each
+ * user's pairs in a fresh random order, which keeps the user's factors in cache.
  *
  * <p>Cost: O(epochs · pairs · factors) time; memory 12 bytes per pair (packed pair and value)
  * plus the parameters. Not shared: one instance per fit.
@@ -85,6 +87,31 @@ final class SvdTrainer {
         }
         float mean = (float) (sum / size);
 
+        // User runs inside each stratum (pairs are in row order), for the SHUFFLED_USERS order.
+        boolean byUser = config.order() == Svd.Order.SHUFFLED_USERS;
+        int[][] runs = new int[strata][];
+        if (byUser) {
+            for (int s = 0; s < strata; s++) {
+                int from = stratumStart[s];
+                int to = stratumStart[s + 1];
+                int count = 0;
+                for (int k = from; k < to; k++) {
+                    if (k == from || (pairs[k] >>> 32) != (pairs[k - 1] >>> 32)) {
+                        count++;
+                    }
+                }
+                int[] starts = new int[count + 1];
+                count = 0;
+                for (int k = from; k < to; k++) {
+                    if (k == from || (pairs[k] >>> 32) != (pairs[k - 1] >>> 32)) {
+                        starts[count++] = k;
+                    }
+                }
+                starts[count] = to;
+                runs[s] = starts;
+            }
+        }
+
         float[] userBias = new float[userCount];
         float[] itemBias = new float[itemCount];
         float[] userFactors = gaussian(userCount * factors, config.initStd(), random);
@@ -112,11 +139,36 @@ final class SvdTrainer {
                         long shuffleSeed = shuffleSeeds[stratum];
                         float r = (float) rate;
                         float br = (float) biasRate;
+                        int[] stratumRuns = runs[stratum];
+                        float factorReg = (float) config.factorRegularization();
+                        float biasReg = (float) config.biasRegularization();
                         tasks.add(() -> {
-                            shuffle(pairs, values, from, to, new SplittableRandom(shuffleSeed));
-                            return kernel.run(pairs, values, from, to, mean, userBias, itemBias, userFactors,
-                                    itemFactors, factors, r, br, (float) config.factorRegularization(),
-                                    (float) config.biasRegularization());
+                            SplittableRandom shuffler = new SplittableRandom(shuffleSeed);
+                            if (stratumRuns == null) {
+                                shuffle(pairs, values, from, to, shuffler);
+                                return kernel.run(pairs, values, from, to, mean, userBias, itemBias, userFactors,
+                                        itemFactors, factors, r, br, factorReg, biasReg);
+                            }
+                            int runCount = stratumRuns.length - 1;
+                            int[] order = new int[runCount];
+                            for (int k = 0; k < runCount; k++) {
+                                order[k] = k;
+                            }
+                            for (int k = runCount - 1; k > 0; k--) {
+                                int j = shuffler.nextInt(k + 1);
+                                int swap = order[k];
+                                order[k] = order[j];
+                                order[j] = swap;
+                            }
+                            double stratumErrors = 0;
+                            for (int run : order) {
+                                int runFrom = stratumRuns[run];
+                                int runTo = stratumRuns[run + 1];
+                                shuffle(pairs, values, runFrom, runTo, shuffler);
+                                stratumErrors += kernel.run(pairs, values, runFrom, runTo, mean, userBias, itemBias,
+                                        userFactors, itemFactors, factors, r, br, factorReg, biasReg);
+                            }
+                            return stratumErrors;
                         });
                     }
                     squaredErrors += runAll(pool, tasks);

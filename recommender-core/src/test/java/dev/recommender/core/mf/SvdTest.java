@@ -36,12 +36,14 @@ class SvdTest extends RecommenderContractTest {
 
     @Test
     void oneThreadIsBitForBitReproduciblePerKernel() {
-        for (Svd.Kernel kernel : availableKernels()) {
-            Svd.Config config = SMALL.toBuilder().kernel(kernel).build();
-            Svd first = config.fit(fixture());
-            Svd second = config.fit(fixture());
-            assertSameParameters(first, second);
-            assertEquals(kernel.name().toLowerCase(java.util.Locale.ROOT), first.kernel());
+        for (Svd.Order order : Svd.Order.values()) {
+            for (Svd.Kernel kernel : availableKernels()) {
+                Svd.Config config = SMALL.toBuilder().kernel(kernel).order(order).build();
+                Svd first = config.fit(fixture());
+                Svd second = config.fit(fixture());
+                assertSameParameters(first, second);
+                assertEquals(kernel.name().toLowerCase(java.util.Locale.ROOT), first.kernel());
+            }
         }
     }
 
@@ -76,8 +78,9 @@ class SvdTest extends RecommenderContractTest {
     void recoversPlantedLowRankStructure() {
         for (int threads : new int[] {1, 2}) {
             Planted planted = Planted.generate(threads);
+            Svd.Order order = threads == 1 ? Svd.Order.SHUFFLED_PAIRS : Svd.Order.SHUFFLED_USERS;
             Svd svd = Svd.Config.builder().factors(8).epochs(120).learningRate(0.02).regularization(0.01)
-                    .initStd(0.1).threads(threads).seed(11).build().fit(planted.training);
+                    .initStd(0.1).threads(threads).order(order).seed(11).build().fit(planted.training);
             Baseline baseline = Baseline.Config.defaults().fit(planted.training);
             double svdRmse = planted.heldOutRmse(svd::score);
             double baselineRmse = planted.heldOutRmse(baseline::score);
@@ -201,6 +204,18 @@ class SvdTest extends RecommenderContractTest {
         assertEquals(4, model.userVector("a").length);
         assertEquals(0, model.userVector("nobody").length);
         assertEquals(4, model.itemVector("y").length);
+    }
+
+    @Test
+    void codecKeepsConfigurationKernelAndOrder() {
+        Svd model = SMALL.toBuilder().order(Svd.Order.SHUFFLED_PAIRS).kernel(Svd.Kernel.SCALAR).build().fit(fixture());
+        dev.recommender.core.io.ModelData data = new SvdCodec().encode(model);
+        assertEquals("scalar", data.property("kernel"));
+        assertEquals("SHUFFLED_PAIRS", data.property("order"));
+        Svd decoded = new SvdCodec().decode(data);
+        assertEquals(model.config(), decoded.config());
+        assertEquals("scalar", decoded.kernel());
+        assertSameParameters(model, decoded);
     }
 
     @Test
