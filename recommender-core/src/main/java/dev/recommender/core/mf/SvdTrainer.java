@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link Svd.Order#SHUFFLED_USERS} each stratum visits its users in a fresh random order and each
  * user's pairs in a fresh random order, which keeps the user's factors in cache.
  *
- * <p>Cost: O(epochs · pairs · factors) time; memory 12 bytes per pair (packed pair and value)
+ * <p>Cost: O(epochs · pairs · factors) time; memory 12 bytes per pair (packed pair and value; 16 with pair weights)
  * plus the parameters. Not shared: one instance per fit.
  */
 final class SvdTrainer {
@@ -74,6 +74,7 @@ final class SvdTrainer {
         }
         long[] pairs = new long[size];
         float[] values = new float[size];
+        float[] weights = config.pairWeight() == Svd.PairWeight.NONE ? null : new float[size];
         int[] next = stratumStart.clone();
         double sum = 0;
         for (int u = 0; u < userCount; u++) {
@@ -83,9 +84,22 @@ final class SvdTrainer {
                 pairs[position] = ((long) u << 32) | item;
                 values[position] = training.value(p);
                 sum += training.value(p);
+                if (weights != null) {
+                    weights[position] = config.pairWeight().raw(training.eventCount(p));
+                }
             }
         }
         float mean = (float) (sum / size);
+        if (weights != null) {
+            double weightSum = 0;
+            for (float weight : weights) {
+                weightSum += weight;
+            }
+            float scale = (float) (size / weightSum);
+            for (int k = 0; k < size; k++) {
+                weights[k] *= scale;
+            }
+        }
 
         // User runs inside each stratum (pairs are in row order), for the SHUFFLED_USERS order.
         boolean byUser = config.order() == Svd.Order.SHUFFLED_USERS;
@@ -145,8 +159,8 @@ final class SvdTrainer {
                         tasks.add(() -> {
                             SplittableRandom shuffler = new SplittableRandom(shuffleSeed);
                             if (stratumRuns == null) {
-                                shuffle(pairs, values, from, to, shuffler);
-                                return kernel.run(pairs, values, from, to, mean, userBias, itemBias, userFactors,
+                                shuffle(pairs, values, weights, from, to, shuffler);
+                                return kernel.run(pairs, values, weights, from, to, mean, userBias, itemBias, userFactors,
                                         itemFactors, factors, r, br, factorReg, biasReg);
                             }
                             int runCount = stratumRuns.length - 1;
@@ -164,8 +178,8 @@ final class SvdTrainer {
                             for (int run : order) {
                                 int runFrom = stratumRuns[run];
                                 int runTo = stratumRuns[run + 1];
-                                shuffle(pairs, values, runFrom, runTo, shuffler);
-                                stratumErrors += kernel.run(pairs, values, runFrom, runTo, mean, userBias, itemBias,
+                                shuffle(pairs, values, weights, runFrom, runTo, shuffler);
+                                stratumErrors += kernel.run(pairs, values, weights, runFrom, runTo, mean, userBias, itemBias,
                                         userFactors, itemFactors, factors, r, br, factorReg, biasReg);
                             }
                             return stratumErrors;
@@ -257,8 +271,8 @@ final class SvdTrainer {
         return values;
     }
 
-    /** Fisher-Yates shuffle of a range of the two parallel arrays. */
-    static void shuffle(long[] pairs, float[] values, int from, int to, SplittableRandom random) {
+    /** Fisher-Yates shuffle of a range of the parallel arrays ({@code weights} may be null). */
+    static void shuffle(long[] pairs, float[] values, float[] weights, int from, int to, SplittableRandom random) {
         for (int k = to - 1; k > from; k--) {
             int j = from + random.nextInt(k - from + 1);
             long pair = pairs[k];
@@ -267,6 +281,11 @@ final class SvdTrainer {
             float value = values[k];
             values[k] = values[j];
             values[j] = value;
+            if (weights != null) {
+                float weight = weights[k];
+                weights[k] = weights[j];
+                weights[j] = weight;
+            }
         }
     }
 
