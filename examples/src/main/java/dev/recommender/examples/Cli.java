@@ -32,8 +32,12 @@ import picocli.CommandLine.Spec;
         description = "Turns app event logs into ranked per-user recommendations, measures them and serves them.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+            QuickstartCommand.class,
+            SampleCommand.class,
             SummarizeCommand.class,
             FeaturesCommand.class,
+            SvdCommand.class,
+            EvaluateCommand.class,
             // ---- further subcommands register here, one class per line ----
             // helper "server": ServeCommand.class (dev.recommender.examples.serve)
             // helper "ranking": RetrievalRankingCommand.class
