@@ -1,5 +1,6 @@
 package dev.recommender.examples;
 
+import dev.recommender.examples.serve.ServeCommand;
 import dev.recommender.core.data.DataFormatException;
 import dev.recommender.core.io.ModelFormatException;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
             SummarizeCommand.class,
             FeaturesCommand.class,
             // ---- further subcommands register here, one class per line ----
-            // helper "server": ServeCommand.class (dev.recommender.examples.serve)
+            ServeCommand.class,
             // helper "ranking": RetrievalRankingCommand.class
             HelpCommand.class,
         })
