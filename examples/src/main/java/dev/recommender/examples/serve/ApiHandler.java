@@ -204,7 +204,7 @@ final class ApiHandler implements HttpHandler {
         String media = (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
         if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
             throw new ApiException(415, "unsupported_media_type", "Content-Type must be application/json, got '"
-                    + truncate(type) + "'");
+                    + truncate(type) + "' (with curl: -H 'Content-Type: application/json')");
         }
     }
 
