@@ -57,7 +57,7 @@ final class ApiHandler implements HttpHandler {
                 exchange.getResponseHeaders().set("Allow", e.allow());
             }
             if (e.status() == 413) {
-                // the rest of the body is not read; do not reuse the connection
+                // the body may not have been read to its end: do not reuse the connection
                 exchange.getResponseHeaders().set("Connection", "close");
             }
             send(exchange, e.status(), json.error(e.status(), e.code(), e.getMessage(), null));
@@ -220,7 +220,9 @@ final class ApiHandler implements HttpHandler {
                 declared = -1;
             }
             if (declared > limit) {
-                discard(in, limit);
+                if (declared <= (long) DISCARD_FACTOR * limit) {
+                    discard(in, limit);
+                }
                 throw tooLarge(limit, "declared Content-Length is " + declared + " bytes");
             }
         }
