@@ -1,0 +1,56 @@
+package dev.recommender.core.baseline;
+
+import dev.recommender.core.SeenItems;
+import dev.recommender.core.io.ModelCodec;
+import dev.recommender.core.io.ModelData;
+
+/**
+ * Model-file codec of {@link Baseline} (type {@code "baseline"}, version 1): configuration, mean and
+ * value range as properties; the biases as {@code double[]} sections; the seen items. Registered
+ * through {@link java.util.ServiceLoader}; stateless and thread-safe.
+ */
+public final class BaselineCodec implements ModelCodec<Baseline> {
+    /** Creates the codec (called by {@link java.util.ServiceLoader}). */
+    public BaselineCodec() {
+    }
+
+    @Override
+    public String type() {
+        return "baseline";
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public Class<Baseline> modelClass() {
+        return Baseline.class;
+    }
+
+    @Override
+    public ModelData encode(Baseline model) {
+        Baseline.Config config = model.config();
+        ModelData.Builder data = ModelData.builder(type(), version())
+                .property("userDamping", config.userDamping())
+                .property("itemDamping", config.itemDamping())
+                .property("iterations", config.iterations())
+                .property("mean", model.globalMean())
+                .property("minValue", model.minValue())
+                .property("maxValue", model.maxValue())
+                .putDoubles("userBias", model.userBiasArray())
+                .putDoubles("itemBias", model.itemBiasArray());
+        model.seenItems().writeTo(data, "");
+        return data.build();
+    }
+
+    @Override
+    public Baseline decode(ModelData data) {
+        Baseline.Config config = new Baseline.Config(data.doubleProperty("userDamping"),
+                data.doubleProperty("itemDamping"), data.intProperty("iterations"));
+        return new Baseline(SeenItems.readFrom(data, ""), config, data.doubleProperty("mean"),
+                data.doubleProperty("minValue"), data.doubleProperty("maxValue"),
+                data.doubles("userBias"), data.doubles("itemBias"));
+    }
+}

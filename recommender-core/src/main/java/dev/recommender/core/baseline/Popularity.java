@@ -1,0 +1,78 @@
+package dev.recommender.core.baseline;
+
+import dev.recommender.core.Algorithm;
+import dev.recommender.core.DenseScoringRecommender;
+import dev.recommender.core.SeenItems;
+import dev.recommender.core.TrainingListener;
+import dev.recommender.core.data.Interactions;
+
+import java.util.Objects;
+
+/**
+ * The most-popular recommender: ranks items by their number of distinct training users (the
+ * item's degree in the training interactions, whatever the values), ties by catalog order. Every
+ * user gets the same ranking minus their own training items; an unknown user gets the same list
+ * flagged as the fallback. The usual floor every personalised model must beat.
+ *
+ * <p>Fitting is O(pairs); recommending O(items · log howMany). Memory: the {@link SeenItems}.
+ * Immutable and thread-safe.
+ */
+public final class Popularity extends DenseScoringRecommender {
+    Popularity(SeenItems seen) {
+        super(seen);
+    }
+
+    @Override
+    public String name() {
+        return "popularity";
+    }
+
+    /** Number of training users of an item, 0 for an unknown item. */
+    public int userCount(String itemId) {
+        var item = items().find(Objects.requireNonNull(itemId, "itemId"));
+        return item.isEmpty() ? 0 : seenItems().itemUserCount(item.getAsInt());
+    }
+
+    @Override
+    protected void scoreAll(int userIndex, float[] scores) {
+        SeenItems seen = seenItems();
+        for (int item = 0; item < scores.length; item++) {
+            scores[item] = seen.itemUserCount(item);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Popularity[items=" + items().size() + "]";
+    }
+
+    /**
+     * The popularity algorithm; it has no parameters and nothing random.
+     */
+    public record Config() implements Algorithm<Popularity> {
+        /** The only configuration. */
+        public static Config defaults() {
+            return new Config();
+        }
+
+        @Override
+        public String name() {
+            return "popularity";
+        }
+
+        /**
+         * Counts the training users per item.
+         *
+         * @throws IllegalArgumentException if the training data is empty
+         */
+        @Override
+        public Popularity fit(Interactions training, TrainingListener listener) {
+            Objects.requireNonNull(training, "training");
+            Objects.requireNonNull(listener, "listener");
+            if (training.size() == 0) {
+                throw new IllegalArgumentException("training interactions are empty");
+            }
+            return new Popularity(SeenItems.of(training));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.recommender.core.mf;
+
+import dev.recommender.core.SeenItems;
+import dev.recommender.core.io.ModelCodec;
+import dev.recommender.core.io.ModelData;
+
+/**
+ * Model-file codec of {@link Svd} (type {@code "svd"}, version 1): the configuration, the kernel
+ * that trained the model, mean and value range as properties (floats written as their exact bit
+ * patterns, so a loaded model answers bit for bit as the saved one); biases and factors as
+ * {@code float[]} sections; the seen items. Registered through {@link java.util.ServiceLoader};
+ * stateless and thread-safe.
+ */
+public final class SvdCodec implements ModelCodec<Svd> {
+    /** Creates the codec (called by {@link java.util.ServiceLoader}). */
+    public SvdCodec() {
+    }
+
+    @Override
+    public String type() {
+        return "svd";
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public Class<Svd> modelClass() {
+        return Svd.class;
+    }
+
+    @Override
+    public ModelData encode(Svd model) {
+        Svd.Config c = model.config();
+        ModelData.Builder data = ModelData.builder(type(), version())
+                .property("factors", c.factors())
+                .property("epochs", c.epochs())
+                .property("learningRate", c.learningRate())
+                .property("biasLearningRate", c.biasLearningRate())
+                .property("factorRegularization", c.factorRegularization())
+                .property("biasRegularization", c.biasRegularization())
+                .property("initStd", c.initStd())
+                .property("learningRateDecay", c.learningRateDecay())
+                .property("seed", c.seed())
+                .property("threads", c.threads())
+                .property("kernelChoice", c.kernel().name())
+                .property("order", c.order().name())
+                .property("pairWeight", c.pairWeight().name())
+                .property("kernel", model.kernel())
+                .property("meanBits", Float.floatToRawIntBits(model.mean()))
+                .property("minValueBits", Float.floatToRawIntBits((float) model.minValue()))
+                .property("maxValueBits", Float.floatToRawIntBits((float) model.maxValue()))
+                .putFloats("userBias", model.userBiasArray())
+                .putFloats("itemBias", model.itemBiasArray())
+                .putFloats("userFactors", model.userFactorArray())
+                .putFloats("itemFactors", model.itemFactorArray());
+        model.seenItems().writeTo(data, "");
+        return data.build();
+    }
+
+    @Override
+    public Svd decode(ModelData data) {
+        Svd.Config config = new Svd.Config(data.intProperty("factors"), data.intProperty("epochs"),
+                data.doubleProperty("learningRate"), data.doubleProperty("biasLearningRate"),
+                data.doubleProperty("factorRegularization"), data.doubleProperty("biasRegularization"),
+                data.doubleProperty("initStd"), data.doubleProperty("learningRateDecay"),
+                data.longProperty("seed"), data.intProperty("threads"),
+                Svd.Kernel.valueOf(data.property("kernelChoice")), Svd.Order.valueOf(data.property("order")),
+                Svd.PairWeight.valueOf(data.property("pairWeight")));
+        return new Svd(SeenItems.readFrom(data, ""), config,
+                Float.intBitsToFloat(data.intProperty("meanBits")),
+                Float.intBitsToFloat(data.intProperty("minValueBits")),
+                Float.intBitsToFloat(data.intProperty("maxValueBits")),
+                data.floats("userBias"), data.floats("itemBias"), data.floats("userFactors"),
+                data.floats("itemFactors"), data.property("kernel"));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.recommender.core.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class EngagementRateTest {
+
+    /** Events of the seed's shape plus a type the seed does not have. */
+    static EventLog log() {
+        return EventLog.builder()
+                .add("u1", "a", 1000, "viewed", Float.NaN)
+                .add("u1", "a", 3000, "viewed", Float.NaN)
+                .add("u1", "a", 2000, "engaged", Float.NaN)
+                .add("u1", "b", 5000, "engaged", Float.NaN)
+                .add("u2", "a", 4000, "viewed", Float.NaN)
+                .add("u2", "a", 4500, "viewed", Float.NaN)
+                .add("u2", "c", 9000, "shared", Float.NaN)
+                .add("u3", "c", 8000, "shared", Float.NaN)
+                .build();
+    }
+
+    private static int entry(Interactions interactions, String user, String item) {
+        return interactions.entryOf(interactions.users().indexOf(user), interactions.items().indexOf(item));
+    }
+
+    @Test
+    void seedEngagementRatePerPair() {
+        Interactions interactions = EngagementRate.seed().aggregate(log());
+        // "shared" is neither a view nor an engagement: u3 and item c have no counted event.
+        assertEquals(List.of("u1", "u2"), interactions.users().ids());
+        assertEquals(List.of("a", "b"), interactions.items().ids());
+        assertEquals(3, interactions.size());
+
+        int u1a = entry(interactions, "u1", "a");
+        // viewed 2, engaged 1: shown = 2 + 1 = 3, engaged_pct = 1 / 3
+        assertEquals(1f / 3f, interactions.value(u1a));
+        assertEquals(3, interactions.eventCount(u1a));
+        assertEquals(1, interactions.engagedCount(u1a));
+        assertEquals(3000L, interactions.lastTimeMillis(u1a));
+
+        int u1b = entry(interactions, "u1", "b");
+        // engaged without a view: 1 / (0 + 1) = 1
+        assertEquals(1f, interactions.value(u1b));
+        assertEquals(1, interactions.eventCount(u1b));
+        assertEquals(5000L, interactions.lastTimeMillis(u1b));
+
+        int u2a = entry(interactions, "u2", "a");
+        // two views, no engagement: 0 / 2 = 0
+        assertEquals(0f, interactions.value(u2a));
+        assertEquals(2, interactions.eventCount(u2a));
+        assertEquals(0, interactions.engagedCount(u2a));
+        assertEquals(4500L, interactions.lastTimeMillis(u2a));
+    }
+
+    @Test
+    void engagedPairsOnlyDropsPairsWithoutEngagement() {
+        Interactions interactions = EngagementRate.seed().withEngagedPairsOnly(true).aggregate(log());
+        assertEquals(List.of("u1"), interactions.users().ids());
+        assertEquals(2, interactions.size());
+        assertFalse(interactions.users().contains("u2"));
+    }
+
+    @Test
+    void configurableTypes() {
+        // "shared" as an engagement too: (u2, c) = 1 / 1, (u3, c) = 1 / 1
+        Interactions interactions = new EngagementRate(Set.of("viewed"), Set.of("engaged", "shared"), false)
+                .aggregate(log());
+        assertEquals(5, interactions.size());
+        assertEquals(1f, interactions.value(entry(interactions, "u3", "c")));
+    }
+
+    @Test
+    void aggregatesASubsetThatSharesTheLogsIndexes() {
+        EventLog subset = log().select(new int[] {4, 5});
+        Interactions interactions = EngagementRate.seed().aggregate(subset);
+        assertEquals(List.of("u2"), interactions.users().ids());
+        assertEquals(List.of("a"), interactions.items().ids());
+        assertEquals(0f, interactions.value(0));
+    }
+
+    @Test
+    void overlappingOrEmptyTypeSetsAreRejected() {
+        assertEquals("event type 'engaged' is in both viewTypes [engaged] and engagedTypes [engaged]",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new EngagementRate(Set.of("engaged"), Set.of("engaged"), false)).getMessage());
+        assertEquals("viewTypes must be non-empty, got []",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new EngagementRate(Set.of(), Set.of("engaged"), false)).getMessage());
+    }
+
+    @Test
+    void agreesWithANaiveHashMapAggregationOnRandomEvents() {
+        SplittableRandom random = new SplittableRandom(3);
+        EventLog.Builder builder = EventLog.builder();
+        Map<String, int[]> expected = new HashMap<>();
+        for (int k = 0; k < 50_000; k++) {
+            String user = "u" + random.nextInt(400);
+            String item = "i" + random.nextInt(300);
+            boolean engaged = random.nextInt(10) < 4;
+            long time = random.nextLong(1_000_000);
+            builder.add(user, item, time, engaged ? "engaged" : "viewed", Float.NaN);
+            int[] counts = expected.computeIfAbsent(user + "/" + item, key -> new int[3]);
+            counts[0]++;
+            counts[1] += engaged ? 1 : 0;
+            counts[2] = Math.max(counts[2], (int) time);
+        }
+        Interactions interactions = EngagementRate.seed().aggregate(builder.build());
+        assertEquals(expected.size(), interactions.size());
+        for (Map.Entry<String, int[]> pair : expected.entrySet()) {
+            String[] ids = pair.getKey().split("/");
+            int entry = entry(interactions, ids[0], ids[1]);
+            int[] counts = pair.getValue();
+            assertEquals(counts[0], interactions.eventCount(entry));
+            assertEquals(counts[1], interactions.engagedCount(entry));
+            assertEquals((float) counts[1] / counts[0], interactions.value(entry));
+            assertEquals(counts[2], interactions.lastTimeMillis(entry));
+        }
+    }
+}
