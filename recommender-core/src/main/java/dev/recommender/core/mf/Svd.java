@@ -25,6 +25,12 @@ import java.util.OptionalInt;
  * above the rating scale still keep their order) and reports that prediction as the score; an
  * unknown user gets the popularity fallback.
  *
+ * <p>Ranking a catalog ({@link #recommend}) uses the Vector API kernel when the JVM has the
+ * {@code jdk.incubator.vector} module, else a scalar loop; the two sum the dot product in a
+ * different order, so the last bits of recommendation scores (and in rare near-ties the order) can
+ * differ between JVMs started with and without the module. {@link #score} and {@link #predict}
+ * always use the scalar loop.
+ *
  * <p>Training: {@code epochs · pairs · factors} multiply-adds, on {@link Config#threads()} cores by
  * DSGD stratification, with a scalar or a Vector API kernel (see {@link Kernel}), visiting the
  * pairs in a fresh seeded random order every epoch (see {@link Order}); details in the package
@@ -91,6 +97,7 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
     private final float[] userFactors;
     private final float[] itemFactors;
     private final String kernel;
+    private final SgdKernel scorer;
 
     Svd(SeenItems seen, Config config, float mean, float minValue, float maxValue, float[] userBias,
         float[] itemBias, float[] userFactors, float[] itemFactors, String kernel) {
@@ -116,6 +123,7 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
         this.kernel = Objects.requireNonNull(kernel, "kernel");
+        this.scorer = SgdKernel.select(Kernel.AUTO);
     }
 
     @Override
@@ -195,16 +203,8 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
 
     @Override
     protected void scoreAll(int userIndex, float[] scores) {
-        int userOffset = userIndex * factors;
-        float base = mean + userBias[userIndex];
-        for (int item = 0, n = scores.length; item < n; item++) {
-            int itemOffset = item * factors;
-            float dot = 0f;
-            for (int f = 0; f < factors; f++) {
-                dot += userFactors[userOffset + f] * itemFactors[itemOffset + f];
-            }
-            scores[item] = base + itemBias[item] + dot;
-        }
+        scorer.scoreAll(userFactors, userIndex * factors, itemFactors, itemBias, mean + userBias[userIndex], factors,
+                scores);
     }
 
     private float dot(int user, int item) {
