@@ -385,6 +385,11 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
             if (training.size() == 0) {
                 throw new IllegalArgumentException("training interactions are empty");
             }
+            long parameters = (long) Math.max(training.userCount(), training.itemCount()) * factors;
+            if (parameters > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("factors " + factors + " times " + Math.max(training.userCount(),
+                        training.itemCount()) + " users or items exceeds the largest Java array");
+            }
             SvdTrainer.Result result = SvdTrainer.train(training, this, listener);
             return new Svd(SeenItems.of(training), this, result.mean(), training.minValue(), training.maxValue(),
                     result.userBias(), result.itemBias(), result.userFactors(), result.itemFactors(), result.kernel());
