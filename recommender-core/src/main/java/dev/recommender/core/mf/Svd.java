@@ -372,7 +372,9 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
         }
 
         /**
-         * Fits the model.
+         * Fits the model. After every epoch the listener (and the DEBUG log) receives the training
+         * mean squared error of that epoch, each pair's error measured just before its update, the
+         * elapsed time and the epoch's learning rate (metric {@code "learningRate"}).
          *
          * @throws IllegalArgumentException if the training data is empty
          * @throws IllegalStateException    if training diverges (non-finite loss; lower the learning rate)
