@@ -1,5 +1,6 @@
 package dev.recommender.examples;
 
+import dev.recommender.examples.serve.ServeCommand;
 import dev.recommender.core.data.DataFormatException;
 import dev.recommender.core.io.ModelFormatException;
 import java.io.IOException;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
             SvdCommand.class,
             EvaluateCommand.class,
             // ---- further subcommands register here, one class per line ----
-            // helper "server": ServeCommand.class (dev.recommender.examples.serve)
+            ServeCommand.class,
             // helper "ranking": RetrievalRankingCommand.class
             HelpCommand.class,
         })

@@ -541,11 +541,11 @@ public final class Evaluator {
     }
 
     private record RatingResult(double rmse, double mae, int unknownPairs, int nonFinite, double seconds) {
-        static final RatingResult NONE = new RatingResult(Double.NaN, Double.NaN, 0, 0, 0);
+        static final RatingResult NONE = new RatingResult(Double.NaN, Double.NaN, 0, 0, Double.NaN);
     }
 
     private record RankingResult(Map<String, Double> metrics, int evaluated, int skipped, int cold, double seconds) {
-        static final RankingResult NONE = new RankingResult(Map.of(), 0, 0, 0, 0);
+        static final RankingResult NONE = new RankingResult(Map.of(), 0, 0, 0, Double.NaN);
     }
 
     /** Builder for {@link Evaluator}; not thread-safe. */

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
  * training loop ({@link SvdTrainer}) decides the order and the parallel schedule; a kernel only
  * applies the updates, so the scalar and the vector kernel share everything else.
  *
- * <p>For pair {@code (u, i, r)} with {@code e = r - (mean + bu + bi + p_u . q_i)}:
+ * <p>For pair {@code (u, i, r)} with {@code e = r - (mean + bu + bi + p_u . q_i)}, multiplied by the
+ * pair's weight when there are weights:
  * {@code bu += biasRate (e - biasReg bu)}, {@code bi += biasRate (e - biasReg bi)},
  * {@code p_u <- p_u (1 - rate factorReg) + rate e q_i} and
  * {@code q_i <- q_i (1 - rate factorReg) + rate e p_u} (both from the old values).
@@ -27,6 +28,8 @@ abstract class SgdKernel {
      *
      * @param pairs        packed pairs, user index in the high 32 bits, item index in the low 32 bits
      * @param values       observed value of each pair
+     * @param weights      weight of each pair's squared error (the error is multiplied by it in the
+     *                     gradient), or {@code null} for weight 1
      * @param mean         global mean
      * @param userBias     user biases, updated in place
      * @param itemBias     item biases, updated in place
@@ -37,9 +40,9 @@ abstract class SgdKernel {
      * @param biasRate     learning rate of the biases
      * @param factorReg    regularisation of the factors
      * @param biasReg      regularisation of the biases
-     * @return the sum of squared errors before each update
+     * @return the sum of unweighted squared errors before each update
      */
-    abstract double run(long[] pairs, float[] values, int from, int to, float mean,
+    abstract double run(long[] pairs, float[] values, float[] weights, int from, int to, float mean,
                         float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors, int factors,
                         float rate, float biasRate, float factorReg, float biasReg);
 

@@ -26,8 +26,9 @@ import java.util.OptionalInt;
  * unknown user gets the popularity fallback.
  *
  * <p>Training: {@code epochs · pairs · factors} multiply-adds, on {@link Config#threads()} cores by
- * DSGD stratification, with a scalar or a Vector API kernel (see {@link Kernel}); details in the
- * package documentation. Prediction: O(factors) per pair, O(items · factors) to rank a catalog.
+ * DSGD stratification, with a scalar or a Vector API kernel (see {@link Kernel}), visiting the
+ * pairs in a fresh seeded random order every epoch (see {@link Order}); details in the package
+ * documentation. Prediction: O(factors) per pair, O(items · factors) to rank a catalog.
  * Memory: 4 · (users + items) · (factors + 1) bytes of parameters plus the seen items.
  *
  * <p>Immutable and thread-safe.
@@ -41,6 +42,43 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
         SCALAR,
         /** The Vector API kernel; needs {@code --add-modules jdk.incubator.vector} at run time. */
         VECTOR
+    }
+
+    /** In which order an epoch visits the training pairs (each block's pairs under parallel training). */
+    public enum Order {
+        /** A uniform shuffle of the pairs every epoch: textbook SGD. */
+        SHUFFLED_PAIRS,
+        /**
+         * Users in a fresh random order every epoch, each user's pairs in a fresh random order: the
+         * user's factors stay in cache across their ratings, which is markedly faster once the factor
+         * tables outgrow the CPU caches (millions of ratings); the same accuracy on MovieLens.
+         */
+        SHUFFLED_USERS
+    }
+
+    /**
+     * How much each training pair counts in the squared-error loss. Weights are normalised to mean 1,
+     * so the learning rates and regularisation keep their meaning.
+     */
+    public enum PairWeight {
+        /** Every pair counts once: plain least squares on the values. */
+        NONE,
+        /**
+         * A pair counts in proportion to its number of events ({@link Interactions#eventCount(int)}):
+         * for aggregated values such as engagement rates, where a rate from many events is less noisy
+         * than a rate from one.
+         */
+        EVENT_COUNT,
+        /** A pair counts in proportion to the square root of its number of events: a milder form. */
+        SQRT_EVENT_COUNT;
+
+        float raw(int eventCount) {
+            return switch (this) {
+                case NONE -> 1f;
+                case EVENT_COUNT -> eventCount;
+                case SQRT_EVENT_COUNT -> (float) Math.sqrt(eventCount);
+            };
+        }
     }
 
     private final Config config;
@@ -234,10 +272,13 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
      * @param seed                 seed of the initialisation, block assignment and shuffles
      * @param threads              parallel SGD workers (DSGD blocks), at least 1; the model depends on it
      * @param kernel               which SGD kernel to use
+     * @param order                in which order an epoch visits the pairs
+     * @param pairWeight           how much each pair counts in the loss
      */
     public record Config(int factors, int epochs, double learningRate, double biasLearningRate,
                          double factorRegularization, double biasRegularization, double initStd,
-                         double learningRateDecay, long seed, int threads, Kernel kernel) implements Algorithm<Svd> {
+                         double learningRateDecay, long seed, int threads, Kernel kernel, Order order,
+                         PairWeight pairWeight) implements Algorithm<Svd> {
         /**
          * Validates the configuration.
          *
@@ -262,6 +303,8 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
                 throw new IllegalArgumentException("threads must be at least 1, got " + threads);
             }
             Objects.requireNonNull(kernel, "kernel");
+            Objects.requireNonNull(order, "order");
+            Objects.requireNonNull(pairWeight, "pairWeight");
         }
 
         private static void positive(String name, double value) {
@@ -290,17 +333,24 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
          * helps most, learning-rate decay did not help.
          */
         public static Config forRatings() {
-            return new Config(100, 60, 0.01, 0.01, 0.1, 0.02, 0.1, 1.0, 42L, 1, Kernel.AUTO);
+            return new Config(100, 60, 0.01, 0.01, 0.1, 0.02, 0.1, 1.0, 42L, 1, Kernel.AUTO, Order.SHUFFLED_USERS,
+                    PairWeight.NONE);
         }
 
         /**
-         * Preset for engagement rates in [0, 1] with a few events per pair (the seed's data): 32
-         * factors, 10 epochs, learning rate 0.005, regularisation 0.4 for biases and factors (the
-         * seed's Surprise grid optimum), initial std 0.1, one thread, seed 42. Strong regularisation
-         * keeps the noisy per-pair rates from being memorised.
+         * Preset for engagement rates in [0, 1] aggregated from a few events per pair (the seed's
+         * data): 32 factors, 30 epochs, learning rate 0.005, factor regularisation 0.3, bias
+         * regularisation 0.05, pairs weighted by their event count ({@link PairWeight#EVENT_COUNT}),
+         * initial std 0.1, one thread, seed 42. On a simulated seed-shaped log (7,252 users, 553
+         * items, 206,000 pairs, about 2.8 binomial events per pair, 75/25 split) it reached RMSE
+         * 0.3540 against 0.3550 for {@link dev.recommender.core.baseline.Baseline} and 0.3593 for
+         * the seed's Surprise grid optimum (10 epochs, learning rate 0.005, regularisation 0.4,
+         * unweighted): with so few events per pair most of the error is sampling noise, so the
+         * weighting matters more than the factors.
          */
         public static Config forEngagementRate() {
-            return new Config(32, 10, 0.005, 0.005, 0.4, 0.4, 0.1, 1.0, 42L, 1, Kernel.AUTO);
+            return new Config(32, 30, 0.005, 0.005, 0.3, 0.05, 0.1, 1.0, 42L, 1, Kernel.AUTO, Order.SHUFFLED_USERS,
+                    PairWeight.EVENT_COUNT);
         }
 
         /** A builder starting from {@link #defaults()}. */
@@ -352,6 +402,8 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
         private long seed;
         private int threads;
         private Kernel kernel;
+        private Order order;
+        private PairWeight pairWeight;
 
         private Builder(Config from) {
             factors = from.factors();
@@ -366,6 +418,8 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
             seed = from.seed();
             threads = from.threads();
             kernel = from.kernel();
+            order = from.order();
+            pairWeight = from.pairWeight();
         }
 
         /** Number of latent factors. */
@@ -442,6 +496,18 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
             return this;
         }
 
+        /** The order in which an epoch visits the pairs. */
+        public Builder order(Order order) {
+            this.order = Objects.requireNonNull(order, "order");
+            return this;
+        }
+
+        /** How much each pair counts in the loss. */
+        public Builder pairWeight(PairWeight pairWeight) {
+            this.pairWeight = Objects.requireNonNull(pairWeight, "pairWeight");
+            return this;
+        }
+
         /**
          * Returns the validated configuration.
          *
@@ -449,7 +515,8 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
          */
         public Config build() {
             return new Config(factors, epochs, learningRate, biasLearningRateSet ? biasLearningRate : learningRate,
-                    factorRegularization, biasRegularization, initStd, learningRateDecay, seed, threads, kernel);
+                    factorRegularization, biasRegularization, initStd, learningRateDecay, seed, threads, kernel,
+                    order, pairWeight);
         }
     }
 }

@@ -21,7 +21,7 @@ final class VectorSgdKernel extends SgdKernel {
     }
 
     @Override
-    double run(long[] pairs, float[] values, int from, int to, float mean,
+    double run(long[] pairs, float[] values, float[] weights, int from, int to, float mean,
                float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors, int factors,
                float rate, float biasRate, float factorReg, float biasReg) {
         final int lanes = SPECIES.length();
@@ -49,6 +49,9 @@ final class VectorSgdKernel extends SgdKernel {
             float bi = itemBias[item];
             float error = values[k] - (mean + bu + bi + dot);
             squaredErrors += (double) error * error;
+            if (weights != null) {
+                error *= weights[k];
+            }
             userBias[user] = bu + biasRate * (error - biasReg * bu);
             itemBias[item] = bi + biasRate * (error - biasReg * bi);
             float step = rate * error;
