@@ -56,7 +56,7 @@ class EvaluateCommandTest {
     void evaluateRejectsAnUnknownAlgorithm() {
         CliRun run = run(with(input("evaluate"), "--algorithms", "popularity,nope"));
         assertEquals(Cli.USAGE, run.exitCode());
-        assertTrue(run.err().contains("error: unknown algorithm 'nope': expected one of popularity, baseline, svd"),
+        assertTrue(run.err().contains("error: unknown algorithm 'nope': expected one of popularity, baseline, svd, als"),
                 run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }
