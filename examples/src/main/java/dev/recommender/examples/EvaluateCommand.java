@@ -124,7 +124,8 @@ final class EvaluateCommand extends ToolCommand {
 
     /**
      * Runs recommender-eval's evaluator: the format's aggregation for test values, binarised training
-     * values for protocol B, predictions clipped to [1, 5] for protocol A on ratings (as the peer harness did).
+     * values and ranking metrics only for protocol B, predictions clipped to [1, 5] for protocol A on
+     * ratings (as the peer harness did).
      *
      * @return the report
      */
@@ -134,6 +135,10 @@ final class EvaluateCommand extends ToolCommand {
         EvaluationOptions.Builder options = EvaluationOptions.builder().cutoffs(k);
         if (split.kind() == SplitSpec.Kind.PROTOCOL_A && !data.format().isEngagement()) {
             options.clip(1, 5);
+        }
+        if (split.binariseTraining()) {
+            // every training value is 1: predicted ratings would be meaningless, so only rank
+            options.ratingMetrics(false);
         }
         try (BarListener bar = new BarListener(progressBars)) {
             Evaluator evaluator = Evaluator.builder(split.binariseTraining() ? BinarisedAggregation.of(base) : base)
