@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +72,7 @@ final class EvaluateCommand extends ToolCommand {
         AlgorithmCatalog catalog = AlgorithmCatalog.standard();
         if (listAlgorithms) {
             StringBuilder text = new StringBuilder();
-            catalog.entries().forEach(e -> text.append(String.format("%-20s %s%n", e.name(), e.description())));
+            catalog.entries().forEach(e -> text.append(String.format(Locale.ROOT, "%-20s %s\n", e.name(), e.description())));
             print(text.toString());
             printJson(Map.of("algorithms", catalog.names()));
             return;
