@@ -80,6 +80,10 @@ public final class InputOptions {
         ReadResult result = reader.read(file);
         LOG.info("read {} events from {} in {} ms", result.events().size(), file,
                 (System.nanoTime() - start) / 1_000_000);
+        if (result.report().totalSkipped() > 0) {
+            err.println("note: lenient read skipped malformed rows: " + result.report().summary());
+            err.flush();
+        }
         if (result.events().size() == 0) {
             throw new UserInputException("no events in " + file + " (format " + format + ")");
         }
