@@ -66,6 +66,15 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void listsTheCatalog() {
+        CliRun run = run("evaluate", "--list-algorithms");
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        for (String name : AlgorithmCatalog.standard().names()) {
+            assertTrue(run.out().contains(name + " "), name + " in:\n" + run.out());
+        }
+    }
+
+    @Test
     void evaluateRejectsAnUnknownAlgorithm() {
         CliRun run = run(with(input("evaluate"), "--algorithms", "popularity,nope"));
         assertEquals(Cli.USAGE, run.exitCode());
