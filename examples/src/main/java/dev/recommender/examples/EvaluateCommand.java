@@ -141,7 +141,7 @@ final class EvaluateCommand extends ToolCommand {
             // every training value is 1: predicted ratings would be meaningless, so only rank
             options.ratingMetrics(false);
         }
-        try (BarListener bar = new BarListener(progressBars)) {
+        try (BarListener bar = new BarListener("evaluate", progressBars)) {
             Evaluator evaluator = Evaluator.builder(split.binariseTraining() ? BinarisedAggregation.of(base) : base)
                     .testAggregation(base).options(options.build()).listener(bar).build();
             return evaluator.evaluate(data.events(), split.splitter(seed), algorithms);
@@ -170,19 +170,21 @@ final class EvaluateCommand extends ToolCommand {
     }
 
     /** A progress bar over (fold, algorithm) steps, created when the total is first known. */
-    private static final class BarListener implements ProgressListener, AutoCloseable {
+    static final class BarListener implements ProgressListener, AutoCloseable {
+        private final String task;
         private final boolean enabled;
         private Progress progress;
         private int shown;
 
-        BarListener(boolean enabled) {
+        BarListener(String task, boolean enabled) {
+            this.task = task;
             this.enabled = enabled;
         }
 
         @Override
         public void onProgress(EvaluationProgress event) {
             if (progress == null) {
-                progress = Progress.start("evaluate", event.total(), enabled);
+                progress = Progress.start(task, event.total(), enabled);
             }
             while (shown < event.completed()) {
                 progress.step();
