@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
             FeaturesCommand.class,
             // ---- further subcommands register here, one class per line ----
             // helper "server": ServeCommand.class (dev.recommender.examples.serve)
-            // helper "ranking": RetrievalRankingCommand.class
+            RetrievalRankingCommand.class,
             HelpCommand.class,
         })
 public final class Cli implements Runnable {
