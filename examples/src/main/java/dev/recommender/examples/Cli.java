@@ -1,5 +1,6 @@
 package dev.recommender.examples;
 
+import dev.recommender.examples.serve.ServeCommand;
 import dev.recommender.core.data.DataFormatException;
 import dev.recommender.core.io.ModelFormatException;
 import java.io.IOException;
@@ -32,10 +33,14 @@ import picocli.CommandLine.Spec;
         description = "Turns app event logs into ranked per-user recommendations, measures them and serves them.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+            QuickstartCommand.class,
+            SampleCommand.class,
             SummarizeCommand.class,
             FeaturesCommand.class,
+            SvdCommand.class,
+            EvaluateCommand.class,
             // ---- further subcommands register here, one class per line ----
-            // helper "server": ServeCommand.class (dev.recommender.examples.serve)
+            ServeCommand.class,
             RetrievalRankingCommand.class,
             HelpCommand.class,
         })

@@ -16,6 +16,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Routes and answers every request of the API (registered on the root context, so unknown paths
@@ -36,6 +37,10 @@ final class ApiHandler implements HttpHandler {
     private final ModelHolder holder;
     private final ServerConfig config;
     private final ApiJson json = new ApiJson();
+    private final LongAdder answered = new LongAdder();
+    private final LongAdder fallbacks = new LongAdder();
+    private final LongAdder clientErrors = new LongAdder();
+    private final LongAdder serverErrors = new LongAdder();
 
     ApiHandler(ModelHolder holder, ServerConfig config) {
         this.holder = holder;
@@ -47,11 +52,12 @@ final class ApiHandler implements HttpHandler {
         try {
             route(exchange);
         } catch (ApiException e) {
+            clientErrors.increment();
             if (!e.allow().isEmpty()) {
                 exchange.getResponseHeaders().set("Allow", e.allow());
             }
             if (e.status() == 413) {
-                // the rest of the body is not read; do not reuse the connection
+                // the body may not have been read to its end: do not reuse the connection
                 exchange.getResponseHeaders().set("Connection", "close");
             }
             send(exchange, e.status(), json.error(e.status(), e.code(), e.getMessage(), null));
@@ -60,6 +66,7 @@ final class ApiHandler implements HttpHandler {
             LOG.debug("I/O error answering {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
                     e.toString());
         } catch (RuntimeException | Error e) {
+            serverErrors.increment();
             LOG.error("internal error answering {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             trySend(exchange, 500, json.error(500, "internal_error",
                     "the server failed to answer this request; see the server log", null));
@@ -87,7 +94,7 @@ final class ApiHandler implements HttpHandler {
         } else if (path.equals("/health")) {
             requireMethod(method, "GET", path);
             requireNoQuery(exchange);
-            send(exchange, 200, json.modelStatus("ok", holder.current()));
+            send(exchange, 200, json.modelStatus("ok", holder.current(), counts()));
         } else if (path.equals("/admin/reload")) {
             requireMethod(method, "POST", path);
             reload(exchange);
@@ -149,6 +156,10 @@ final class ApiHandler implements HttpHandler {
     private void answer(HttpExchange exchange, String userId, int howMany) throws IOException {
         ModelSnapshot snapshot = holder.current();
         Recommendations answer = snapshot.model().recommend(userId, howMany);
+        answered.increment();
+        if (answer.fallback()) {
+            fallbacks.increment();
+        }
         send(exchange, 200, json.recommendations(answer, snapshot.model().name()));
     }
 
@@ -162,11 +173,17 @@ final class ApiHandler implements HttpHandler {
         try {
             next = holder.reload();
         } catch (IOException | RuntimeException e) {
+            serverErrors.increment();
             send(exchange, 500, json.error(500, "reload_failed", "reload failed, still serving the previous model: "
                     + e.getMessage(), holder.current()));
             return;
         }
-        send(exchange, 200, json.modelStatus("reloaded", next));
+        send(exchange, 200, json.modelStatus("reloaded", next, counts()));
+    }
+
+    /** Request counters since start, for {@code /health}. */
+    private ApiJson.Counts counts() {
+        return new ApiJson.Counts(answered.sum(), fallbacks.sum(), clientErrors.sum(), serverErrors.sum());
     }
 
     private static void requireNoQuery(HttpExchange exchange) {
@@ -187,7 +204,7 @@ final class ApiHandler implements HttpHandler {
         String media = (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
         if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
             throw new ApiException(415, "unsupported_media_type", "Content-Type must be application/json, got '"
-                    + truncate(type) + "'");
+                    + truncate(type) + "' (with curl: -H 'Content-Type: application/json')");
         }
     }
 
@@ -203,7 +220,9 @@ final class ApiHandler implements HttpHandler {
                 declared = -1;
             }
             if (declared > limit) {
-                discard(in, limit);
+                if (declared <= (long) DISCARD_FACTOR * limit) {
+                    discard(in, limit);
+                }
                 throw tooLarge(limit, "declared Content-Length is " + declared + " bytes");
             }
         }

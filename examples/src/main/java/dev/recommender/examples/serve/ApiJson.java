@@ -47,6 +47,17 @@ final class ApiJson {
     }
 
     /**
+     * Request counters since the server started.
+     *
+     * @param recommendations answered recommendation requests
+     * @param fallbacks       of which answered by the popularity fallback
+     * @param clientErrors    requests refused with a 4xx status
+     * @param serverErrors    failed reloads and internal errors (5xx)
+     */
+    record Counts(long recommendations, long fallbacks, long clientErrors, long serverErrors) {
+    }
+
+    /**
      * Parses {@code {"user_id": "...", "k": 10}}.
      *
      * @param body           the request body bytes
@@ -130,19 +141,22 @@ final class ApiJson {
             json.writeStringField("model", modelName);
             json.writeBooleanField("fallback", answer.fallback());
             List<ScoredItem> items = answer.items();
+            // each score is formatted once and written twice (float formatting is the costly part)
+            String[] scores = new String[items.size()];
             json.writeObjectFieldStart("recommendations");
-            for (ScoredItem item : items) {
+            for (int rank = 0; rank < items.size(); rank++) {
+                ScoredItem item = items.get(rank);
+                scores[rank] = scoreText(item.score());
                 json.writeFieldName(item.itemId());
-                writeScore(json, item.score());
+                writeScore(json, scores[rank]);
             }
             json.writeEndObject();
             json.writeArrayFieldStart("items");
             for (int rank = 0; rank < items.size(); rank++) {
-                ScoredItem item = items.get(rank);
                 json.writeStartObject();
-                json.writeStringField("content_id", item.itemId());
+                json.writeStringField("content_id", items.get(rank).itemId());
                 json.writeFieldName("score");
-                writeScore(json, item.score());
+                writeScore(json, scores[rank]);
                 json.writeNumberField("rank", rank + 1);
                 json.writeEndObject();
             }
@@ -159,13 +173,20 @@ final class ApiJson {
      *
      * @param status    {@code "ok"} or {@code "reloaded"}
      * @param snapshot  the model
+     * @param counts    request counters
      */
-    byte[] modelStatus(String status, ModelSnapshot snapshot) {
+    byte[] modelStatus(String status, ModelSnapshot snapshot, Counts counts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator json = factory.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("status", status);
             writeModel(json, snapshot);
+            json.writeObjectFieldStart("requests");
+            json.writeNumberField("recommendations", counts.recommendations());
+            json.writeNumberField("fallbacks", counts.fallbacks());
+            json.writeNumberField("client_errors", counts.clientErrors());
+            json.writeNumberField("server_errors", counts.serverErrors());
+            json.writeEndObject();
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -208,15 +229,20 @@ final class ApiJson {
     }
 
     /**
-     * Writes a score as the shortest decimal that reads back to it: models score in {@code float},
-     * so a value that is exactly a float is written as one ({@code 0.1}, not
-     * {@code 0.10000000149011612}). Non-finite scores (never produced by the built-in models) become null.
+     * A score as the shortest decimal that reads back to it: models score in {@code float}, so a
+     * value that is exactly a float is written as one ({@code 0.1}, not {@code 0.10000000149011612}).
+     * Non-finite scores (never produced by the built-in models) become {@code null}.
      */
-    private static void writeScore(JsonGenerator json, double score) throws IOException {
+    static String scoreText(double score) {
         if (!Double.isFinite(score)) {
+            return null;
+        }
+        return (double) (float) score == score ? Float.toString((float) score) : Double.toString(score);
+    }
+
+    private static void writeScore(JsonGenerator json, String score) throws IOException {
+        if (score == null) {
             json.writeNull();
-        } else if ((double) (float) score == score) {
-            json.writeNumber((float) score);
         } else {
             json.writeNumber(score);
         }

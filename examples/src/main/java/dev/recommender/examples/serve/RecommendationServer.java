@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code "fallback": true}. Items the user already interacted with are excluded.</li>
  *   <li>{@code GET /recommender/{user_id}?k=10}: the same answer; the user id is percent-decoded.</li>
  *   <li>{@code GET /health}: {@code {"status": "ok", "model": .., "version": .., "sha256": ..,
- *       "generation": .., "loaded_at": .., "item_count": ..}}.</li>
+ *       "generation": .., "loaded_at": .., "item_count": .., "requests": {"recommendations": .., "fallbacks": ..,
+ *       "client_errors": .., "server_errors": ..}}}.</li>
  *   <li>{@code POST /admin/reload}: re-reads {@code model.bin} and swaps it in atomically (requests in
  *       flight finish on the old model); answers like {@code /health} with {@code "status": "reloaded"}, or,
  *       if the new file does not load, 500 {@code reload_failed} while the old model keeps serving.</li>

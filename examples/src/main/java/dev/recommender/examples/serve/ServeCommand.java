@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -44,24 +44,18 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Disable POST /admin/reload.")
     private boolean noReload;
 
+    /** Exit code when the server cannot start because of the user's input (as the CLI's other commands). */
+    static final int USAGE = 2;
+    /** Exit code when the server cannot start for another reason (e.g. the port is taken). */
+    static final int FAILURE = 1;
+
     @Spec
     private CommandSpec spec;
 
-    private final PrintStream out;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    /** A command that reports to standard output. */
+    /** A command; picocli injects the options. */
     public ServeCommand() {
-        this(System.out);
-    }
-
-    /**
-     * A command that reports to the given stream.
-     *
-     * @param out where the listening address is printed
-     */
-    public ServeCommand(PrintStream out) {
-        this.out = out;
     }
 
     /**
@@ -86,6 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
      */
     public RecommendationServer start() throws IOException {
         RecommendationServer server = RecommendationServer.start(config());
+        PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
         out.println("Serving " + server.models().current().model().name() + " model (version "
                 + server.models().current().version() + ") on " + server.uri());
         out.println("Try: curl -s -H 'Content-Type: application/json' -d '{\"user_id\": \"<id>\", \"k\": 10}' "
@@ -97,8 +92,9 @@ public final class ServeCommand implements Callable<Integer> {
     /**
      * Starts the server and blocks until the JVM shuts down.
      *
-     * @return 0 after a shutdown; 1 if the model does not load or the address cannot be bound (the
-     *         reason is printed to the command's error stream, without a stack trace)
+     * @return 0 after a shutdown; {@value #FAILURE} if the address cannot be bound; {@value #USAGE} if the
+     *         model cannot be loaded (missing, unreadable or invalid) or an option value is invalid. The reason is printed to the command's error stream as one line,
+     *         {@code error: cannot start the server: ...}, without a stack trace.
      */
     @Override
     public Integer call() {
@@ -106,9 +102,10 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = start();
         } catch (IOException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("serve: cannot start: " + describe(e));
-            spec.commandLine().getErr().flush();
-            return 1;
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: cannot start the server: " + describe(e));
+            err.flush();
+            return e instanceof java.net.BindException ? FAILURE : USAGE;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(Duration.ofSeconds(2));

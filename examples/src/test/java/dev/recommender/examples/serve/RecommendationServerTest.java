@@ -107,7 +107,10 @@ class RecommendationServerTest {
     }
 
     @Test
-    void healthDescribesTheModel() {
+    void healthDescribesTheModelAndCountsRequests() {
+        client.post("/recommender", "{\"user_id\": \"u1\"}");
+        client.get("/recommender/somebody-new");
+        client.get("/recommender/u2?k=0");
         HttpResponse<String> response = client.get("/health");
         assertEquals(200, response.statusCode());
         JsonNode health = Fixtures.parse(response);
@@ -118,6 +121,9 @@ class RecommendationServerTest {
         assertEquals(64, health.get("sha256").asText().length());
         assertEquals(health.get("sha256").asText().substring(0, 12) + "-1", health.get("version").asText());
         assertFalse(health.get("loaded_at").asText().isEmpty());
+        // two answers (one of them a fallback), one refused request
+        assertEquals("{\"recommendations\":2,\"fallbacks\":1,\"client_errors\":1,\"server_errors\":0}",
+                health.get("requests").toString());
     }
 
     @Test
@@ -147,6 +153,7 @@ class RecommendationServerTest {
         JsonNode health = Fixtures.parse(client.get("/health"));
         assertEquals("table-b", health.get("model").asText());
         assertEquals(2, health.get("generation").asInt());
+        assertEquals(1, health.get("requests").get("server_errors").asInt());
         assertEquals("table-b", Fixtures.parse(client.get("/recommender/u1")).get("model").asText());
     }
 
