@@ -8,6 +8,7 @@ import dev.recommender.core.data.EventCsvReader;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.ExplicitRating;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.retrieval.ImplicitAls;
 import dev.recommender.eval.BinarisedAggregation;
 import dev.recommender.eval.EvaluationOptions;
 import dev.recommender.eval.Evaluator;
@@ -66,6 +67,7 @@ public final class ProtocolBenchmark {
 
         Map<String, Algorithm<?>> ranking = new LinkedHashMap<>();
         ranking.put("popularity", Popularity.Config.defaults());
+        ranking.put("implicit ALS defaults", ImplicitAls.Config.defaults());
         Evaluator protocolB = Evaluator.builder(BinarisedAggregation.of(ExplicitRating.last()))
                 .testAggregation(ExplicitRating.last())
                 .options(EvaluationOptions.builder().ratingMetrics(false).cutoffs(10).build()).build();

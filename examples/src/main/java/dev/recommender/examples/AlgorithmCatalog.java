@@ -4,6 +4,11 @@ import dev.recommender.core.Algorithm;
 import dev.recommender.core.baseline.Baseline;
 import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.taste.TasteAls;
+import dev.recommender.taste.TasteAlsImplicit;
+import dev.recommender.taste.TasteItemBased;
+import dev.recommender.taste.TasteSgd;
+import dev.recommender.taste.TasteUserBased;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -74,9 +79,17 @@ public final class AlgorithmCatalog {
                 .add("svd", "biased matrix factorization by SGD (Surprise's SVD); engagement-rate or rating preset",
                         c -> (c.format().isEngagement() ? Svd.Config.forEngagementRate() : Svd.Config.forRatings())
                                 .toBuilder().seed(c.seed()).threads(c.threads()).build())
+                // Apache Mahout Taste 0.13 peers (module recommender-taste), with their default settings
+                .add(TasteItemBased.NAME, "Taste item-based CF, log-likelihood similarity (boolean data)",
+                        c -> TasteItemBased.defaults())
+                .add(TasteUserBased.NAME, "Taste user-based CF, Pearson similarity, nearest-N neighbourhood",
+                        c -> TasteUserBased.defaults())
+                .add(TasteAls.NAME, "Taste SVD with ALS-WR factorization (explicit)", c -> TasteAls.defaults())
+                .add(TasteAlsImplicit.NAME, "Taste SVD with ALS-WR factorization (implicit, confidence alpha)",
+                        c -> TasteAlsImplicit.defaults())
+                .add(TasteSgd.NAME, "Taste SVD with RatingSGDFactorizer", c -> TasteSgd.defaults())
                 // ---- further algorithms register here, one .add(...) per name ----
                 // helper "retrieval": als, two-tower; helper "ranking": retrieval-ranking
-                // helper "taste" (module recommender-taste): taste-item, taste-user, taste-als, taste-als-implicit, taste-sgd
                 .build();
     }
 

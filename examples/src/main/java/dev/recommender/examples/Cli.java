@@ -33,8 +33,12 @@ import picocli.CommandLine.Spec;
         description = "Turns app event logs into ranked per-user recommendations, measures them and serves them.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+            QuickstartCommand.class,
+            SampleCommand.class,
             SummarizeCommand.class,
             FeaturesCommand.class,
+            SvdCommand.class,
+            EvaluateCommand.class,
             // ---- further subcommands register here, one class per line ----
             ServeCommand.class,
             // helper "ranking": RetrievalRankingCommand.class

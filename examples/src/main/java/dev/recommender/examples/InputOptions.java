@@ -2,6 +2,7 @@ package dev.recommender.examples;
 
 import dev.recommender.core.data.EventCsvReader;
 import dev.recommender.core.data.ReadResult;
+import dev.recommender.core.sample.SampleEvents;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public final class InputOptions {
             }
             file = sampleDir.resolve(SAMPLE_FILE);
             boolean existed = Files.isRegularFile(file);
-            SampleData.ensure(file);
+            SampleEvents.ensureSample(file);
             err.println("note: no --input given: using the built-in sample " + file
                     + (existed ? "" : " (written now)"));
             err.flush();

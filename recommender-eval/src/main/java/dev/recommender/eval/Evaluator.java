@@ -151,7 +151,8 @@ public final class Evaluator {
      *
      * @param events     the events
      * @param splitter   how to split them
-     * @param algorithms label to algorithm, in report order
+     * @param algorithms label to algorithm, in report order (the map's iteration order: use a
+     *                   {@link LinkedHashMap} for a fixed order)
      * @return the report, one row per label
      * @throws IllegalArgumentException if there is no algorithm
      */
@@ -164,7 +165,7 @@ public final class Evaluator {
      *
      * @param splits      the splits, at least one
      * @param description a description of the splits for the report
-     * @param algorithms  label to algorithm, in report order
+     * @param algorithms  label to algorithm, in report order (the map's iteration order)
      * @return the report, one row per label
      * @throws IllegalArgumentException if there is no split or no algorithm
      */
@@ -252,6 +253,9 @@ public final class Evaluator {
         long start = System.nanoTime();
         Interactions train = fold.train;
         Interactions test = fold.test;
+        if (test.size() == 0) {
+            return new RatingResult(Double.NaN, Double.NaN, 0, 0, seconds(start));
+        }
         double globalMean = train.meanValue();
         ValueRange range = options.clip().orElse(new ValueRange(train.minValue(), train.maxValue()));
         int userCount = test.userCount();
@@ -541,11 +545,11 @@ public final class Evaluator {
     }
 
     private record RatingResult(double rmse, double mae, int unknownPairs, int nonFinite, double seconds) {
-        static final RatingResult NONE = new RatingResult(Double.NaN, Double.NaN, 0, 0, 0);
+        static final RatingResult NONE = new RatingResult(Double.NaN, Double.NaN, 0, 0, Double.NaN);
     }
 
     private record RankingResult(Map<String, Double> metrics, int evaluated, int skipped, int cold, double seconds) {
-        static final RankingResult NONE = new RankingResult(Map.of(), 0, 0, 0, 0);
+        static final RankingResult NONE = new RankingResult(Map.of(), 0, 0, 0, Double.NaN);
     }
 
     /** Builder for {@link Evaluator}; not thread-safe. */

@@ -113,6 +113,8 @@ class EvaluatorTest {
                 new LinkedHashMap<>(Map.of("popularity", new PopularityAlgorithm())));
         FoldResult fold = report.row("popularity").folds().get(0);
         assertTrue(Double.isNaN(fold.metric("rmse")));
+        assertTrue(Double.isNaN(fold.predictSeconds()), "no predictions were made");
+        assertTrue(fold.recommendSeconds() >= 0);
         assertEquals(0, fold.unknownPairs());
         // popularity lists: a -> [z, v] (z, v 1 user each; z first in catalog), b -> [y, v], d -> [x, y]
         // same hits as the fixed model: precision@2 = 0.5

@@ -14,12 +14,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A two-stage recommender (Covington et al., "Deep Neural Networks for YouTube Recommendations",
  * 2016; the seed's TFRS retrieval + ranking): a retrieval {@link Recommender} proposes candidates, a
- * {@link RankingModel} re-orders them by a predicted engagement rate (or probability) computed from
+ * {@link RankingModel} re-orders them by a predicted engagement rate (or, for {@link RankingTarget#ENGAGED},
+ * a second model's predicted engagement chance) computed from
  * {@link RankingFeatures} of each (user, candidate) pair, which include the retrieval score and a
  * rating model's ({@link ItemScorer}, e.g. Svd) prediction. Fit one with {@link RetrievalRankingAlgorithm}.
  *
@@ -44,15 +46,17 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
     private final ItemScorer scorer;
     private final RankingFeatures features;
     private final RankingModel ranker;
+    private final RankingModel orderer;
     private final int candidates;
 
     private RetrievalRanking(Recommender retrieval, Recommender scorerModel, RankingFeatures features,
-                             RankingModel ranker, int candidates) {
+                             RankingModel ranker, RankingModel orderer, int candidates) {
         this.retrieval = retrieval;
         this.scorerModel = scorerModel;
         this.scorer = (ItemScorer) scorerModel;
         this.features = features;
         this.ranker = ranker;
+        this.orderer = orderer;
         this.candidates = candidates;
     }
 
@@ -62,20 +66,24 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
      * @param retrieval  proposes candidates
      * @param scorer     the rating model whose prediction is a feature
      * @param features   history statistics as of the end of the training log
-     * @param ranker     the ranking model over {@link RankingFeature} columns
+     * @param ranker     predicts the engagement rate from the {@link RankingFeature} columns
+     * @param orderer    predicts the engagement chance that orders lists ({@link RankingTarget#ENGAGED}),
+     *                   or empty to order by the engagement rate
      * @param candidates candidates retrieved per request, at least 1
      * @param <S>        the rating model's type
      * @return the model
-     * @throws IllegalArgumentException if {@code candidates < 1} or the ranker expects other features
+     * @throws IllegalArgumentException if {@code candidates < 1} or a ranking model expects other features
      */
     public static <S extends Recommender & ItemScorer> RetrievalRanking of(Recommender retrieval, S scorer,
                                                                            RankingFeatures features,
-                                                                           RankingModel ranker, int candidates) {
-        return create(retrieval, scorer, features, ranker, candidates);
+                                                                           RankingModel ranker,
+                                                                           Optional<RankingModel> orderer,
+                                                                           int candidates) {
+        return create(retrieval, scorer, features, ranker, orderer.orElse(null), candidates);
     }
 
     static RetrievalRanking create(Recommender retrieval, Recommender scorer, RankingFeatures features,
-                                   RankingModel ranker, int candidates) {
+                                   RankingModel ranker, RankingModel orderer, int candidates) {
         Objects.requireNonNull(retrieval, "retrieval");
         Objects.requireNonNull(scorer, "scorer");
         Objects.requireNonNull(features, "features");
@@ -86,11 +94,13 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
         if (candidates < 1) {
             throw new IllegalArgumentException("candidates must be at least 1, got " + candidates);
         }
-        if (ranker.featureNames().size() != RankingFeature.count()) {
-            throw new IllegalArgumentException("ranker expects features " + ranker.featureNames()
-                    + ", not the " + RankingFeature.count() + " ranking features");
+        for (RankingModel model : orderer == null ? List.of(ranker) : List.of(ranker, orderer)) {
+            if (model.featureNames().size() != RankingFeature.count()) {
+                throw new IllegalArgumentException("ranking model expects features " + model.featureNames()
+                        + ", not the " + RankingFeature.count() + " ranking features");
+            }
         }
-        return new RetrievalRanking(retrieval, scorer, features, ranker, candidates);
+        return new RetrievalRanking(retrieval, scorer, features, ranker, orderer, candidates);
     }
 
     @Override
@@ -123,9 +133,14 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
         return features;
     }
 
-    /** The ranking stage. */
+    /** The ranking stage's engagement-rate model (the point score). */
     public RankingModel ranker() {
         return ranker;
+    }
+
+    /** The engagement-chance model that orders lists, if fitted for {@link RankingTarget#ENGAGED}. */
+    public Optional<RankingModel> orderer() {
+        return Optional.ofNullable(orderer);
     }
 
     /** Candidates retrieved per request. */
@@ -168,7 +183,9 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
             }
             features.fill(userId, candidate.itemId(), retrieved.fallback() ? 0 : candidate.score(),
                     scorer.score(userId, candidate.itemId()), row);
-            ranked.add(new RankedItem(candidate.itemId(), candidate.score(), ranker.predict(row)));
+            double rate = ranker.predict(row);
+            ranked.add(new RankedItem(candidate.itemId(), candidate.score(),
+                    orderer == null ? rate : orderer.predict(row), rate));
         }
         if (!retrieved.fallback()) {
             IdIndex catalog = retrieval.items();
@@ -184,8 +201,8 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
     }
 
     /**
-     * The ranking model's prediction for a pair: an engagement rate (or probability, depending on
-     * the {@link RankingTarget} it was trained for), within the range of its training labels.
+     * The predicted engagement rate of a pair once shown (engaged / shown events, the seed's
+     * engaged_pct), within the range of the training labels; for any pair, known or not.
      */
     @Override
     public double score(String userId, String itemId) {
@@ -226,6 +243,7 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
     @Override
     public String toString() {
         return "RetrievalRanking[retrieval=" + retrieval.name() + ", scorer=" + scorerModel.name() + ", candidates="
-                + candidates + ", trees=" + ranker.treeCount() + "]";
+                + candidates + ", trees=" + ranker.treeCount()
+                + (orderer == null ? "" : ", ordering trees=" + orderer.treeCount()) + "]";
     }
 }

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * Fits a {@link RetrievalRanking} from an event log, without letting features see labels.
@@ -24,13 +26,15 @@ import java.util.Set;
  *       cut-off are the history, events after it the labels.</li>
  *   <li>Fit the retrieval and the rating model on the history only, and compute
  *       {@link RankingFeatures} as of the cut-off.</li>
- *   <li>Examples: every (user, item) pair shown in the label window, labelled with its engagement
- *       rate there ({@link RankingTarget#ENGAGEMENT_RATE}); for {@link RankingTarget#ENGAGED} also the
- *       top {@code candidates} retrieved items of every label-window user, labelled 1 if engaged in the
- *       window, else 0. Features: history statistics plus the two models' scores.</li>
- *   <li>Fit the {@link RankingModel}; then refit retrieval and rating model on the whole log and
- *       compute the features as of its end, which is what the served model uses (the trees learnt how
- *       a history predicts the next period; they are applied to the latest history).</li>
+ *   <li>Examples: every (user, item) pair shown in the label window, with its engagement rate there;
+ *       for {@link RankingTarget#ENGAGED} also up to {@code negatives} of the top {@code candidates}
+ *       retrieved items of each label-window user that the user did not touch in the window (drawn
+ *       with the ranking seed). Features: history statistics plus the two models' scores.</li>
+ *   <li>Fit the engagement-rate {@link RankingModel} on the shown pairs, and for
+ *       {@link RankingTarget#ENGAGED} a second one on all examples with label 1 for an engaged pair,
+ *       else 0. Then refit retrieval and rating model on the whole log and compute the features as of
+ *       its end, which is what the served model uses (the trees learnt how a history predicts the next
+ *       period; they are applied to the latest history).</li>
  * </ol>
  *
  * <p>Cost: two fits of each sub-model plus one ranking fit over the label-window pairs (and
@@ -78,11 +82,16 @@ public record RetrievalRankingAlgorithm<S extends Recommender & ItemScorer>(Even
         Examples examples = examples(training, cutoff);
         LOG.info("ranking examples: {} from the label window after {} ({} history events)", examples.size(),
                 java.time.Instant.ofEpochMilli(cutoff), examples.historyEvents);
-        RankingModel ranker = RankingModel.fit(examples.features(), examples.labels(), config.ranking(), listener);
+        RankingModel ranker = RankingModel.fit(examples.shownFeatures(), examples.shownRates(), config.ranking(),
+                listener);
+        RankingModel orderer = config.target() == RankingTarget.ENGAGED
+                ? RankingModel.fit(examples.features(), examples.engaged(), config.ranking(), listener)
+                : null;
         Recommender finalRetrieval = retrieval.fit(training, listener);
         S finalScorer = scorer.fit(training, listener);
         RankingFeatures finalFeatures = RankingFeatures.of(training, end, config.features());
-        return RetrievalRanking.of(finalRetrieval, finalScorer, finalFeatures, ranker, config.candidates());
+        return RetrievalRanking.of(finalRetrieval, finalScorer, finalFeatures, ranker, Optional.ofNullable(orderer),
+                config.candidates());
     }
 
     /** The cut-off time: labels come from events at or after it. */
@@ -110,45 +119,56 @@ public record RetrievalRankingAlgorithm<S extends Recommender & ItemScorer>(Even
         PairCounts labels = PairCounts.of(training, cutoff, Long.MAX_VALUE,
                 RankingFeatures.engagedTypes(training, config.features()));
         List<double[]> rows = new ArrayList<>(labels.size());
-        List<Double> targets = new ArrayList<>(labels.size());
+        List<Double> rates = new ArrayList<>(labels.size());
+        SplittableRandom random = new SplittableRandom(config.ranking().seed());
         int k = 0;
         while (k < labels.size()) {
             int user = PairCounts.userOf(labels.keyAt(k));
             String userId = training.users().id(user);
             Set<String> itemIds = new LinkedHashSet<>();
-            List<Double> userTargets = new ArrayList<>();
             for (; k < labels.size() && PairCounts.userOf(labels.keyAt(k)) == user; k++) {
                 itemIds.add(training.items().id(PairCounts.itemOf(labels.keyAt(k))));
-                userTargets.add(label(labels.engagedAt(k), labels.eventsAt(k)));
+                rates.add((double) labels.engagedAt(k) / labels.eventsAt(k));
             }
-            if (config.target() == RankingTarget.ENGAGED) {
-                Recommendations retrieved = historyRetrieval.recommend(userId,
-                        RecommendRequest.builder(config.candidates()).excludeSeen(false).build());
-                if (!retrieved.fallback()) {
-                    for (ScoredItem candidate : retrieved.items()) {
-                        if (itemIds.add(candidate.itemId())) {
-                            userTargets.add(0.0);
-                        }
-                    }
-                }
+            if (config.target() == RankingTarget.ENGAGED && config.negatives() > 0) {
+                addNegatives(historyRetrieval, userId, itemIds, random, rates);
             }
             double[] retrievalScores = RetrievalRanking.retrievalScores(historyRetrieval, userId, itemIds);
             int j = 0;
             for (String itemId : itemIds) {
-                rows.add(features.features(userId, itemId, retrievalScores[j], historyScorer.score(userId, itemId)));
-                targets.add(userTargets.get(j));
-                j++;
+                rows.add(features.features(userId, itemId, retrievalScores[j++], historyScorer.score(userId, itemId)));
             }
         }
-        double[] y = new double[targets.size()];
+        double[] y = new double[rates.size()];
         for (int r = 0; r < y.length; r++) {
-            y[r] = targets.get(r);
+            y[r] = rates.get(r);
         }
         return new Examples(rows.toArray(double[][]::new), y, history.length);
     }
 
-    private double label(int engaged, int events) {
-        return config.target() == RankingTarget.ENGAGED ? (engaged > 0 ? 1 : 0) : (double) engaged / events;
+    /** Adds up to {@code negatives} retrieved items outside {@code itemIds}, with rate NaN (not shown). */
+    private void addNegatives(Recommender historyRetrieval, String userId, Set<String> itemIds,
+                              SplittableRandom random, List<Double> rates) {
+        Recommendations retrieved = historyRetrieval.recommend(userId,
+                RecommendRequest.builder(config.candidates()).excludeSeen(false).build());
+        if (retrieved.fallback()) {
+            return;
+        }
+        List<String> pool = new ArrayList<>();
+        for (ScoredItem candidate : retrieved.items()) {
+            if (!itemIds.contains(candidate.itemId())) {
+                pool.add(candidate.itemId());
+            }
+        }
+        int take = Math.min(config.negatives(), pool.size());
+        for (int n = 0; n < take; n++) {
+            int pick = n + random.nextInt(pool.size() - n);
+            String chosen = pool.get(pick);
+            pool.set(pick, pool.get(n));
+            pool.set(n, chosen);
+            itemIds.add(chosen);
+            rates.add(Double.NaN);
+        }
     }
 
     private static int[] positions(EventLog log, long fromMillis, long toMillis) {
@@ -170,10 +190,36 @@ public record RetrievalRankingAlgorithm<S extends Recommender & ItemScorer>(Even
         return positions;
     }
 
-    /** Ranking examples: feature rows in {@link RankingFeature} order and their labels. */
-    record Examples(double[][] features, double[] labels, int historyEvents) {
+    /**
+     * Ranking examples in {@link RankingFeature} order: the pairs shown in the label window (with
+     * their engagement rate) and, for {@link RankingTarget#ENGAGED}, sampled unshown candidates (rate NaN).
+     */
+    record Examples(double[][] features, double[] rates, int historyEvents) {
         int size() {
-            return labels.length;
+            return rates.length;
+        }
+
+        /** 1 for a pair with an engagement in the label window, else 0 (unshown candidates included). */
+        double[] engaged() {
+            double[] engaged = new double[rates.length];
+            for (int r = 0; r < rates.length; r++) {
+                engaged[r] = rates[r] > 0 ? 1 : 0;
+            }
+            return engaged;
+        }
+
+        double[][] shownFeatures() {
+            List<double[]> shown = new ArrayList<>();
+            for (int r = 0; r < rates.length; r++) {
+                if (!Double.isNaN(rates[r])) {
+                    shown.add(features[r]);
+                }
+            }
+            return shown.toArray(double[][]::new);
+        }
+
+        double[] shownRates() {
+            return java.util.Arrays.stream(rates).filter(rate -> !Double.isNaN(rate)).toArray();
         }
     }
 }

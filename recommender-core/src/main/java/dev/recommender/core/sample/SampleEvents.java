@@ -36,13 +36,13 @@ import org.slf4j.LoggerFactory;
  *       {@value #FACTORS} with independent N(0, 0.6^2) components, so the affinity
  *       {@code s_ui = p_u · q_i} has a standard deviation of about 1; an item quality
  *       {@code b_i ~ N(0, 0.35^2)}, a user propensity to engage {@code a_u ~ N(0, 0.35^2)}, and an
- *       item popularity {@code pi_i = exp(0.65 z_i)} with {@code z_i ~ N(0, 1)}.</li>
+ *       item popularity {@code pi_i = exp(0.55 z_i)} with {@code z_i ~ N(0, 1)}.</li>
  *   <li>Activity: user {@code u} gets {@code n_u = 5 + } a share of the remaining events
  *       proportional to {@code exp(0.88 z_u)} (log-normal, heavy tailed), rounded so that the
  *       total is exactly {@link Config#events()}.</li>
  *   <li>Exposure: the user is shown {@code d_u = round(}{@value #NEW_ITEM_SHARE}{@code · n_u)}
  *       distinct items (at least 1, at most all), drawn without replacement with probability
- *       proportional to {@code pi_i · exp(0.8 s_ui)} (popularity times affinity); each gets one
+ *       proportional to {@code pi_i · exp(1.2 s_ui)} (popularity times affinity); each gets one
  *       event, and the other {@code n_u - d_u} events repeat one of them, chosen with probability
  *       proportional to {@code exp(0.5 s_ui)} (liked items are shown again more often). This gives
  *       about 2.45 events per distinct pair, as in the seed log.</li>
@@ -54,7 +54,10 @@ import org.slf4j.LoggerFactory;
  *       set by bisection so that about {@value #ENGAGED_SHARE} of the events are engaged.</li>
  * </ol>
  * Both which items a user sees and how likely they engage depend on the hidden affinity, so a
- * personalised model has structure to recover that item popularity and user/item biases miss.
+ * personalised model has structure to recover that item popularity and user/item biases miss: on
+ * the default log with 20% of the pairs held out, plain item-to-item cosine similarity finds about
+ * twice as many held-out items in its top 10 as popularity does (precision 0.075 against 0.034).
+ * Per-pair engagement rates stay noisy (2.45 events per pair), as in the seed.
  *
  * <p>Complexity: O(users × items × factors) for the exposure weights plus
  * O(events × log items) for sampling, and an O(events log events) sort by time; the default size
@@ -69,6 +72,12 @@ public final class SampleEvents {
     public static final double NEW_ITEM_SHARE = 0.408;
     /** Target share of engaged events. */
     public static final double ENGAGED_SHARE = 0.4;
+    /**
+     * Version of the generative process: raised whenever the same {@link Config} starts producing
+     * different events. Put it in the names of cached sample files, since {@link #ensureSample(Path)}
+     * reuses an existing file without looking inside.
+     */
+    public static final int GENERATOR_VERSION = 1;
     /** Header written by {@link #writeCsv(Path)}, the columns of {@link CsvSchema#seed()}. */
     public static final String HEADER = "user_id,content_id,event_timestamp,event_type";
 
@@ -76,9 +85,9 @@ public final class SampleEvents {
     private static final double FACTOR_SD = 0.6;
     private static final double QUALITY_SD = 0.35;
     private static final double PROPENSITY_SD = 0.35;
-    private static final double POPULARITY_SIGMA = 0.65;
+    private static final double POPULARITY_SIGMA = 0.55;
     private static final double ACTIVITY_SIGMA = 0.88;
-    private static final double EXPOSURE_AFFINITY = 0.8;
+    private static final double EXPOSURE_AFFINITY = 1.2;
     private static final double ENGAGE_AFFINITY = 0.7;
     private static final double REPEAT_AFFINITY = 0.5;
     private static final int MIN_EVENTS_PER_USER = 5;
@@ -161,7 +170,8 @@ public final class SampleEvents {
     /**
      * Returns {@code file} if it exists, otherwise first writes the default sample
      * ({@link Config#defaults()}) there. For command-line tools that fall back to the sample when
-     * given no input. An existing file is returned as is, whatever it holds.
+     * given no input. An existing file is returned as is, whatever it holds (it may come from another
+     * {@link #GENERATOR_VERSION}).
      *
      * @param file where the sample lives
      * @return {@code file}

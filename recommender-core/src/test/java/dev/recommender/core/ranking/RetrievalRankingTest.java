@@ -75,8 +75,9 @@ class RetrievalRankingTest {
                 assertFalse(seen.contains(item.itemId()), user + " already saw " + item.itemId());
                 assertEquals(item.itemId(), plain.items().get(k).itemId());
                 assertEquals(item.rankingScore(), plain.items().get(k).score(), 0.0);
-                assertEquals(item.rankingScore(), model.score(user, item.itemId()), 1e-12,
-                        "score() must agree with the ranking score");
+                assertEquals(item.rankingScore(), item.engagementRate(), 0.0, "ordered by rate");
+                assertEquals(item.engagementRate(), model.score(user, item.itemId()), 1e-12,
+                        "score() must agree with the predicted rate");
                 if (k > 0) {
                     assertTrue(ranked.items().get(k - 1).rankingScore() >= item.rankingScore(), "best first");
                 }
@@ -203,7 +204,7 @@ class RetrievalRankingTest {
                 .build();
         RetrievalRankingAlgorithm.Examples examples = algorithm().examples(tiny, 5 * DAY);
         // label window [day 5, ...): (a, y) engaged 1 of 2 -> 0.5; (b, z) viewed -> 0. Rows ordered by user.
-        assertArrayEquals(new double[] {0.5, 0.0}, examples.labels(), 0.0);
+        assertArrayEquals(new double[] {0.5, 0.0}, examples.rates(), 0.0);
         assertEquals(5, examples.historyEvents());
         // (a, y) had one history event (day 2), not the two label-window ones
         assertEquals(1.0, examples.features()[0][RankingFeature.PAIR_EVENTS.ordinal()]);
@@ -212,6 +213,38 @@ class RetrievalRankingTest {
         assertEquals(2.0, examples.features()[1][RankingFeature.DAYS_SINCE_USER_LAST_EVENT.ordinal()]);
         // the co-occurrence retrieval, fitted on history only, scores z as 0: z has no history event
         assertEquals(0.0, examples.features()[1][RankingFeature.RETRIEVAL_SCORE.ordinal()]);
+    }
+
+    @Test
+    void theEngagedTargetAddsSampledUnshownNegativesAndAnOrderingModel(@TempDir Path directory) throws Exception {
+        RankingConfig trees = RankingConfig.builder().trees(30).maxDepth(4).maxNodes(8).nodeSize(10).build();
+        RetrievalRankingAlgorithm<StandIns.BiasScorer> engaged = new RetrievalRankingAlgorithm<>(
+                StandIns.cooccurrenceStage(), StandIns.biasStage(), RetrievalRankingConfig.builder().candidates(15)
+                .target(RankingTarget.ENGAGED).negatives(5).ranking(trees).build());
+        long cutoff = RetrievalRankingAlgorithm.cutoff(log.minTimeMillis(), log.maxTimeMillis() + 1, 0.2);
+        RetrievalRankingAlgorithm.Examples shownOnly = algorithm().examples(log, cutoff);
+        RetrievalRankingAlgorithm.Examples withNegatives = engaged.examples(log, cutoff);
+        int unshown = 0;
+        for (double rate : withNegatives.rates()) {
+            unshown += Double.isNaN(rate) ? 1 : 0;
+        }
+        assertEquals(shownOnly.size() + unshown, withNegatives.size());
+        assertTrue(unshown > 0, "some retrieved candidates were not shown in the label window");
+        assertArrayEquals(shownOnly.rates(), withNegatives.shownRates(), 0.0);
+        RetrievalRanking fitted = engaged.fit(log, TrainingListener.NONE);
+        assertTrue(fitted.orderer().isPresent());
+        RankedRecommendations ranked = fitted.rank(users.get(2), RecommendRequest.top(10));
+        for (int k = 1; k < ranked.items().size(); k++) {
+            assertTrue(ranked.items().get(k - 1).rankingScore() >= ranked.items().get(k).rankingScore());
+        }
+        for (RankedItem item : ranked.items()) {
+            assertEquals(item.engagementRate(), fitted.score(users.get(2), item.itemId()), 1e-12);
+        }
+        Path file = directory.resolve("model.bin");
+        ModelStore.save(fitted, file);
+        RetrievalRanking loaded = ModelStore.load(file, RetrievalRanking.class);
+        assertTrue(loaded.orderer().isPresent());
+        assertEquals(ranked, loaded.rank(users.get(2), RecommendRequest.top(10)));
     }
 
     @Test
@@ -225,6 +258,8 @@ class RetrievalRankingTest {
                 () -> RetrievalRankingConfig.builder().candidates(0).build()).getMessage());
         assertEquals("labelFraction must be in (0, 1), got 0.0", assertThrows(IllegalArgumentException.class,
                 () -> RetrievalRankingConfig.builder().labelFraction(0).build()).getMessage());
+        assertEquals("negatives must be at least 0, got -1", assertThrows(IllegalArgumentException.class,
+                () -> RetrievalRankingConfig.builder().negatives(-1).build()).getMessage());
     }
 
     @Test

@@ -51,12 +51,12 @@ public record AlgorithmResult(String algorithm, List<FoldResult> folds) {
         return summarise(FoldResult::fitSeconds);
     }
 
-    /** Prediction wall time across folds, in seconds. */
+    /** Prediction wall time across the folds where predictions were made, in seconds. */
     public Summary predictSeconds() {
         return summarise(FoldResult::predictSeconds);
     }
 
-    /** Recommendation wall time across folds, in seconds. */
+    /** Recommendation wall time across the folds where lists were made, in seconds. */
     public Summary recommendSeconds() {
         return summarise(FoldResult::recommendSeconds);
     }

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param fold                 0-based fold (split) number
  * @param metrics              metric name to value, in report order; {@code NaN} where undefined
  * @param fitSeconds           wall time of {@code Algorithm.fit}
- * @param predictSeconds       wall time of the rating predictions (0 without rating metrics)
- * @param recommendSeconds     wall time of the recommendation lists (0 without ranking metrics)
+ * @param predictSeconds       wall time of the rating predictions ({@code NaN} if none were made)
+ * @param recommendSeconds     wall time of the recommendation lists ({@code NaN} without ranking metrics)
  * @param testPairs            held-out (user, item) pairs
  * @param unknownPairs         test pairs whose user or item is absent from training, predicted as
  *                             the training global mean (rating metrics only)

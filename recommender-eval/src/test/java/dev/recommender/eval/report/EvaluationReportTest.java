@@ -1,5 +1,7 @@
 package dev.recommender.eval.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +94,26 @@ class EvaluationReportTest {
                 + "\"folds\":[{\"fold\":0,\"metrics\":{\"rmse\":null,\"ndcg@10\":0.5},\"fit_s\":2,\"predict_s\":0,"
                 + "\"recommend_s\":1,\"test_pairs\":4,\"unknown_pairs\":1,\"non_finite_predictions\":0,"
                 + "\"users_evaluated\":2,\"users_skipped\":0,\"cold_users\":0}]}]}", json);
+    }
+
+    @Test
+    void jsonParsesWithAStandardParserEvenWithAwkwardNames() throws IOException {
+        Map<String, Double> awkward = new LinkedHashMap<>();
+        awkward.put("ndcg@10", 0.25);
+        awkward.put("rmse", Double.NaN);
+        String name = "quote \" backslash \\ tab \t newline \n bell \u0007 ümlaut";
+        AlgorithmResult row = new AlgorithmResult(name, List.of(
+                new FoldResult(name, 0, awkward, 1e-9, Double.NaN, 12345.5, 4, 1, 0, 2, 0, 0)));
+        JsonNode root = new ObjectMapper().readTree(new EvaluationReport("split \"x\"", 1, List.of(row)).toJson());
+        assertEquals("split \"x\"", root.get("splitter").asText());
+        JsonNode algorithm = root.get("algorithms").get(0);
+        assertEquals(name, algorithm.get("algorithm").asText());
+        assertEquals(0.25, algorithm.get("summary").get("ndcg@10").get("mean").asDouble());
+        assertTrue(algorithm.get("summary").get("rmse").get("mean").isNull());
+        assertEquals(1e-9, algorithm.get("folds").get(0).get("fit_s").asDouble());
+        assertTrue(algorithm.get("folds").get(0).get("predict_s").isNull());
+        assertEquals(12345.5, algorithm.get("recommend_s").get("mean").asDouble());
+        assertEquals(1, algorithm.get("totals").get("unknown_pairs").asInt());
     }
 
     @Test
