@@ -48,5 +48,5 @@ echo
 export USERS_FILE="$WORK/model/users.txt"
 echo "== warm-up ($WARMUP)"
 wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/post-recommender.lua" "http://127.0.0.1:$PORT" >/dev/null
-echo "== $(date -u +%Y-%m-%dT%H:%MZ) wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency (nproc $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== $(date -u +%Y-%m-%dT%H:%MZ) wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency, server threads ${SERVER_THREADS:-default} (nproc $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg))"
 wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/post-recommender.lua" "http://127.0.0.1:$PORT"
