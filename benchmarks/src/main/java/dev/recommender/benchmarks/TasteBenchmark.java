@@ -74,8 +74,10 @@ public final class TasteBenchmark {
                         .withSimilarity(TasteUserBased.Similarity.LOG_LIKELIHOOD), false),
                 new Row("taste-item sampling", TasteItemBased.defaults()
                         .withCandidates(TasteItemBased.Candidates.SAMPLING), false),
-                new Row("taste-item sampling 5", TasteItemBased.defaults()
-                        .withCandidates(TasteItemBased.Candidates.SAMPLING).withSamplingFactor(5), false),
+                new Row("taste-item sampling 2", TasteItemBased.defaults()
+                        .withCandidates(TasteItemBased.Candidates.SAMPLING).withSamplingFactor(2), false),
+                new Row("taste-item sampling 1", TasteItemBased.defaults()
+                        .withCandidates(TasteItemBased.Candidates.SAMPLING).withSamplingFactor(1), false),
                 new Row("taste-item", TasteItemBased.defaults(), false))) {
             rows.put(row.label(), row);
         }

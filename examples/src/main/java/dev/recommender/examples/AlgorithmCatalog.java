@@ -4,6 +4,8 @@ import dev.recommender.core.Algorithm;
 import dev.recommender.core.baseline.Baseline;
 import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.retrieval.ImplicitAls;
+import dev.recommender.core.retrieval.TwoTowerRetrieval;
 import dev.recommender.taste.TasteAls;
 import dev.recommender.taste.TasteAlsImplicit;
 import dev.recommender.taste.TasteItemBased;
@@ -79,6 +81,10 @@ public final class AlgorithmCatalog {
                 .add("svd", "biased matrix factorization by SGD (Surprise's SVD); engagement-rate or rating preset",
                         c -> (c.format().isEngagement() ? Svd.Config.forEngagementRate() : Svd.Config.forRatings())
                                 .toBuilder().seed(c.seed()).threads(c.threads()).build())
+                .add("als", "implicit-feedback ALS (Hu, Koren and Volinsky 2008), conjugate-gradient solves; top-N only",
+                        c -> ImplicitAls.Config.builder().seed(c.seed()).threads(c.threads()).build())
+                .add("two-tower", "two-tower retrieval trained with in-batch sampled softmax (the TFRS model); top-N only",
+                        c -> TwoTowerRetrieval.Config.builder().seed(c.seed()).threads(c.threads()).build())
                 // Apache Mahout Taste 0.13 peers (module recommender-taste), with their default settings
                 .add(TasteItemBased.NAME, "Taste item-based CF, log-likelihood similarity (boolean data)",
                         c -> TasteItemBased.defaults())
@@ -89,7 +95,7 @@ public final class AlgorithmCatalog {
                         c -> TasteAlsImplicit.defaults())
                 .add(TasteSgd.NAME, "Taste SVD with RatingSGDFactorizer", c -> TasteSgd.defaults())
                 // ---- further algorithms register here, one .add(...) per name ----
-                // helper "retrieval": als, two-tower; helper "ranking": retrieval-ranking
+                // helper "ranking": retrieval-ranking (an event-level algorithm: needs an adapter to Algorithm)
                 .build();
     }
 

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             // ---- further subcommands register here, one class per line ----
             ServeCommand.class,
-            // helper "ranking": RetrievalRankingCommand.class
+            RetrievalRankingCommand.class,
             HelpCommand.class,
         })
 public final class Cli implements Runnable {

@@ -53,10 +53,32 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void protocolBRanksOnlyAndJsonIsOneObject() throws Exception {
+        CliRun run = run(with(input("evaluate"), "--split", "protocolB", "--algorithms", "popularity,svd", "--json",
+                "--runs-dir", dir.resolve("runs-b").toString()));
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertEquals("protocolB", json.get("split").asText());
+        String report = json.get("report").toString();
+        // training values are binarised under protocol B: predicted ratings would be meaningless
+        assertFalse(report.contains("\"rmse\""), report);
+        assertTrue(report.contains("\"ndcg@10\""), report);
+    }
+
+    @Test
+    void listsTheCatalog() {
+        CliRun run = run("evaluate", "--list-algorithms");
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        for (String name : AlgorithmCatalog.standard().names()) {
+            assertTrue(run.out().contains(name + " "), name + " in:\n" + run.out());
+        }
+    }
+
+    @Test
     void evaluateRejectsAnUnknownAlgorithm() {
         CliRun run = run(with(input("evaluate"), "--algorithms", "popularity,nope"));
         assertEquals(Cli.USAGE, run.exitCode());
-        assertTrue(run.err().contains("error: unknown algorithm 'nope': expected one of popularity, baseline, svd"),
+        assertTrue(run.err().contains("error: unknown algorithm 'nope': expected one of popularity, baseline, svd, als"),
                 run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }

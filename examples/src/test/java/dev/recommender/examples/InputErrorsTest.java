@@ -71,6 +71,19 @@ class InputErrorsTest {
     }
 
     @Test
+    void lenientReadSkipsAndCountsMalformedRows() throws Exception {
+        Path bad = dir.resolve("bad-lenient.csv");
+        Files.writeString(bad, "user_id,content_id,event_timestamp,event_type\nu1,c1,1640995200.0,viewed\n"
+                + "u1,c2,yesterday,viewed\n,c3,1640995200.0,engaged\nu2,c1,1640995300.0,engaged\n");
+        CliRun run = run("summarize", "--lenient", "--input", bad.toString());
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        // 4 rows: one bad time, one empty user id, two kept
+        assertTrue(run.err().contains("note: lenient read skipped malformed rows: " + bad + ": 4 rows, 2 events, skipped 2"),
+                run.err());
+        assertTrue(run.out().contains("| events | 2 |"), run.out());
+    }
+
+    @Test
     void movieLensFormatNeedsAnInputFile() {
         CliRun run = run("summarize", "--format", "movielens", "--sample-dir", dir.resolve("s").toString());
         assertEquals(Cli.USAGE, run.exitCode());

@@ -43,7 +43,11 @@ public record TasteAls(int factors, double lambda, int iterations, int threads, 
     /** The CLI and report name, {@value}. */
     public static final String NAME = "taste-als";
 
-    /** Validates the configuration. */
+    /**
+     * Validates the configuration.
+     *
+     * @throws IllegalArgumentException if a component is out of range (the message names it and its value)
+     */
     public TasteAls {
         Checks.atLeast("factors", factors, 1);
         Checks.positive("lambda", lambda);

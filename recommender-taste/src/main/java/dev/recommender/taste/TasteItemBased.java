@@ -59,7 +59,11 @@ public record TasteItemBased(Candidates candidates, int samplingFactor, long see
         SAMPLING
     }
 
-    /** Validates the configuration. */
+    /**
+     * Validates the configuration.
+     *
+     * @throws IllegalArgumentException if a component is out of range (the message names it and its value)
+     */
     public TasteItemBased {
         Objects.requireNonNull(candidates, "candidates");
         Checks.atLeast("samplingFactor", samplingFactor, 1);

@@ -45,4 +45,17 @@ final class ScalarSgdKernel extends SgdKernel {
         }
         return squaredErrors;
     }
+
+    @Override
+    void scoreAll(float[] userFactors, int userOffset, float[] itemFactors, float[] itemBias, float base,
+                  int factors, float[] scores) {
+        for (int item = 0, n = itemBias.length; item < n; item++) {
+            int itemOffset = item * factors;
+            float dot = 0f;
+            for (int f = 0; f < factors; f++) {
+                dot += userFactors[userOffset + f] * itemFactors[itemOffset + f];
+            }
+            scores[item] = base + itemBias[item] + dot;
+        }
+    }
 }

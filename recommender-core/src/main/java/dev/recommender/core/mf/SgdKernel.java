@@ -4,7 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass of biased matrix-factorization SGD over a contiguous range of training pairs. The
+ * The inner loops of {@link Svd}: one pass of biased matrix-factorization SGD over a contiguous
+ * range of training pairs, and scoring a user against every item. The
  * training loop ({@link SvdTrainer}) decides the order and the parallel schedule; a kernel only
  * applies the updates, so the scalar and the vector kernel share everything else.
  *
@@ -45,6 +46,20 @@ abstract class SgdKernel {
     abstract double run(long[] pairs, float[] values, float[] weights, int from, int to, float mean,
                         float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors, int factors,
                         float rate, float biasRate, float factorReg, float biasReg);
+
+    /**
+     * Scores every item for one user: {@code scores[i] = base + itemBias[i] + p_u . q_i}.
+     *
+     * @param userFactors user factors, row-major with stride {@code factors}
+     * @param userOffset  offset of the user's row
+     * @param itemFactors item factors, row-major with stride {@code factors}
+     * @param itemBias    item biases; its length is the number of items scored
+     * @param base        {@code mean + b_u}
+     * @param factors     number of factors
+     * @param scores      receives the scores, at least {@code itemBias.length} long
+     */
+    abstract void scoreAll(float[] userFactors, int userOffset, float[] itemFactors, float[] itemBias, float base,
+                           int factors, float[] scores);
 
     /** Whether the JDK incubator Vector API module is present in the boot layer. */
     static boolean vectorModulePresent() {

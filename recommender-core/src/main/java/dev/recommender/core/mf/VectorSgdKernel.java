@@ -72,4 +72,25 @@ final class VectorSgdKernel extends SgdKernel {
         }
         return squaredErrors;
     }
+
+    @Override
+    void scoreAll(float[] userFactors, int userOffset, float[] itemFactors, float[] itemBias, float base,
+                  int factors, float[] scores) {
+        final int lanes = SPECIES.length();
+        final int bound = SPECIES.loopBound(factors);
+        for (int item = 0, n = itemBias.length; item < n; item++) {
+            int itemOffset = item * factors;
+            FloatVector sum = FloatVector.zero(SPECIES);
+            int f = 0;
+            for (; f < bound; f += lanes) {
+                FloatVector p = FloatVector.fromArray(SPECIES, userFactors, userOffset + f);
+                sum = p.fma(FloatVector.fromArray(SPECIES, itemFactors, itemOffset + f), sum);
+            }
+            float dot = sum.reduceLanes(VectorOperators.ADD);
+            for (; f < factors; f++) {
+                dot += userFactors[userOffset + f] * itemFactors[itemOffset + f];
+            }
+            scores[item] = base + itemBias[item] + dot;
+        }
+    }
 }

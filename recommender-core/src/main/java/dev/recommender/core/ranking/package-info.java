@@ -15,5 +15,9 @@
  *   <li>{@link dev.recommender.core.ranking.SeedProtocol}: the seed notebook's comparison (top-K
  *       categorical accuracy and engagement-rate RMSE on a temporal split), reusable by the CLI.</li>
  * </ul>
+ *
+ * <p>Smile logs each boosted tree at INFO through SLF4J (logger {@code smile.regression.GradientTreeBoost});
+ * set the {@code smile} logger to WARN to silence it. Only the pure-Java Smile modules are used (no
+ * native BLAS), and Smile is confined to {@link dev.recommender.core.ranking.RankingModel}.
  */
 package dev.recommender.core.ranking;

@@ -72,6 +72,12 @@ public final class SampleEvents {
     public static final double NEW_ITEM_SHARE = 0.408;
     /** Target share of engaged events. */
     public static final double ENGAGED_SHARE = 0.4;
+    /**
+     * Version of the generative process: raised whenever the same {@link Config} starts producing
+     * different events. Put it in the names of cached sample files, since {@link #ensureSample(Path)}
+     * reuses an existing file without looking inside.
+     */
+    public static final int GENERATOR_VERSION = 1;
     /** Header written by {@link #writeCsv(Path)}, the columns of {@link CsvSchema#seed()}. */
     public static final String HEADER = "user_id,content_id,event_timestamp,event_type";
 
@@ -164,7 +170,8 @@ public final class SampleEvents {
     /**
      * Returns {@code file} if it exists, otherwise first writes the default sample
      * ({@link Config#defaults()}) there. For command-line tools that fall back to the sample when
-     * given no input. An existing file is returned as is, whatever it holds.
+     * given no input. An existing file is returned as is, whatever it holds (it may come from another
+     * {@link #GENERATOR_VERSION}).
      *
      * @param file where the sample lives
      * @return {@code file}

@@ -284,7 +284,7 @@ class SvdTest extends RecommenderContractTest {
         assertEquals(0.02, Svd.Config.builder().learningRate(0.02).build().biasLearningRate(), 0);
         assertEquals(0.001, Svd.Config.builder().biasLearningRate(0.001).learningRate(0.02).build().biasLearningRate(), 0);
         Svd.Config engagement = Svd.Config.forEngagementRate();
-        assertEquals(Svd.PairWeight.EVENT_COUNT, engagement.pairWeight());
+        assertEquals(Svd.PairWeight.SQRT_EVENT_COUNT, engagement.pairWeight());
         assertEquals(Svd.PairWeight.NONE, Svd.Config.defaults().pairWeight());
         assertEquals(Svd.Config.forRatings(), Svd.Config.defaults());
     }
