@@ -210,7 +210,8 @@ public abstract class EmbeddingRecommender implements Recommender, ItemScorer {
     public Recommendations recommend(UserEmbedding user, RecommendRequest request) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(request, "request");
-        if (user.dimensions() != dimensions || !user.catalog().equals(seen.items())) {
+        if (user.dimensions() != dimensions
+                || (user.catalog() != seen.items() && !user.catalog().equals(seen.items()))) {
             throw new IllegalArgumentException("user embedding (" + user.dimensions()
                     + " dimensions) was not made by a model over this catalog (" + dimensions + " dimensions)");
         }
