@@ -240,6 +240,15 @@ class ImplicitAlsTest {
     }
 
     @Test
+    void foldInsOnlyWorkWithTheirOwnCatalog() {
+        ImplicitAls model = ImplicitAls.fit(PLANTED.all(), small());
+        UserEmbedding foreign = handMade().foldIn(List.of("i0"));
+        assertEquals("user embedding (1 dimensions) was not made by a model over this catalog (8 dimensions)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> model.recommend(foreign, RecommendRequest.top(3))).getMessage());
+    }
+
+    @Test
     void reportsOneProgressPerIteration() {
         List<EpochProgress> progress = new ArrayList<>();
         small().fit(PLANTED.all(), progress::add);
