@@ -133,6 +133,89 @@ class TwoTowerRetrievalTest {
                 "folded-in recall " + foldedRecall + " vs trained " + trainedRecall);
     }
 
+    /**
+     * Gradient check. Three pairs (u0, i0), (u1, i0), (u1, i1) in one batch, one Adagrad step: the step is
+     * {@code -lr g / sqrt(0.1 + g^2)}, so each parameter's gradient {@code g} can be read back from its change and
+     * compared with a central-difference gradient of the objective, computed here independently in double:
+     * mean over rows a of [logsumexp_b s_ab - s_aa] with s_ab = u_a . v_b / tau - log Q(i_b), Q(i0) = 2/3,
+     * Q(i1) = 1/3, the other row with the same item masked, plus lambda times every squared parameter.
+     */
+    @Test
+    void oneAdagradStepFollowsTheNumericalGradientOfTheLogQCorrectedInBatchSoftmax() {
+        int d = 2;
+        double tau = 0.5;
+        double lambda = 0.01;
+        double lr = 0.001;
+        double scale = 0.7;
+        dev.recommender.core.data.Interactions training = dev.recommender.core.data.Interactions.builder()
+                .add("u0", "i0", 1f).add("u1", "i0", 1f).add("u1", "i1", 1f).build();
+        TwoTowerRetrieval.Config config = TwoTowerRetrieval.Config.builder().dimensions(d).epochs(1).batchSize(3)
+                .optimizer(TwoTowerRetrieval.Optimizer.ADAGRAD).learningRate(lr).temperature(tau)
+                .regularization(lambda).historyLength(0).initScale(scale).seed(5).build();
+        TwoTowerRetrieval model = TwoTowerRetrieval.fit(training, config);
+        // initial values: the trainer draws item rows, then user rows, from SplittableRandom(seed)
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        double[] v = new double[2 * d];
+        double[] u = new double[2 * d];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = (float) (scale * random.nextGaussian());
+        }
+        for (int k = 0; k < u.length; k++) {
+            u[k] = (float) (scale * random.nextGaussian());
+        }
+        double[] params = new double[8];
+        System.arraycopy(u, 0, params, 0, 4);
+        System.arraycopy(v, 0, params, 4, 4);
+        float[] after = new float[8];
+        System.arraycopy(model.userVectorsView(), 0, after, 0, 4);
+        System.arraycopy(model.itemVectorsView(), 0, after, 4, 4);
+        for (int p = 0; p < 8; p++) {
+            double h = 1e-5;
+            double[] plus = params.clone();
+            double[] minus = params.clone();
+            plus[p] += h;
+            minus[p] -= h;
+            double numeric = (objective(plus, tau, lambda) - objective(minus, tau, lambda)) / (2 * h);
+            double ratio = -(after[p] - params[p]) / lr;
+            double fromStep = ratio * Math.sqrt(0.1) / Math.sqrt(1 - ratio * ratio);
+            assertEquals(numeric, fromStep, 2e-3 + 2e-2 * Math.abs(numeric), "parameter " + p);
+        }
+    }
+
+    /** The objective of the gradient check; params = u0, u1, v0, v1 (2-d each). */
+    private static double objective(double[] params, double tau, double lambda) {
+        int[] users = {0, 1, 1};
+        int[] items = {0, 0, 1};
+        double[] logQ = {Math.log(2.0 / 3), Math.log(1.0 / 3)};
+        double loss = 0;
+        for (int a = 0; a < 3; a++) {
+            double[] logits = new double[3];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int b = 0; b < 3; b++) {
+                if (b != a && items[b] == items[a]) {
+                    logits[b] = Double.NEGATIVE_INFINITY;
+                    continue;
+                }
+                double dot = 0;
+                for (int r = 0; r < 2; r++) {
+                    dot += params[users[a] * 2 + r] * params[4 + items[b] * 2 + r];
+                }
+                logits[b] = dot / tau - logQ[items[b]];
+                max = Math.max(max, logits[b]);
+            }
+            double sum = 0;
+            for (double logit : logits) {
+                sum += Math.exp(logit - max);
+            }
+            loss += max + Math.log(sum) - logits[a];
+        }
+        double penalty = 0;
+        for (double p : params) {
+            penalty += p * p;
+        }
+        return loss / 3 + lambda * penalty;
+    }
+
     @Test
     void badArgumentsAreRejectedWithTheirNames() {
         assertEquals("batchSize must be at least 2, got 1", assertThrows(IllegalArgumentException.class,
