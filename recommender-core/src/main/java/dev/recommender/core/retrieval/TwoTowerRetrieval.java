@@ -247,17 +247,18 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
         }
 
         /**
-         * Builder for {@link Config}. Defaults: 64 dimensions, 20 epochs, batch 256, Adam with learning rate
-         * 0.005, temperature 0.1, regularization 1e-4, log-Q correction on, history of 20 items, user-id dropout
-         * 0.2, init scale 0.05, seed 42, 1 thread, {@link IndexConfig#defaults()}. Not thread-safe.
+         * Builder for {@link Config}. Defaults (tuned on MovieLens latest-small, protocol B: NDCG@10 0.340):
+         * 128 dimensions, 8 epochs, batch 256, Adam with learning rate 0.005, temperature 2.0, regularization
+         * 1e-4, log-Q correction on, history of 20 items, user-id dropout 0.2, init scale 0.05, seed 42,
+         * 1 thread, {@link IndexConfig#defaults()}. Not thread-safe.
          */
         public static final class Builder {
-            private int dimensions = 64;
-            private int epochs = 20;
+            private int dimensions = 128;
+            private int epochs = 8;
             private int batchSize = 256;
             private Optimizer optimizer = Optimizer.ADAM;
             private double learningRate = 0.005;
-            private double temperature = 0.1;
+            private double temperature = 2.0;
             private double regularization = 1e-4;
             private boolean logQCorrection = true;
             private int historyLength = 20;

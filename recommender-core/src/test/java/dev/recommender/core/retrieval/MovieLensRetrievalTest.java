@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Protocol B of PROTOCOLS.md on MovieLens latest-small (needs {@code -Ddata.dir}; skipped otherwise):
- * implicit ALS with its defaults must beat the issue's target NDCG@10 of 0.338 (best peer: Taste ALS-WR
- * implicit 0.3070), and the two-tower model must beat popularity (0.1768).
+ * implicit ALS and the two-tower model, each with its defaults, must reach the issue's target NDCG@10 of 0.338
+ * (best peer: Taste ALS-WR implicit 0.3070; popularity 0.1768).
  */
 class MovieLensRetrievalTest {
     private static MovieLensProtocolB data;
@@ -35,11 +35,11 @@ class MovieLensRetrievalTest {
     }
 
     @Test
-    void twoTowerBeatsPopularity() {
+    void twoTowerDefaultsBeatTheTarget() {
         TwoTowerRetrieval model = TwoTowerRetrieval.fit(data.training,
-                TwoTowerRetrieval.Config.defaults().toBuilder().epochs(5).threads(2).build());
+                TwoTowerRetrieval.Config.defaults().toBuilder().threads(2).build());
         MovieLensProtocolB.Metrics metrics = data.evaluate(model);
-        System.out.println("two-tower (5 epochs), protocol B: " + metrics);
-        assertTrue(metrics.ndcg() > 0.1768, metrics.toString());
+        System.out.println("two-tower defaults, protocol B: " + metrics);
+        assertTrue(metrics.ndcg() >= 0.338, metrics.toString());
     }
 }

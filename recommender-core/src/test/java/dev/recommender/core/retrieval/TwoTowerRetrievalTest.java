@@ -25,7 +25,7 @@ class TwoTowerRetrievalTest {
 
     private static TwoTowerRetrieval.Config small() {
         return TwoTowerRetrieval.Config.builder().dimensions(16).epochs(15).batchSize(64).learningRate(0.02)
-                .historyLength(5).build();
+                .temperature(0.1).historyLength(5).build();
     }
 
     @Test
@@ -114,7 +114,7 @@ class TwoTowerRetrievalTest {
             held.add(u);
         }
         TwoTowerRetrieval.Config config = TwoTowerRetrieval.Config.builder().dimensions(16).epochs(8)
-                .batchSize(128).learningRate(0.01).historyLength(20).userIdDropout(1.0).build();
+                .batchSize(128).learningRate(0.01).temperature(0.1).historyLength(20).userIdDropout(1.0).build();
         TwoTowerRetrieval trained = TwoTowerRetrieval.fit(planted.interactions(0, 0.8, Set.of()), config);
         TwoTowerRetrieval without = TwoTowerRetrieval.fit(planted.interactions(0, 0.8, held), config);
         double trainedRecall = 0;
