@@ -23,8 +23,11 @@ final class SampleMain {
         Map<String, EventAlgorithm<?>> contenders = new LinkedHashMap<>();
         ImplicitConfidence confidence = ImplicitConfidence.defaults();
         contenders.put("popularity", new ModelStage<>(confidence, Popularity.Config.defaults()));
-        contenders.put("implicit ALS defaults", new ModelStage<>(confidence, ImplicitAls.Config.defaults().toBuilder().threads(2).build()));
-        contenders.put("implicit ALS 64/l5/a2", new ModelStage<>(confidence, ImplicitAls.Config.builder().factors(64).regularization(5).alpha(2).threads(2).build()));
+        boolean towerOnly = args.length > 1 && args[1].equals("tower");
+        if (!towerOnly) {
+            contenders.put("implicit ALS defaults", new ModelStage<>(confidence, ImplicitAls.Config.defaults().toBuilder().threads(2).build()));
+            contenders.put("implicit ALS 64/l5/a2", new ModelStage<>(confidence, ImplicitAls.Config.builder().factors(64).regularization(5).alpha(2).threads(2).build()));
+        }
         contenders.put("two-tower defaults", new ModelStage<>(confidence, TwoTowerRetrieval.Config.defaults().toBuilder().threads(2).build()));
         System.out.println(SeedProtocol.defaults().run(events, contenders, TrainingListener.NONE).toMarkdown());
     }
