@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * SGD throughput of {@link Svd} at 64 factors: rating updates per second (epochs x pairs / fit wall
  * time, including setup and per-epoch shuffles) on MovieLens latest-small and on a synthetic
  * planted low-rank set (5 million ratings by default), with 1 and 2 threads and the scalar and
- * vector kernels; plus heap bytes per interaction of {@link Interactions} and of a fitted model.
+ * vector kernels and both {@link Svd.Order}s, by wall time and by process CPU time (robust when other processes share the
+ * cores); plus heap bytes per interaction of {@link Interactions} and of a fitted model.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -Xmx3g -cp benchmarks/target/recommender-benchmarks.jar
  * dev.recommender.benchmarks.SvdThroughputBenchmark [dataDir] [syntheticRatings]}; {@code dataDir}
@@ -57,8 +58,9 @@ public final class SvdThroughputBenchmark {
         long interactionsBytes = usedHeap() - before;
         measure("synthetic " + (syntheticRatings / 1_000_000.0) + "M", synthetic, 5, 1, rows);
 
-        OUT.println("| data | pairs | threads | kernel | epochs | fit s | M updates/s | train RMSE |");
-        OUT.println("|---|---:|---:|---|---:|---:|---:|---:|");
+        OUT.println("| data | pairs | order | threads | kernel | epochs | fit s (wall) | M updates/s (wall) "
+                + "| process CPU s | M updates per CPU s | train RMSE |");
+        OUT.println("|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|");
         for (String[] row : rows) {
             OUT.println("| " + String.join(" | ", row) + " |");
         }
@@ -80,30 +82,39 @@ public final class SvdThroughputBenchmark {
     }
 
     private static void measure(String name, Interactions data, int epochs, int repeats, List<String[]> rows) {
-        for (Svd.Kernel kernel : new Svd.Kernel[] {Svd.Kernel.SCALAR, Svd.Kernel.VECTOR}) {
-            for (int threads = 1; threads <= 2; threads++) {
-                Svd.Config config = Svd.Config.builder().factors(FACTORS).epochs(epochs).learningRate(0.005)
-                        .regularization(0.05).threads(threads).kernel(kernel).seed(1).build();
-                try {
-                    config.toBuilder().epochs(1).build().fit(data); // warm-up (JIT)
-                } catch (IllegalStateException e) {
-                    rows.add(new String[] {name, String.valueOf(data.size()), String.valueOf(threads),
-                        kernel.name().toLowerCase(Locale.ROOT), "-", "-", "unavailable", "-"});
-                    continue;
+        for (Svd.Order order : Svd.Order.values()) {
+            for (Svd.Kernel kernel : new Svd.Kernel[] {Svd.Kernel.SCALAR, Svd.Kernel.VECTOR}) {
+                for (int threads = 1; threads <= 2; threads++) {
+                    Svd.Config config = Svd.Config.builder().factors(FACTORS).epochs(epochs).learningRate(0.005)
+                            .regularization(0.05).threads(threads).kernel(kernel).order(order).seed(1).build();
+                    String orderName = order == Svd.Order.SHUFFLED_USERS ? "users" : "pairs";
+                    try {
+                        config.toBuilder().epochs(1).build().fit(data); // warm-up (JIT)
+                    } catch (IllegalStateException e) {
+                        rows.add(new String[] {name, String.valueOf(data.size()), orderName, String.valueOf(threads),
+                            kernel.name().toLowerCase(Locale.ROOT), "-", "-", "unavailable", "-", "-", "-"});
+                        continue;
+                    }
+                    double best = Double.MAX_VALUE;
+                    double bestCpu = Double.MAX_VALUE;
+                    double[] lastLoss = new double[1];
+                    for (int r = 0; r < repeats; r++) {
+                        long cpuStart = processCpuNanos();
+                        long start = System.nanoTime();
+                        config.fit(data, (EpochProgress p) -> lastLoss[0] = p.loss());
+                        best = Math.min(best, (System.nanoTime() - start) / 1e9);
+                        bestCpu = Math.min(bestCpu, (processCpuNanos() - cpuStart) / 1e9);
+                    }
+                    double updates = (double) epochs * data.size();
+                    double updatesPerSecond = updates / best;
+                    rows.add(new String[] {name, String.valueOf(data.size()), orderName, String.valueOf(threads),
+                        kernel.name().toLowerCase(Locale.ROOT), String.valueOf(epochs),
+                        String.format(Locale.ROOT, "%.2f", best),
+                        String.format(Locale.ROOT, "%.1f", updatesPerSecond / 1e6),
+                        String.format(Locale.ROOT, "%.2f", bestCpu),
+                        String.format(Locale.ROOT, "%.1f", updates / bestCpu / 1e6),
+                        String.format(Locale.ROOT, "%.4f", Math.sqrt(lastLoss[0]))});
                 }
-                double best = Double.MAX_VALUE;
-                double[] lastLoss = new double[1];
-                for (int r = 0; r < repeats; r++) {
-                    long start = System.nanoTime();
-                    config.fit(data, (EpochProgress p) -> lastLoss[0] = p.loss());
-                    best = Math.min(best, (System.nanoTime() - start) / 1e9);
-                }
-                double updatesPerSecond = (double) epochs * data.size() / best;
-                rows.add(new String[] {name, String.valueOf(data.size()), String.valueOf(threads),
-                    kernel.name().toLowerCase(Locale.ROOT), String.valueOf(epochs),
-                    String.format(Locale.ROOT, "%.2f", best),
-                    String.format(Locale.ROOT, "%.1f", updatesPerSecond / 1e6),
-                    String.format(Locale.ROOT, "%.4f", Math.sqrt(lastLoss[0]))});
             }
         }
     }
@@ -174,6 +185,15 @@ public final class SvdThroughputBenchmark {
             builder.add(prefix + k);
         }
         return builder.build();
+    }
+
+    /** CPU time of the whole process (all threads, including GC and JIT), or wall time if unsupported. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os && os.getProcessCpuTime() >= 0) {
+            return os.getProcessCpuTime();
+        }
+        return System.nanoTime();
     }
 
     private static long usedHeap() {

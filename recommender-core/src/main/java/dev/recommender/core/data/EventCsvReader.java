@@ -249,21 +249,25 @@ public final class EventCsvReader {
     /** The state of one read. */
     private final class Parse {
         private static final int NONE = -1;
-        private static final byte TYPE_UNSEEN = 0;
-        private static final byte TYPE_OK = 1;
-        private static final byte TYPE_UNKNOWN = 2;
-        private static final byte TYPE_TOO_MANY = 3;
+        private static final int TYPE_UNSEEN = -1;
+        private static final int TYPE_UNKNOWN = -2;
+        private static final int TYPE_TOO_MANY = -3;
 
         private final Reader in;
         private final String source;
         private final char delimiter = schema.delimiter();
         private final boolean seconds = schema.timeUnit() == CsvSchema.TimeUnit.SECONDS;
-        private final EventLog.Builder builder = EventLog.builder();
+        private final IdIndex.Builder typeNames = IdIndex.builder();
         private final SliceInterner users = new SliceInterner();
         private final SliceInterner items = new SliceInterner();
         private final SliceInterner types = new SliceInterner();
-        private byte[] typeStatus = new byte[16];
-        private int distinctTypes;
+        private int[] typeIndexOfId = new int[0];
+        private int size;
+        private int[] userColumn = new int[1024];
+        private int[] itemColumn = new int[1024];
+        private long[] timeColumn = new long[1024];
+        private byte[] typeColumn = new byte[1024];
+        private float[] valueColumn = new float[1024];
 
         private char[] buffer = new char[1 << 16];
         private int position;
@@ -302,13 +306,10 @@ public final class EventCsvReader {
 
         ReadResult run() throws IOException {
             for (String type : schema.allowedEventTypes()) {
-                builder.declareEventType(type);
-                markType(type, TYPE_OK);
+                char[] chars = type.toCharArray();
+                typeIndexOf(types.intern(chars, 0, chars.length), typeNames.add(type));
             }
-            if (schema.eventType().isEmpty()) {
-                builder.declareEventType(schema.defaultEventType());
-            }
-            distinctTypes = schema.allowedEventTypes().size();
+            int defaultType = schema.eventType().isEmpty() ? typeNames.add(schema.defaultEventType()) : 0;
             fill();
             if (limit > 0 && buffer[0] == '\uFEFF') {
                 position = 1;
@@ -318,7 +319,6 @@ public final class EventCsvReader {
             } else {
                 resolvePositions(null);
             }
-            String defaultType = schema.defaultEventType();
             while (nextLine()) {
                 if (lineStart == lineEnd) {
                     blankLines++;
@@ -342,10 +342,10 @@ public final class EventCsvReader {
                     reject(ReadReport.Reason.EMPTY_ID, labels[itemPosition], "", "empty item id");
                     continue;
                 }
-                String type = defaultType;
+                int type = defaultType;
                 if (typePosition != NONE) {
                     type = eventType();
-                    if (type == null) {
+                    if (type < 0) {
                         continue;
                     }
                 }
@@ -370,13 +370,19 @@ public final class EventCsvReader {
                         continue;
                     }
                 }
-                String user = users.string(users.intern(fieldChars[userPosition], fieldStart[userPosition],
-                        fieldEnd[userPosition]));
-                String item = items.string(items.intern(fieldChars[itemPosition], fieldStart[itemPosition],
-                        fieldEnd[itemPosition]));
-                builder.add(user, item, time, type, value);
+                if (size == userColumn.length) {
+                    grow();
+                }
+                userColumn[size] = users.intern(fieldChars[userPosition], fieldStart[userPosition], fieldEnd[userPosition]);
+                itemColumn[size] = items.intern(fieldChars[itemPosition], fieldStart[itemPosition], fieldEnd[itemPosition]);
+                timeColumn[size] = time;
+                typeColumn[size] = (byte) type;
+                valueColumn[size] = value;
+                size++;
             }
-            EventLog events = builder.build();
+            EventLog events = EventLog.wrap(IdIndex.of(users.strings()), IdIndex.of(items.strings()), typeNames.build(),
+                    Arrays.copyOf(userColumn, size), Arrays.copyOf(itemColumn, size), Arrays.copyOf(timeColumn, size),
+                    Arrays.copyOf(typeColumn, size), Arrays.copyOf(valueColumn, size));
             EnumMap<ReadReport.Reason, Long> counts = new EnumMap<>(ReadReport.Reason.class);
             for (ReadReport.Reason reason : ReadReport.Reason.values()) {
                 counts.put(reason, skipped[reason.ordinal()]);
@@ -385,41 +391,56 @@ public final class EventCsvReader {
             return new ReadResult(events, report);
         }
 
-        /** Returns the row's event type, or null after rejecting the row. */
-        private String eventType() {
+        private void grow() {
+            int capacity = size * 2;
+            userColumn = Arrays.copyOf(userColumn, capacity);
+            itemColumn = Arrays.copyOf(itemColumn, capacity);
+            timeColumn = Arrays.copyOf(timeColumn, capacity);
+            typeColumn = Arrays.copyOf(typeColumn, capacity);
+            valueColumn = Arrays.copyOf(valueColumn, capacity);
+        }
+
+        /** Records the final event type index of an interned type name. */
+        private void typeIndexOf(int id, int index) {
+            if (id >= typeIndexOfId.length) {
+                int old = typeIndexOfId.length;
+                typeIndexOfId = Arrays.copyOf(typeIndexOfId, Math.max(id + 1, old * 2));
+                Arrays.fill(typeIndexOfId, old, typeIndexOfId.length, TYPE_UNSEEN);
+            }
+            typeIndexOfId[id] = index;
+        }
+
+        /** Returns the row's event type index, or a negative number after rejecting the row. */
+        private int eventType() {
             int start = fieldStart[typePosition];
             int end = fieldEnd[typePosition];
             if (start == end) {
                 reject(ReadReport.Reason.EMPTY_ID, labels[typePosition], "", "empty event type");
-                return null;
+                return TYPE_UNKNOWN;
             }
             int id = types.intern(fieldChars[typePosition], start, end);
-            if (id >= typeStatus.length) {
-                typeStatus = Arrays.copyOf(typeStatus, Math.max(id + 1, typeStatus.length * 2));
-            }
-            byte status = typeStatus[id];
-            if (status == TYPE_UNSEEN) {
+            int index = id < typeIndexOfId.length ? typeIndexOfId[id] : TYPE_UNSEEN;
+            if (index == TYPE_UNSEEN) {
                 if (!schema.allowedEventTypes().isEmpty()) {
-                    status = TYPE_UNKNOWN;
-                } else if (distinctTypes >= Byte.MAX_VALUE) {
-                    status = TYPE_TOO_MANY;
+                    index = TYPE_UNKNOWN;
+                } else if (typeNames.size() >= Byte.MAX_VALUE) {
+                    index = TYPE_TOO_MANY;
                 } else {
-                    status = TYPE_OK;
-                    distinctTypes++;
+                    index = typeNames.add(types.string(id));
                 }
-                typeStatus[id] = status;
+                typeIndexOf(id, index);
             }
-            if (status == TYPE_OK) {
-                return types.string(id);
+            if (index >= 0) {
+                return index;
             }
-            if (status == TYPE_UNKNOWN) {
+            if (index == TYPE_UNKNOWN) {
                 reject(ReadReport.Reason.UNKNOWN_EVENT_TYPE, labels[typePosition], types.string(id),
                         "unknown event type (allowed: " + schema.allowedEventTypes() + ")");
             } else {
                 reject(ReadReport.Reason.TOO_MANY_EVENT_TYPES, labels[typePosition], types.string(id),
                         "more than " + Byte.MAX_VALUE + " distinct event types");
             }
-            return null;
+            return index;
         }
 
         /** The smallest mapped column position the current row lacks. */
@@ -431,15 +452,6 @@ public final class EventCsvReader {
                 }
             }
             return missing;
-        }
-
-        private void markType(String type, byte status) {
-            char[] chars = type.toCharArray();
-            int id = types.intern(chars, 0, chars.length);
-            if (id >= typeStatus.length) {
-                typeStatus = Arrays.copyOf(typeStatus, Math.max(id + 1, typeStatus.length * 2));
-            }
-            typeStatus[id] = status;
         }
 
         private double number(int field) {

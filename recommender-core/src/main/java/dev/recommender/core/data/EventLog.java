@@ -35,6 +35,15 @@ public final class EventLog {
         this.values = values;
     }
 
+    /**
+     * Wraps columns without copying or checking them: for readers in this package that build
+     * dense, consistent columns themselves (all arrays of one length, indexes in range).
+     */
+    static EventLog wrap(IdIndex users, IdIndex items, IdIndex eventTypes, int[] userIndexes, int[] itemIndexes,
+                         long[] times, byte[] types, float[] values) {
+        return new EventLog(users, items, eventTypes, userIndexes, itemIndexes, times, types, values);
+    }
+
     /** Returns a builder for a new log. */
     public static Builder builder() {
         return new Builder();

@@ -14,6 +14,7 @@ final class SliceInterner {
     private int[] table;
     private int mask;
     private String[] strings = new String[64];
+    private char[][] keys = new char[64][];
     private int[] hashes = new int[64];
     private int size;
 
@@ -26,6 +27,11 @@ final class SliceInterner {
     /** Number of distinct slices seen. */
     int size() {
         return size;
+    }
+
+    /** The distinct strings in id order (a copy). */
+    String[] strings() {
+        return Arrays.copyOf(strings, size);
     }
 
     /** The canonical string of an id. */
@@ -48,16 +54,18 @@ final class SliceInterner {
             if (id < 0) {
                 break;
             }
-            if (hashes[id] == hash && matches(strings[id], chars, start, length)) {
+            if (hashes[id] == hash && Arrays.equals(keys[id], 0, keys[id].length, chars, start, end)) {
                 return id;
             }
             slot = (slot + 1) & mask;
         }
         if (size == strings.length) {
             strings = Arrays.copyOf(strings, size * 2);
+            keys = Arrays.copyOf(keys, size * 2);
             hashes = Arrays.copyOf(hashes, size * 2);
         }
         int id = size++;
+        keys[id] = Arrays.copyOfRange(chars, start, end);
         strings[id] = new String(chars, start, length);
         hashes[id] = hash;
         table[slot] = id;
@@ -65,18 +73,6 @@ final class SliceInterner {
             rehash();
         }
         return id;
-    }
-
-    private static boolean matches(String string, char[] chars, int start, int length) {
-        if (string.length() != length) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            if (string.charAt(k) != chars[start + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void rehash() {

@@ -36,6 +36,9 @@ public final class ModelData {
         }
     }
 
+    private static final String NESTED_TYPE = "@type";
+    private static final String NESTED_VERSION = "@version";
+
     private final String modelType;
     private final int modelVersion;
     private final Map<String, String> properties;
@@ -153,6 +156,33 @@ public final class ModelData {
         return sections.containsKey(name);
     }
 
+    /**
+     * Extracts a model stored by {@link Builder#putModel(String, ModelData)} under a name prefix:
+     * its type, version, properties and sections, with the prefix removed.
+     *
+     * @param prefix the prefix given when the model was put, e.g. {@code "retrieval/"}
+     * @return the nested model's data
+     * @throws IllegalArgumentException if no model is stored under the prefix
+     */
+    public ModelData model(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        String type = property(prefix + NESTED_TYPE);
+        int version = intProperty(prefix + NESTED_VERSION);
+        Builder builder = builder(type, version);
+        for (var property : properties.entrySet()) {
+            String key = property.getKey();
+            if (key.startsWith(prefix) && !key.equals(prefix + NESTED_TYPE) && !key.equals(prefix + NESTED_VERSION)) {
+                builder.property(key.substring(prefix.length()), property.getValue());
+            }
+        }
+        for (var section : sections.entrySet()) {
+            if (section.getKey().startsWith(prefix)) {
+                builder.put(section.getKey().substring(prefix.length()), section.getValue());
+            }
+        }
+        return builder.build();
+    }
+
     Object rawSection(String name) {
         return sections.get(name);
     }
@@ -250,6 +280,40 @@ public final class ModelData {
         /** Adds a {@code byte[]} section (for example a serialised third-party model). */
         public Builder putBytes(String name, byte[] values) {
             return put(name, values.clone());
+        }
+
+        /**
+         * Stores another model's data (type, version, properties and sections) under a name prefix,
+         * so that a composite model can keep its sub-models in one file; read it back with
+         * {@link ModelData#model(String)}. Every property and section whose name starts with the
+         * prefix belongs to the nested model, so the prefix must not be used for anything else.
+         *
+         * @param prefix a prefix unique within this model, e.g. {@code "retrieval/"}
+         * @param model  the nested model's data
+         * @return this builder
+         * @throws IllegalArgumentException if a resulting name is already taken
+         */
+        public Builder putModel(String prefix, ModelData model) {
+            Objects.requireNonNull(prefix, "prefix");
+            Objects.requireNonNull(model, "model");
+            if (prefix.isEmpty()) {
+                throw new IllegalArgumentException("prefix must be non-empty");
+            }
+            for (String key : new String[] {prefix + NESTED_TYPE, prefix + NESTED_VERSION}) {
+                if (properties.containsKey(key)) {
+                    throw new IllegalArgumentException("a model is already stored under prefix '" + prefix + "'");
+                }
+            }
+            property(prefix + NESTED_TYPE, model.modelType);
+            property(prefix + NESTED_VERSION, model.modelVersion);
+            for (var property : model.properties.entrySet()) {
+                property(prefix + property.getKey(), property.getValue());
+            }
+            for (var section : model.sections.entrySet()) {
+                // sections are never mutated after building, so sharing the array is safe
+                put(prefix + section.getKey(), section.getValue());
+            }
+            return this;
         }
 
         Builder putRaw(String name, Object values) {

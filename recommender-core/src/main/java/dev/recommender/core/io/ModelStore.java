@@ -84,19 +84,41 @@ public final class ModelStore {
      */
     public static Recommender load(Path path) throws IOException {
         ModelData data = read(path);
-        ModelCodec<?> codec = Codecs.byType().get(data.modelType());
-        if (codec == null) {
+        if (!Codecs.byType().containsKey(data.modelType())) {
             throw new ModelFormatException(path, "unknown model type '" + data.modelType() + "' (known: "
                     + Codecs.byType().keySet() + "); is the module that defines it on the class path?", null);
         }
+        try {
+            return decode(data);
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(path, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes model data with the codec registered for its type (for example a sub-model that a
+     * composite model stored with {@link ModelData.Builder#putModel(String, ModelData)}).
+     *
+     * @param data the model data
+     * @return the model
+     * @throws IllegalArgumentException if the type is unknown, the version is newer than its codec
+     *                                  supports, or the content is inconsistent
+     */
+    public static Recommender decode(ModelData data) {
+        Objects.requireNonNull(data, "data");
+        ModelCodec<?> codec = Codecs.byType().get(data.modelType());
+        if (codec == null) {
+            throw new IllegalArgumentException("unknown model type '" + data.modelType() + "' (known: "
+                    + Codecs.byType().keySet() + "); is the module that defines it on the class path?");
+        }
         if (data.modelVersion() > codec.version()) {
-            throw new ModelFormatException(path, "model type '" + data.modelType() + "' version " + data.modelVersion()
-                    + " is newer than this library supports (" + codec.version() + ")", null);
+            throw new IllegalArgumentException("model type '" + data.modelType() + "' version " + data.modelVersion()
+                    + " is newer than this library supports (" + codec.version() + ")");
         }
         try {
             return codec.decode(data);
         } catch (RuntimeException e) {
-            throw new ModelFormatException(path, "inconsistent " + data.modelType() + " model: " + e.getMessage(), e);
+            throw new IllegalArgumentException("inconsistent " + data.modelType() + " model: " + e.getMessage(), e);
         }
     }
 

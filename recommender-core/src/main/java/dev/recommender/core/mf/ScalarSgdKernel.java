@@ -11,7 +11,7 @@ final class ScalarSgdKernel extends SgdKernel {
     }
 
     @Override
-    double run(long[] pairs, float[] values, int from, int to, float mean,
+    double run(long[] pairs, float[] values, float[] weights, int from, int to, float mean,
                float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors, int factors,
                float rate, float biasRate, float factorReg, float biasReg) {
         final float shrink = 1f - rate * factorReg;
@@ -30,6 +30,9 @@ final class ScalarSgdKernel extends SgdKernel {
             float bi = itemBias[item];
             float error = values[k] - (mean + bu + bi + dot);
             squaredErrors += (double) error * error;
+            if (weights != null) {
+                error *= weights[k];
+            }
             userBias[user] = bu + biasRate * (error - biasReg * bu);
             itemBias[item] = bi + biasRate * (error - biasReg * bi);
             float step = rate * error;
@@ -41,5 +44,18 @@ final class ScalarSgdKernel extends SgdKernel {
             }
         }
         return squaredErrors;
+    }
+
+    @Override
+    void scoreAll(float[] userFactors, int userOffset, float[] itemFactors, float[] itemBias, float base,
+                  int factors, float[] scores) {
+        for (int item = 0, n = itemBias.length; item < n; item++) {
+            int itemOffset = item * factors;
+            float dot = 0f;
+            for (int f = 0; f < factors; f++) {
+                dot += userFactors[userOffset + f] * itemFactors[itemOffset + f];
+            }
+            scores[item] = base + itemBias[item] + dot;
+        }
     }
 }

@@ -46,6 +46,8 @@ public final class SvdCodec implements ModelCodec<Svd> {
                 .property("seed", c.seed())
                 .property("threads", c.threads())
                 .property("kernelChoice", c.kernel().name())
+                .property("order", c.order().name())
+                .property("pairWeight", c.pairWeight().name())
                 .property("kernel", model.kernel())
                 .property("meanBits", Float.floatToRawIntBits(model.mean()))
                 .property("minValueBits", Float.floatToRawIntBits((float) model.minValue()))
@@ -65,7 +67,8 @@ public final class SvdCodec implements ModelCodec<Svd> {
                 data.doubleProperty("factorRegularization"), data.doubleProperty("biasRegularization"),
                 data.doubleProperty("initStd"), data.doubleProperty("learningRateDecay"),
                 data.longProperty("seed"), data.intProperty("threads"),
-                Svd.Kernel.valueOf(data.property("kernelChoice")));
+                Svd.Kernel.valueOf(data.property("kernelChoice")), Svd.Order.valueOf(data.property("order")),
+                Svd.PairWeight.valueOf(data.property("pairWeight")));
         return new Svd(SeenItems.readFrom(data, ""), config,
                 Float.intBitsToFloat(data.intProperty("meanBits")),
                 Float.intBitsToFloat(data.intProperty("minValueBits")),

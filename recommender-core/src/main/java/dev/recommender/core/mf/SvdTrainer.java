@@ -28,10 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sub-epoch {@code s} worker {@code t} shuffles and processes stratum {@code (t, (t + s) mod T)}.
  * Strata of one sub-epoch share no user and no item, so workers never race, and every stratum's
  * shuffle has its own generator drawn in a fixed order from the seed: the model is a function of
- * (data, configuration, seed, thread count, kernel). With one thread it is plain SGD over a fresh
- * shuffle of all pairs per epoch.
+ * (data, configuration, seed, thread count, kernel). With one thread and
+ * {@link Svd.Order#SHUFFLED_PAIRS} it is plain SGD over a fresh shuffle of all pairs per epoch; with
+ * {@link Svd.Order#SHUFFLED_USERS} each stratum visits its users in a fresh random order and each
+ * user's pairs in a fresh random order, which keeps the user's factors in cache.
  *
- * <p>Cost: O(epochs · pairs · factors) time; memory 12 bytes per pair (packed pair and value)
+ * <p>Cost: O(epochs · pairs · factors) time; memory 12 bytes per pair (packed pair and value; 16 with pair weights)
  * plus the parameters. Not shared: one instance per fit.
  */
 final class SvdTrainer {
@@ -72,6 +74,7 @@ final class SvdTrainer {
         }
         long[] pairs = new long[size];
         float[] values = new float[size];
+        float[] weights = config.pairWeight() == Svd.PairWeight.NONE ? null : new float[size];
         int[] next = stratumStart.clone();
         double sum = 0;
         for (int u = 0; u < userCount; u++) {
@@ -81,9 +84,47 @@ final class SvdTrainer {
                 pairs[position] = ((long) u << 32) | item;
                 values[position] = training.value(p);
                 sum += training.value(p);
+                if (weights != null) {
+                    weights[position] = config.pairWeight().raw(training.eventCount(p));
+                }
             }
         }
         float mean = (float) (sum / size);
+        if (weights != null) {
+            double weightSum = 0;
+            for (float weight : weights) {
+                weightSum += weight;
+            }
+            float scale = (float) (size / weightSum);
+            for (int k = 0; k < size; k++) {
+                weights[k] *= scale;
+            }
+        }
+
+        // User runs inside each stratum (pairs are in row order), for the SHUFFLED_USERS order.
+        boolean byUser = config.order() == Svd.Order.SHUFFLED_USERS;
+        int[][] runs = new int[strata][];
+        if (byUser) {
+            for (int s = 0; s < strata; s++) {
+                int from = stratumStart[s];
+                int to = stratumStart[s + 1];
+                int count = 0;
+                for (int k = from; k < to; k++) {
+                    if (k == from || (pairs[k] >>> 32) != (pairs[k - 1] >>> 32)) {
+                        count++;
+                    }
+                }
+                int[] starts = new int[count + 1];
+                count = 0;
+                for (int k = from; k < to; k++) {
+                    if (k == from || (pairs[k] >>> 32) != (pairs[k - 1] >>> 32)) {
+                        starts[count++] = k;
+                    }
+                }
+                starts[count] = to;
+                runs[s] = starts;
+            }
+        }
 
         float[] userBias = new float[userCount];
         float[] itemBias = new float[itemCount];
@@ -112,11 +153,36 @@ final class SvdTrainer {
                         long shuffleSeed = shuffleSeeds[stratum];
                         float r = (float) rate;
                         float br = (float) biasRate;
+                        int[] stratumRuns = runs[stratum];
+                        float factorReg = (float) config.factorRegularization();
+                        float biasReg = (float) config.biasRegularization();
                         tasks.add(() -> {
-                            shuffle(pairs, values, from, to, new SplittableRandom(shuffleSeed));
-                            return kernel.run(pairs, values, from, to, mean, userBias, itemBias, userFactors,
-                                    itemFactors, factors, r, br, (float) config.factorRegularization(),
-                                    (float) config.biasRegularization());
+                            SplittableRandom shuffler = new SplittableRandom(shuffleSeed);
+                            if (stratumRuns == null) {
+                                shuffle(pairs, values, weights, from, to, shuffler);
+                                return kernel.run(pairs, values, weights, from, to, mean, userBias, itemBias, userFactors,
+                                        itemFactors, factors, r, br, factorReg, biasReg);
+                            }
+                            int runCount = stratumRuns.length - 1;
+                            int[] order = new int[runCount];
+                            for (int k = 0; k < runCount; k++) {
+                                order[k] = k;
+                            }
+                            for (int k = runCount - 1; k > 0; k--) {
+                                int j = shuffler.nextInt(k + 1);
+                                int swap = order[k];
+                                order[k] = order[j];
+                                order[j] = swap;
+                            }
+                            double stratumErrors = 0;
+                            for (int run : order) {
+                                int runFrom = stratumRuns[run];
+                                int runTo = stratumRuns[run + 1];
+                                shuffle(pairs, values, weights, runFrom, runTo, shuffler);
+                                stratumErrors += kernel.run(pairs, values, weights, runFrom, runTo, mean, userBias, itemBias,
+                                        userFactors, itemFactors, factors, r, br, factorReg, biasReg);
+                            }
+                            return stratumErrors;
                         });
                     }
                     squaredErrors += runAll(pool, tasks);
@@ -205,8 +271,8 @@ final class SvdTrainer {
         return values;
     }
 
-    /** Fisher-Yates shuffle of a range of the two parallel arrays. */
-    static void shuffle(long[] pairs, float[] values, int from, int to, SplittableRandom random) {
+    /** Fisher-Yates shuffle of a range of the parallel arrays ({@code weights} may be null). */
+    static void shuffle(long[] pairs, float[] values, float[] weights, int from, int to, SplittableRandom random) {
         for (int k = to - 1; k > from; k--) {
             int j = from + random.nextInt(k - from + 1);
             long pair = pairs[k];
@@ -215,6 +281,11 @@ final class SvdTrainer {
             float value = values[k];
             values[k] = values[j];
             values[j] = value;
+            if (weights != null) {
+                float weight = weights[k];
+                weights[k] = weights[j];
+                weights[j] = weight;
+            }
         }
     }
 

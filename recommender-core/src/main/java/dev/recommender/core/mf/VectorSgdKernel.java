@@ -21,7 +21,7 @@ final class VectorSgdKernel extends SgdKernel {
     }
 
     @Override
-    double run(long[] pairs, float[] values, int from, int to, float mean,
+    double run(long[] pairs, float[] values, float[] weights, int from, int to, float mean,
                float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors, int factors,
                float rate, float biasRate, float factorReg, float biasReg) {
         final int lanes = SPECIES.length();
@@ -49,6 +49,9 @@ final class VectorSgdKernel extends SgdKernel {
             float bi = itemBias[item];
             float error = values[k] - (mean + bu + bi + dot);
             squaredErrors += (double) error * error;
+            if (weights != null) {
+                error *= weights[k];
+            }
             userBias[user] = bu + biasRate * (error - biasReg * bu);
             itemBias[item] = bi + biasRate * (error - biasReg * bi);
             float step = rate * error;
@@ -68,5 +71,26 @@ final class VectorSgdKernel extends SgdKernel {
             }
         }
         return squaredErrors;
+    }
+
+    @Override
+    void scoreAll(float[] userFactors, int userOffset, float[] itemFactors, float[] itemBias, float base,
+                  int factors, float[] scores) {
+        final int lanes = SPECIES.length();
+        final int bound = SPECIES.loopBound(factors);
+        for (int item = 0, n = itemBias.length; item < n; item++) {
+            int itemOffset = item * factors;
+            FloatVector sum = FloatVector.zero(SPECIES);
+            int f = 0;
+            for (; f < bound; f += lanes) {
+                FloatVector p = FloatVector.fromArray(SPECIES, userFactors, userOffset + f);
+                sum = p.fma(FloatVector.fromArray(SPECIES, itemFactors, itemOffset + f), sum);
+            }
+            float dot = sum.reduceLanes(VectorOperators.ADD);
+            for (; f < factors; f++) {
+                dot += userFactors[userOffset + f] * itemFactors[itemOffset + f];
+            }
+            scores[item] = base + itemBias[item] + dot;
+        }
     }
 }

@@ -283,6 +283,64 @@ class EventCsvReaderTest {
         assertEquals(70_000, whole.userId(0).length());
     }
 
+    /** Quotes a field as a CSV writer would: when needed, or at random when {@code always}. */
+    private static String quote(String field, boolean always) {
+        if (always || field.contains(",") || field.contains("\"") || field.isEmpty()) {
+            return "\"" + field.replace("\"", "\"\"") + "\"";
+        }
+        return field;
+    }
+
+    @Test
+    void randomlyQuotedRecordsReadBackExactly() throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        String alphabet = "ab,\" xé€1 ;\t";
+        for (int round = 0; round < 50; round++) {
+            int rows = 1 + random.nextInt(40);
+            String[] users = new String[rows];
+            String[] items = new String[rows];
+            long[] times = new long[rows];
+            float[] values = new float[rows];
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "\uFEFF" : "").append("user,item,time,type,value");
+            for (int row = 0; row < rows; row++) {
+                users[row] = randomId(random, alphabet);
+                items[row] = randomId(random, alphabet);
+                times[row] = random.nextLong(0, 2_000_000_000_000L);
+                values[row] = random.nextInt(-1000, 1000) / 8f;
+                text.append(random.nextBoolean() ? "\r\n" : "\n");
+                if (random.nextInt(5) == 0) {
+                    text.append('\n');
+                }
+                text.append(quote(users[row], random.nextBoolean())).append(',')
+                        .append(quote(items[row], random.nextBoolean())).append(',')
+                        .append(quote(times[row] / 1000 + "." + String.format(Locale.ROOT, "%03d", times[row] % 1000),
+                                random.nextBoolean())).append(',')
+                        .append(quote("view", random.nextBoolean())).append(',')
+                        .append(quote(Float.toString(values[row]), random.nextBoolean()));
+            }
+            if (random.nextBoolean()) {
+                text.append("\r\n");
+            }
+            EventLog log = strict(PLAIN, text.toString()).events();
+            assertEquals(rows, log.size(), text.toString());
+            for (int row = 0; row < rows; row++) {
+                assertEquals(users[row], log.userId(row));
+                assertEquals(items[row], log.itemId(row));
+                assertEquals(times[row], log.timeMillis(row));
+                assertEquals(values[row], log.value(row));
+            }
+        }
+    }
+
+    private static String randomId(SplittableRandom random, String alphabet) {
+        StringBuilder id = new StringBuilder();
+        int length = 1 + random.nextInt(6);
+        for (int k = 0; k < length; k++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+
     @Test
     void parseDecimalAgreesWithTheJdkOnRandomNumbers() {
         SplittableRandom random = new SplittableRandom(42);

@@ -2,13 +2,16 @@ package dev.recommender.core.mf;
 
 import dev.recommender.core.ItemScorer;
 import dev.recommender.core.baseline.Baseline;
+import dev.recommender.core.data.CsvSchema;
+import dev.recommender.core.data.EventCsvReader;
+import dev.recommender.core.data.EventLog;
+import dev.recommender.core.data.ExplicitRating;
 import dev.recommender.core.data.Interactions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,31 +44,29 @@ class SvdMovieLensTest {
         assumeTrue(!dataDir.isBlank(), "set -Ddata.dir to run the MovieLens test");
         Path file = Path.of(dataDir, "ml-latest-small", "ratings.csv");
         assumeTrue(Files.isRegularFile(file), "no " + file);
-        // TODO switch to EventCsvReader with the MovieLens schema once the data helper's reader lands.
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        assertEquals("userId,movieId,rating,timestamp", lines.get(0).strip());
-        for (String line : lines.subList(1, lines.size())) {
-            String[] fields = line.strip().split(",");
-            users.add(fields[0]);
-            items.add(fields[1]);
-            ratings.add(Float.parseFloat(fields[2]));
+        EventLog log = EventCsvReader.readEvents(file, CsvSchema.movieLens());
+        assertEquals(100_836, log.size());
+        for (int k = 0; k < log.size(); k++) {
+            users.add(log.userId(k));
+            items.add(log.itemId(k));
+            ratings.add(log.value(k));
         }
-        assertEquals(100_836, ratings.size());
         List<Integer> order = new ArrayList<>();
-        for (int k = 0; k < ratings.size(); k++) {
+        for (int k = 0; k < log.size(); k++) {
             order.add(k);
         }
         Collections.shuffle(order, new Random(42));
-        Interactions.Builder builder = Interactions.builder();
+        int[] trainEvents = new int[log.size() - (log.size() + 4) / 5];
+        int next = 0;
         for (int position = 0; position < order.size(); position++) {
-            int k = order.get(position);
             if (position % 5 == 0) {
-                test.add(k);
+                test.add(order.get(position));
             } else {
-                builder.add(users.get(k), items.get(k), ratings.get(k));
+                trainEvents[next++] = order.get(position);
             }
         }
-        training = builder.build();
+        training = ExplicitRating.last().aggregate(log.select(trainEvents));
+        assertEquals(trainEvents.length, training.size());
     }
 
     /** RMSE with the protocol's fallback: the training mean for pairs with an unknown user or item. */

@@ -36,12 +36,14 @@ class SvdTest extends RecommenderContractTest {
 
     @Test
     void oneThreadIsBitForBitReproduciblePerKernel() {
-        for (Svd.Kernel kernel : availableKernels()) {
-            Svd.Config config = SMALL.toBuilder().kernel(kernel).build();
-            Svd first = config.fit(fixture());
-            Svd second = config.fit(fixture());
-            assertSameParameters(first, second);
-            assertEquals(kernel.name().toLowerCase(java.util.Locale.ROOT), first.kernel());
+        for (Svd.Order order : Svd.Order.values()) {
+            for (Svd.Kernel kernel : availableKernels()) {
+                Svd.Config config = SMALL.toBuilder().kernel(kernel).order(order).build();
+                Svd first = config.fit(fixture());
+                Svd second = config.fit(fixture());
+                assertSameParameters(first, second);
+                assertEquals(kernel.name().toLowerCase(java.util.Locale.ROOT), first.kernel());
+            }
         }
     }
 
@@ -76,8 +78,9 @@ class SvdTest extends RecommenderContractTest {
     void recoversPlantedLowRankStructure() {
         for (int threads : new int[] {1, 2}) {
             Planted planted = Planted.generate(threads);
+            Svd.Order order = threads == 1 ? Svd.Order.SHUFFLED_PAIRS : Svd.Order.SHUFFLED_USERS;
             Svd svd = Svd.Config.builder().factors(8).epochs(120).learningRate(0.02).regularization(0.01)
-                    .initStd(0.1).threads(threads).seed(11).build().fit(planted.training);
+                    .initStd(0.1).threads(threads).order(order).seed(11).build().fit(planted.training);
             Baseline baseline = Baseline.Config.defaults().fit(planted.training);
             double svdRmse = planted.heldOutRmse(svd::score);
             double baselineRmse = planted.heldOutRmse(baseline::score);
@@ -204,6 +207,52 @@ class SvdTest extends RecommenderContractTest {
     }
 
     @Test
+    void equalEventCountsMakeWeightingANoOp() {
+        // The fixture has 1 to 3 events per pair; rebuild it with one event per pair.
+        Interactions.Builder ones = Interactions.builder();
+        Interactions data = fixture();
+        for (int u = 0; u < data.userCount(); u++) {
+            for (int p = data.userStart(u); p < data.userEnd(u); p++) {
+                ones.add(data.users().id(u), data.items().id(data.itemAt(p)), data.value(p));
+            }
+        }
+        Interactions unitCounts = ones.build();
+        Svd plain = SMALL.fit(unitCounts);
+        Svd weighted = SMALL.toBuilder().pairWeight(Svd.PairWeight.EVENT_COUNT).build().fit(unitCounts);
+        assertSameParameters(plain, weighted); // weights normalise to exactly 1.0f
+        Svd weightedFixture = SMALL.toBuilder().pairWeight(Svd.PairWeight.EVENT_COUNT).build().fit(data);
+        assertFalse(java.util.Arrays.equals(SMALL.fit(data).itemBiasArray(), weightedFixture.itemBiasArray()));
+    }
+
+    @Test
+    void eventCountWeightsPullTowardWellObservedPairs() {
+        // x: a says 1 (9 events), b says 0 (1 event); y: a says 0, b says 1 (1 event each).
+        // Unweighted the two items are symmetric; weighted, x's evidence is mostly "1".
+        Interactions data = Interactions.builder()
+                .add("a", "x", 1f, 9, 9, 0L).add("b", "x", 0f, 1, 0, 0L)
+                .add("a", "y", 0f, 1, 0, 0L).add("b", "y", 1f, 1, 1, 0L).build();
+        Svd.Config config = SMALL.toBuilder().factors(1).initStd(0).epochs(300).learningRate(0.01).build();
+        Svd plain = config.fit(data);
+        Svd weighted = config.toBuilder().pairWeight(Svd.PairWeight.EVENT_COUNT).build().fit(data);
+        assertEquals(plain.score("c", "x"), plain.score("c", "y"), 1e-3);
+        assertTrue(weighted.score("c", "x") > weighted.score("c", "y") + 0.05,
+                weighted.score("c", "x") + " vs " + weighted.score("c", "y"));
+    }
+
+    @Test
+    void codecKeepsConfigurationKernelAndOrder() {
+        Svd model = SMALL.toBuilder().order(Svd.Order.SHUFFLED_PAIRS).kernel(Svd.Kernel.SCALAR).build().fit(fixture());
+        dev.recommender.core.io.ModelData data = new SvdCodec().encode(model);
+        assertEquals("scalar", data.property("kernel"));
+        assertEquals("SHUFFLED_PAIRS", data.property("order"));
+        assertEquals("NONE", data.property("pairWeight"));
+        Svd decoded = new SvdCodec().decode(data);
+        assertEquals(model.config(), decoded.config());
+        assertEquals("scalar", decoded.kernel());
+        assertSameParameters(model, decoded);
+    }
+
+    @Test
     void divergenceFailsClearly() {
         Svd.Config wild = SMALL.toBuilder().learningRate(50).regularization(0).epochs(30).build();
         var error = assertThrows(IllegalStateException.class, () -> wild.fit(fixture()));
@@ -235,8 +284,8 @@ class SvdTest extends RecommenderContractTest {
         assertEquals(0.02, Svd.Config.builder().learningRate(0.02).build().biasLearningRate(), 0);
         assertEquals(0.001, Svd.Config.builder().biasLearningRate(0.001).learningRate(0.02).build().biasLearningRate(), 0);
         Svd.Config engagement = Svd.Config.forEngagementRate();
-        assertEquals(0.4, engagement.factorRegularization(), 0);
-        assertEquals(10, engagement.epochs());
+        assertEquals(Svd.PairWeight.SQRT_EVENT_COUNT, engagement.pairWeight());
+        assertEquals(Svd.PairWeight.NONE, Svd.Config.defaults().pairWeight());
         assertEquals(Svd.Config.forRatings(), Svd.Config.defaults());
     }
 }

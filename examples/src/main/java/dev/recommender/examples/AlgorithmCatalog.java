@@ -1,0 +1,196 @@
+package dev.recommender.examples;
+
+import dev.recommender.core.Algorithm;
+import dev.recommender.core.baseline.Baseline;
+import dev.recommender.core.baseline.Popularity;
+import dev.recommender.core.mf.Svd;
+import dev.recommender.core.retrieval.ImplicitAls;
+import dev.recommender.core.retrieval.TwoTowerRetrieval;
+import dev.recommender.taste.TasteAls;
+import dev.recommender.taste.TasteAlsImplicit;
+import dev.recommender.taste.TasteItemBased;
+import dev.recommender.taste.TasteSgd;
+import dev.recommender.taste.TasteUserBased;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The one place where the tool resolves algorithm names ({@code --algorithms popularity,baseline,svd})
+ * to configured {@link Algorithm}s. Each entry has a name, a one-line description and a factory from
+ * the run's {@link Context} (data kind, seed, threads) to the algorithm, so presets can depend on the
+ * data (e.g. SVD's engagement-rate preset for the seed log).
+ *
+ * <p>To add an algorithm, add one {@code .add(...)} line to {@link #standard()}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class AlgorithmCatalog {
+    private final Map<String, Entry> entries;
+
+    private AlgorithmCatalog(Map<String, Entry> entries) {
+        this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    }
+
+    /**
+     * What a factory may use to configure its algorithm.
+     *
+     * @param format  the input format (engagement rates or ratings)
+     * @param seed    the run's seed
+     * @param threads training threads
+     */
+    public record Context(DataFormat format, long seed, int threads) {
+        /** Validates the fields. */
+        public Context {
+            Objects.requireNonNull(format, "format");
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+        }
+    }
+
+    /**
+     * One named algorithm.
+     *
+     * @param name        the command-line name
+     * @param description one line for the help text
+     * @param factory     configures the algorithm for a run
+     */
+    public record Entry(String name, String description, Function<Context, Algorithm<?>> factory) {
+        /** Validates the fields. */
+        public Entry {
+            if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+                throw new IllegalArgumentException("name must be lower-case letters, digits and dashes, got '" + name + "'");
+            }
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(factory, "factory");
+        }
+    }
+
+    /** The algorithms of this library and its peers. */
+    public static AlgorithmCatalog standard() {
+        return builder()
+                .add("popularity", "items by number of training users (non-personalised)",
+                        c -> Popularity.Config.defaults())
+                .add("baseline", "global mean + damped user and item biases",
+                        c -> Baseline.Config.defaults())
+                .add("svd", "biased matrix factorization by SGD (Surprise's SVD); engagement-rate or rating preset",
+                        c -> (c.format().isEngagement() ? Svd.Config.forEngagementRate() : Svd.Config.forRatings())
+                                .toBuilder().seed(c.seed()).threads(c.threads()).build())
+                .add("als", "implicit-feedback ALS (Hu, Koren and Volinsky 2008), conjugate-gradient solves; top-N only",
+                        c -> ImplicitAls.Config.builder().seed(c.seed()).threads(c.threads()).build())
+                .add("two-tower", "two-tower retrieval trained with in-batch sampled softmax (the TFRS model); top-N only",
+                        c -> TwoTowerRetrieval.Config.builder().seed(c.seed()).threads(c.threads()).build())
+                // Apache Mahout Taste 0.13 peers (module recommender-taste), with their default settings
+                .add(TasteItemBased.NAME, "Taste item-based CF, log-likelihood similarity (boolean data)",
+                        c -> TasteItemBased.defaults())
+                .add(TasteUserBased.NAME, "Taste user-based CF, Pearson similarity, nearest-N neighbourhood",
+                        c -> TasteUserBased.defaults())
+                .add(TasteAls.NAME, "Taste SVD with ALS-WR factorization (explicit)", c -> TasteAls.defaults())
+                .add(TasteAlsImplicit.NAME, "Taste SVD with ALS-WR factorization (implicit, confidence alpha)",
+                        c -> TasteAlsImplicit.defaults())
+                .add(TasteSgd.NAME, "Taste SVD with RatingSGDFactorizer", c -> TasteSgd.defaults())
+                // ---- further algorithms register here, one .add(...) per name ----
+                // helper "ranking": retrieval-ranking (an event-level algorithm: needs an adapter to Algorithm)
+                .build();
+    }
+
+    /** A builder for a custom catalog. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The entries in registration order. */
+    public List<Entry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    /** The registered names in registration order. */
+    public List<String> names() {
+        return List.copyOf(entries.keySet());
+    }
+
+    /**
+     * Configures one algorithm.
+     *
+     * @param name    a registered name
+     * @param context the run's context
+     * @return the configured algorithm
+     * @throws UserInputException naming the known algorithms if the name is unknown
+     */
+    public Algorithm<?> create(String name, Context context) {
+        Entry entry = entries.get(name.trim());
+        if (entry == null) {
+            throw new UserInputException("unknown algorithm '" + name.trim() + "': expected one of "
+                    + String.join(", ", entries.keySet()));
+        }
+        return entry.factory().apply(context);
+    }
+
+    /**
+     * Configures the algorithms of a comma-separated list, keyed by their names in list order.
+     *
+     * @param names   e.g. {@code "popularity,baseline,svd"}
+     * @param context the run's context
+     * @return name to algorithm, in list order
+     * @throws UserInputException if the list is empty, repeats a name or names an unknown algorithm
+     */
+    public Map<String, Algorithm<?>> createAll(String names, Context context) {
+        Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
+        for (String name : names.split(",")) {
+            String trimmed = name.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (algorithms.containsKey(trimmed)) {
+                throw new UserInputException("algorithm '" + trimmed + "' is listed twice");
+            }
+            algorithms.put(trimmed, create(trimmed, context));
+        }
+        if (algorithms.isEmpty()) {
+            throw new UserInputException("no algorithm given: expected a comma-separated list of "
+                    + String.join(", ", entries.keySet()));
+        }
+        return algorithms;
+    }
+
+    /** Collects entries; not thread-safe. */
+    public static final class Builder {
+        private final List<Entry> entries = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Registers an algorithm.
+         *
+         * @param name        the command-line name (lower case, digits, dashes)
+         * @param description one line for the help text
+         * @param factory     configures the algorithm for a run
+         * @return this builder
+         */
+        public Builder add(String name, String description, Function<Context, Algorithm<?>> factory) {
+            entries.add(new Entry(name, description, factory));
+            return this;
+        }
+
+        /**
+         * Returns the catalog.
+         *
+         * @throws IllegalArgumentException if a name is registered twice
+         */
+        public AlgorithmCatalog build() {
+            Map<String, Entry> byName = new LinkedHashMap<>();
+            for (Entry entry : entries) {
+                if (byName.putIfAbsent(entry.name(), entry) != null) {
+                    throw new IllegalArgumentException("algorithm '" + entry.name() + "' is registered twice");
+                }
+            }
+            return new AlgorithmCatalog(byName);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.recommender.examples;
+
+import dev.recommender.core.data.EventLog;
+import dev.recommender.core.data.Interactions;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * An event log read by the tool, with where it came from.
+ *
+ * @param file   the CSV file read
+ * @param format its format
+ * @param events the events
+ * @param sample whether the file is the built-in sample (no {@code --input} was given)
+ */
+public record Dataset(Path file, DataFormat format, EventLog events, boolean sample) {
+    /** Validates the fields. */
+    public Dataset {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(events, "events");
+    }
+
+    /** The events aggregated per (user, item) pair with the format's aggregation. */
+    public Interactions pairs() {
+        return format.aggregation().aggregate(events);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.recommender.examples;
+
+import dev.recommender.core.data.EventLog;
+import dev.recommender.core.data.Interactions;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes the proof of concept's feature datasets from an event log aggregated by engagement rate:
+ * <ul>
+ *   <li>{@code pairs.csv}: every (user, item) pair, {@code user_id,content_id,viewed_count,engaged_count,
+ *       shown_count,engaged_pct}, where {@code shown_count} is the pair's event count,
+ *       {@code viewed_count = shown_count - engaged_count} and {@code engaged_pct = engaged_count / shown_count};</li>
+ *   <li>{@code ratings.csv}: the pairs with at least one engagement, {@code user_id,content_id,count,engaged_pct}
+ *       ({@code count} is the shown count), the input of the proof of concept's SVD notebook;</li>
+ *   <li>{@code content.csv}: every content id of the log, one per line under the header {@code content_id}.</li>
+ * </ul>
+ * Rows follow the order of the interactions: users in order of first appearance, each user's items in
+ * order of first appearance in the log. Numbers are written with {@link Double#toString(double)}, so they
+ * read back exactly.
+ *
+ * <p>Thread safety: stateless.
+ */
+final class FeatureFiles {
+    /** Header of {@code pairs.csv}. */
+    static final String PAIRS_HEADER = "user_id,content_id,viewed_count,engaged_count,shown_count,engaged_pct";
+    /** Header of {@code ratings.csv}. */
+    static final String RATINGS_HEADER = "user_id,content_id,count,engaged_pct";
+
+    private FeatureFiles() {
+    }
+
+    /**
+     * Writes the three files into a folder, creating it if needed.
+     *
+     * @param log   the events (for the content list)
+     * @param pairs the events aggregated by engagement rate (event count = shown, engaged count = engaged)
+     * @param dir   the output folder
+     * @return the written files: pairs, ratings, content
+     * @throws IOException if a file cannot be written
+     */
+    static List<Path> write(EventLog log, Interactions pairs, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path pairsFile = dir.resolve("pairs.csv");
+        Path ratingsFile = dir.resolve("ratings.csv");
+        Path contentFile = dir.resolve("content.csv");
+        try (BufferedWriter all = Files.newBufferedWriter(pairsFile, StandardCharsets.UTF_8);
+             BufferedWriter engaged = Files.newBufferedWriter(ratingsFile, StandardCharsets.UTF_8)) {
+            all.write(PAIRS_HEADER);
+            all.write('\n');
+            engaged.write(RATINGS_HEADER);
+            engaged.write('\n');
+            for (int user = 0; user < pairs.userCount(); user++) {
+                String userId = pairs.users().id(user);
+                for (int entry = pairs.userStart(user); entry < pairs.userEnd(user); entry++) {
+                    String itemId = pairs.items().id(pairs.itemAt(entry));
+                    int shown = pairs.eventCount(entry);
+                    int engagedCount = pairs.engagedCount(entry);
+                    String rate = Double.toString((double) engagedCount / shown);
+                    all.write(userId + ',' + itemId + ',' + (shown - engagedCount) + ',' + engagedCount + ','
+                            + shown + ',' + rate + '\n');
+                    if (engagedCount > 0) {
+                        engaged.write(userId + ',' + itemId + ',' + shown + ',' + rate + '\n');
+                    }
+                }
+            }
+        }
+        try (BufferedWriter content = Files.newBufferedWriter(contentFile, StandardCharsets.UTF_8)) {
+            content.write("content_id\n");
+            for (String itemId : log.items().ids()) {
+                content.write(itemId);
+                content.write('\n');
+            }
+        }
+        return List.of(pairsFile, ratingsFile, contentFile);
+    }
+}

@@ -1,0 +1,278 @@
+package dev.recommender.examples;
+
+import dev.recommender.core.EpochProgress;
+import dev.recommender.core.TrainingListener;
+import dev.recommender.core.baseline.Popularity;
+import dev.recommender.core.data.EngagementRate;
+import dev.recommender.core.data.ImplicitConfidence;
+import dev.recommender.core.io.ModelStore;
+import dev.recommender.core.mf.Svd;
+import dev.recommender.core.ranking.EventAlgorithm;
+import dev.recommender.core.ranking.FeatureConfig;
+import dev.recommender.core.ranking.ModelStage;
+import dev.recommender.core.ranking.RankingConfig;
+import dev.recommender.core.ranking.RankingFeature;
+import dev.recommender.core.ranking.RankingTarget;
+import dev.recommender.core.ranking.RetrievalRanking;
+import dev.recommender.core.ranking.RetrievalRankingAlgorithm;
+import dev.recommender.core.ranking.RetrievalRankingConfig;
+import dev.recommender.core.ranking.SeedProtocol;
+import dev.recommender.core.ranking.SeedReport;
+import dev.recommender.core.retrieval.ImplicitAls;
+import dev.recommender.core.retrieval.TwoTowerRetrieval;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code retrieval-ranking}: the proof of concept's two-stage notebook. Splits the log in time (the last
+ * {@code --split} of its span is the test period), fits Popularity, Svd, the two-tower and implicit-ALS
+ * retrieval models and the two-stage {@link RetrievalRanking} on the earlier events, and prints the
+ * seed's table ({@link SeedProtocol}: top-K categorical accuracy at 1, 5, 10, 50, 100, and the RMSE of
+ * the engagement rate for the scorers), the ranking stage's RMSE against Svd on the same test pairs,
+ * and every model's per-epoch loss. Draws the training curves as a PNG; with {@code --save DIR} refits
+ * the two-stage model on the whole log and writes {@code DIR/model.bin}, which {@code serve} loads.
+ */
+@Command(name = "retrieval-ranking", mixinStandardHelpOptions = true,
+        description = "Two-stage recommender (retrieval, then a gradient-boosted ranking model): the seed's top-K "
+                + "accuracy table and engagement-rate RMSE against Svd on a temporal split; saves the model "
+                + "for serve with --save.")
+final class RetrievalRankingCommand extends ToolCommand {
+    /** File name of the model that {@code serve} loads. */
+    static final String MODEL_FILE = "model.bin";
+    /** File name of the training-curve chart. */
+    static final String CURVE_FILE = "retrieval-ranking-training.png";
+
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--split", paramLabel = "FRACTION", defaultValue = "0.2",
+            description = "Share of the log's time span, at its end, used as the test period (default: ${DEFAULT-VALUE}).")
+    double split;
+
+    @Option(names = "--retrieval", paramLabel = "MODEL", defaultValue = "als",
+            description = "Retrieval stage of the two-stage model: als or two-tower (default: ${DEFAULT-VALUE}).")
+    String retrieval;
+
+    @Option(names = "--candidates", defaultValue = "100",
+            description = "Candidates retrieved per request before ranking (default: ${DEFAULT-VALUE}).")
+    int candidates;
+
+    @Option(names = "--target", defaultValue = "engagement_rate",
+            description = "What orders the lists: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    RankingTarget target;
+
+    @Option(names = "--trees", defaultValue = "200", description = "Boosted trees of the ranking model (default: ${DEFAULT-VALUE}).")
+    int trees;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of every model (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Training threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--skip", paramLabel = "MODELS", split = ",", defaultValue = "",
+            description = "Comparison models to leave out of the table, e.g. two-tower (they are slow on big logs).")
+    List<String> skip;
+
+    @Option(names = "--save", paramLabel = "DIR",
+            description = "Refit the two-stage model on the whole log and save it as DIR/" + MODEL_FILE + ".")
+    Path saveDir;
+
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Folder of the training-curve PNG (default: the --save folder, else the runs folder).")
+    Path chartsDir;
+
+    @Mixin
+    RunOptions runs;
+
+    @Override
+    void run() throws Exception {
+        if (!(split > 0 && split < 1)) {
+            throw new UserInputException("--split must be in (0, 1), got " + split);
+        }
+        if (!retrieval.equals("als") && !retrieval.equals("two-tower")) {
+            throw new UserInputException("--retrieval must be als or two-tower, got '" + retrieval + "'");
+        }
+        if (threads < 1) {
+            throw new UserInputException("--threads must be at least 1, got " + threads);
+        }
+        Dataset data = input.load(err());
+        if (!data.format().isEngagement()) {
+            throw new UserInputException("retrieval-ranking needs an engagement log (--format seed), got --format "
+                    + data.format());
+        }
+        RunRecord record = RunRecord.start("retrieval-ranking").dataFile(data.file(), data.format().optionName())
+                .parameter("split", split).parameter("retrieval", retrieval).parameter("candidates", candidates)
+                .parameter("target", target.name()).parameter("trees", trees).parameter("seed", seed)
+                .parameter("threads", threads);
+        ModelStage<Svd> svd = new ModelStage<>(EngagementRate.seed(),
+                Svd.Config.forEngagementRate().toBuilder().seed(seed).build());
+        ModelStage<TwoTowerRetrieval> twoTower = new ModelStage<>(EngagementRate.seed().withEngagedPairsOnly(true),
+                TwoTowerRetrieval.Config.builder().seed(seed).threads(threads).build());
+        ModelStage<ImplicitAls> als = new ModelStage<>(ImplicitConfidence.defaults(),
+                ImplicitAls.Config.builder().seed(seed).threads(threads).build());
+        RetrievalRankingAlgorithm<Svd> twoStage = new RetrievalRankingAlgorithm<>(
+                retrieval.equals("als") ? als : twoTower, svd, RetrievalRankingConfig.builder()
+                .candidates(candidates).target(target)
+                .ranking(RankingConfig.builder().trees(trees).seed(seed).build()).build());
+        Map<String, EventAlgorithm<?>> contenders = new LinkedHashMap<>();
+        contenders.put("popularity", new ModelStage<>(EngagementRate.seed(), Popularity.Config.defaults()));
+        contenders.put("svd", svd);
+        contenders.put("two-tower", twoTower);
+        contenders.put("implicit-als", als);
+        contenders.put("retrieval-ranking", twoStage);
+        for (String name : skip) {
+            if (!name.isBlank() && !name.trim().equals("retrieval-ranking")) {
+                contenders.remove(name.trim());
+            }
+        }
+        List<EpochProgress> epochs = new ArrayList<>();
+        TrainingListener recordEpochs = record.epochListener();
+        TrainingListener listener = progress -> {
+            epochs.add(progress);
+            recordEpochs.onEpoch(progress);
+            err().println(Progress.describe(progress));
+            err().flush();
+        };
+        SeedProtocol protocol = new SeedProtocol(split, SeedProtocol.defaults().ks(), FeatureConfig.defaults());
+        SeedReport report = protocol.run(data.events(), contenders, listener);
+        double rankingRmse = report.row("retrieval-ranking").rmse();
+        String comparison = "";
+        if (contenders.containsKey("svd")) {
+            double svdRmse = report.row("svd").rmse();
+            comparison = String.format(Locale.ROOT, "RMSE of engagement rate on the %d test pairs: retrieval-ranking "
+                    + "%.4f vs svd %.4f (%+.1f%%)", report.testPairs(), rankingRmse, svdRmse,
+                    100 * (rankingRmse - svdRmse) / svdRmse);
+            record.metric("svd_rmse", svdRmse);
+        }
+        record.metric("retrieval_ranking_rmse", rankingRmse);
+        for (SeedReport.Row row : report.rows()) {
+            record.metric(row.name() + "_top_k_accuracy", row.accuracy());
+            record.timing(row.name() + "_fit", row.fitSeconds());
+        }
+        Path chartFolder = chartsDir != null ? chartsDir : saveDir != null ? saveDir : runs.runsDir();
+        Path chart = chartFolder.resolve(CURVE_FILE);
+        drawCurves(chart, epochs);
+        Path modelFile = null;
+        RetrievalRanking saved = null;
+        if (saveDir != null) {
+            err().println("refitting retrieval-ranking on all " + data.events().size() + " events for serving");
+            err().flush();
+            saved = twoStage.fit(data.events(), listener);
+            modelFile = saveDir.resolve(MODEL_FILE);
+            ModelStore.save(saved, modelFile);
+            record.model("retrieval-ranking", modelFile);
+        }
+        Path recordFile = record.write(runs.runsDir());
+        print("# Retrieval and ranking on " + data.file() + " (test period: last " + Math.round(100 * split)
+                + "% of the time span)\n\n" + report.toMarkdown() + "\n" + comparison + "\n"
+                + importance(saved) + "\nTraining curves: " + chart
+                + (modelFile == null ? "" : "\nModel: " + modelFile) + "\nRun record: " + recordFile);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("file", data.file().toString());
+        result.put("split", split);
+        result.put("test_pairs", report.testPairs());
+        result.put("new_engaged_pairs", report.newEngagedPairs());
+        result.put("ks", report.ks());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SeedReport.Row row : report.rows()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("model", row.name());
+            entry.put("rmse", Double.isNaN(row.rmse()) ? null : row.rmse());
+            entry.put("top_k_accuracy", row.accuracy());
+            entry.put("fit_seconds", row.fitSeconds());
+            rows.add(entry);
+        }
+        result.put("models", rows);
+        result.put("chart", chart.toString());
+        result.put("model_file", modelFile == null ? null : modelFile.toString());
+        result.put("run_record", recordFile.toString());
+        printJson(result);
+    }
+
+    /** The saved model's feature importance, largest first, as text (empty without a saved model). */
+    private static String importance(RetrievalRanking model) {
+        if (model == null) {
+            return "";
+        }
+        double[] importance = model.ranker().importance();
+        double total = 0;
+        for (double value : importance) {
+            total += value;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int f = 0; f < importance.length; f++) {
+            order.add(f);
+        }
+        order.sort((a, b) -> Double.compare(importance[b], importance[a]));
+        StringBuilder text = new StringBuilder("\nRanking-model feature importance (share of split gain):\n");
+        for (int f : order) {
+            text.append(String.format(Locale.ROOT, "  %-28s %.3f%n", RankingFeature.values()[f].columnName(),
+                    total == 0 ? 0 : importance[f] / total));
+        }
+        return text.toString();
+    }
+
+    /**
+     * Draws one line per model: its per-epoch loss divided by its first epoch's (losses of different
+     * models have different scales), plus the ranking model's validation RMSE when reported.
+     */
+    static void drawCurves(Path file, List<EpochProgress> epochs) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(500)
+                .title("Training curves (loss relative to the first epoch)").xAxisTitle("epoch")
+                .yAxisTitle("loss / first-epoch loss").build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        Map<String, List<EpochProgress>> byModel = new LinkedHashMap<>();
+        for (EpochProgress progress : epochs) {
+            byModel.computeIfAbsent(progress.algorithm(), name -> new ArrayList<>()).add(progress);
+        }
+        for (var entry : byModel.entrySet()) {
+            List<EpochProgress> curve = entry.getValue();
+            // a model fitted more than once (protocol, then serving refit) keeps its first fit's curve
+            int length = 1;
+            while (length < curve.size() && curve.get(length).epoch() > curve.get(length - 1).epoch()) {
+                length++;
+            }
+            double[] x = new double[length];
+            double[] y = new double[length];
+            double first = curve.get(0).loss() == 0 ? 1 : curve.get(0).loss();
+            for (int e = 0; e < length; e++) {
+                x[e] = curve.get(e).epoch();
+                y[e] = curve.get(e).loss() / first;
+            }
+            chart.addSeries(entry.getKey(), x, y).setMarker(SeriesMarkers.CIRCLE);
+            if (curve.get(0).metrics().containsKey("validation_rmse")) {
+                double[] validation = new double[length];
+                double firstValidation = curve.get(0).metrics().get("validation_rmse");
+                for (int e = 0; e < length; e++) {
+                    validation[e] = curve.get(e).metrics().get("validation_rmse") / firstValidation;
+                }
+                chart.addSeries(entry.getKey() + " validation RMSE", x, validation).setMarker(SeriesMarkers.DIAMOND);
+            }
+        }
+        if (byModel.isEmpty()) {
+            chart.addSeries("no epochs", new double[] {0}, new double[] {0});
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        }
+    }
+}

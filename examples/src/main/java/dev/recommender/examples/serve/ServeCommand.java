@@ -1,0 +1,131 @@
+package dev.recommender.examples.serve;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The {@code serve} command: serves {@code DIR/model.bin} over HTTP until the process is stopped
+ * (Ctrl-C or SIGTERM stop it gracefully). See {@link RecommendationServer} for the endpoints.
+ *
+ * <pre>
+ *   java -jar recommender-examples.jar serve --models DIR [--port 3000] [--host 127.0.0.1]
+ * </pre>
+ *
+ * <p>One instance per invocation; not thread-safe (picocli fills its fields).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve recommendations over HTTP: POST /recommender, GET /recommender/{user_id}, "
+                + "GET /health, POST /admin/reload.")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--models", required = true, paramLabel = "DIR",
+            description = "Model directory holding model.bin (re-read on POST /admin/reload).")
+    private Path models;
+
+    @Option(names = "--port", defaultValue = "3000", paramLabel = "PORT",
+            description = "TCP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
+            description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only; 0.0.0.0 for all interfaces).")
+    private String host;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Request threads (default: twice the processors, at least 4).")
+    private Integer threads;
+
+    @Option(names = "--no-reload", negatable = false,
+            description = "Disable POST /admin/reload.")
+    private boolean noReload;
+
+    /** Exit code when the server cannot start because of the user's input (as the CLI's other commands). */
+    static final int USAGE = 2;
+    /** Exit code when the server cannot start for another reason (e.g. the port is taken). */
+    static final int FAILURE = 1;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** A command; picocli injects the options. */
+    public ServeCommand() {
+    }
+
+    /**
+     * The server settings the parsed options describe.
+     *
+     * @return the settings
+     * @throws IllegalArgumentException if an option value is invalid
+     */
+    public ServerConfig config() {
+        ServerConfig.Builder builder = ServerConfig.builder(models).host(host).port(port).allowReload(!noReload);
+        if (threads != null) {
+            builder.threads(threads);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Starts the server for the parsed options without blocking.
+     *
+     * @return the running server
+     * @throws IOException if the model does not load or the address cannot be bound
+     */
+    public RecommendationServer start() throws IOException {
+        RecommendationServer server = RecommendationServer.start(config());
+        PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+        out.println("Serving " + server.models().current().model().name() + " model (version "
+                + server.models().current().version() + ") on " + server.uri());
+        out.println("Try: curl -s -H 'Content-Type: application/json' -d '{\"user_id\": \"<id>\", \"k\": 10}' "
+                + server.uri() + "recommender");
+        out.flush();
+        return server;
+    }
+
+    /**
+     * Starts the server and blocks until the JVM shuts down.
+     *
+     * @return 0 after a shutdown; {@value #FAILURE} if the address cannot be bound; {@value #USAGE} if the
+     *         model cannot be loaded (missing, unreadable or invalid) or an option value is invalid. The reason is printed to the command's error stream as one line,
+     *         {@code error: cannot start the server: ...}, without a stack trace.
+     */
+    @Override
+    public Integer call() {
+        RecommendationServer server;
+        try {
+            server = start();
+        } catch (IOException | IllegalArgumentException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: cannot start the server: " + describe(e));
+            err.flush();
+            return e instanceof java.net.BindException ? FAILURE : USAGE;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop(Duration.ofSeconds(2));
+            stopped.countDown();
+        }, "recommender-http-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+        return 0;
+    }
+
+    private String describe(Exception e) {
+        if (e instanceof java.net.BindException) {
+            return "cannot listen on " + host + ":" + port + ": " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}

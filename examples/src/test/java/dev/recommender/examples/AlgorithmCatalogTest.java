@@ -1,0 +1,69 @@
+package dev.recommender.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.recommender.core.baseline.Popularity;
+import dev.recommender.core.mf.Svd;
+import dev.recommender.core.retrieval.ImplicitAls;
+import dev.recommender.core.retrieval.TwoTowerRetrieval;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlgorithmCatalogTest {
+    private static final AlgorithmCatalog.Context SEED = new AlgorithmCatalog.Context(DataFormat.SEED, 7, 2);
+    private static final AlgorithmCatalog.Context RATINGS = new AlgorithmCatalog.Context(DataFormat.MOVIELENS, 7, 1);
+
+    @Test
+    void resolvesNamesInListOrder() {
+        var algorithms = AlgorithmCatalog.standard().createAll(" svd, popularity ", SEED);
+        assertEquals(List.of("svd", "popularity"), List.copyOf(algorithms.keySet()));
+        assertInstanceOf(Popularity.Config.class, algorithms.get("popularity"));
+    }
+
+    @Test
+    void svdPresetFollowsTheDataAndTheRun() {
+        Svd.Config engagement = (Svd.Config) AlgorithmCatalog.standard().create("svd", SEED);
+        assertEquals(Svd.Config.forEngagementRate().toBuilder().seed(7).threads(2).build(), engagement);
+        Svd.Config ratings = (Svd.Config) AlgorithmCatalog.standard().create("svd", RATINGS);
+        assertEquals(Svd.Config.forRatings().toBuilder().seed(7).threads(1).build(), ratings);
+    }
+
+    @Test
+    void retrievalModelsTakeTheRunsSeedAndThreads() {
+        assertEquals(ImplicitAls.Config.builder().seed(7).threads(2).build(), AlgorithmCatalog.standard().create("als", SEED));
+        assertEquals(TwoTowerRetrieval.Config.builder().seed(7).threads(2).build(),
+                AlgorithmCatalog.standard().create("two-tower", SEED));
+    }
+
+    @Test
+    void everyEntryConfiguresForBothKindsOfData() {
+        // a factory that fails (e.g. a preset rejecting the seed or thread count) would fail here, not mid-run
+        for (var entry : AlgorithmCatalog.standard().entries()) {
+            for (var context : List.of(SEED, RATINGS)) {
+                assertTrue(entry.factory().apply(context) != null, entry.name());
+            }
+        }
+    }
+
+    @Test
+    void rejectsUnknownRepeatedAndEmptyLists() {
+        AlgorithmCatalog catalog = AlgorithmCatalog.standard();
+        assertEquals("unknown algorithm 'nope': expected one of " + String.join(", ", catalog.names()),
+                assertThrows(UserInputException.class, () -> catalog.createAll("svd,nope", SEED)).getMessage());
+        assertEquals("algorithm 'svd' is listed twice",
+                assertThrows(UserInputException.class, () -> catalog.createAll("svd,svd", SEED)).getMessage());
+        assertThrows(UserInputException.class, () -> catalog.createAll(" , ", SEED));
+    }
+
+    @Test
+    void rejectsDuplicateRegistrationAndBadNames() {
+        var builder = AlgorithmCatalog.builder().add("a", "first", c -> Popularity.Config.defaults())
+                .add("a", "second", c -> Popularity.Config.defaults());
+        assertEquals("algorithm 'a' is registered twice",
+                assertThrows(IllegalArgumentException.class, builder::build).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AlgorithmCatalog.builder().add("Bad Name", "", c -> null));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.recommender.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.recommender.core.RecommendRequest;
+import dev.recommender.core.io.ModelStore;
+import dev.recommender.core.ranking.RetrievalRanking;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The retrieval-ranking command on a small planted log (two-tower left out to keep it quick). */
+class RetrievalRankingCommandTest {
+    @TempDir
+    static Path dir;
+    static Path log;
+
+    @BeforeAll
+    static void writeLog() throws Exception {
+        log = TestLogs.seedLog(dir.resolve("events.csv"), 150, 40, 12, 11);
+    }
+
+    @Test
+    void printsTheSeedTableSavesAServableModelAndDrawsTheCurves() throws Exception {
+        Path save = dir.resolve("model");
+        CliRun run = CliRun.of("retrieval-ranking", "--input", log.toString(), "--format", "seed", "--skip", "two-tower",
+                "--trees", "20", "--candidates", "20", "--save", save.toString(), "--runs-dir",
+                dir.resolve("runs").toString());
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("| model | RMSE of engagement rate | top-1 | top-5 | top-10 | top-50 | top-100 |"),
+                run.out());
+        assertTrue(run.out().contains("| retrieval-ranking | 0."), run.out());
+        assertTrue(run.out().contains("RMSE of engagement rate on the "), run.out());
+        assertTrue(run.err().contains("ranking-gbdt epoch 10/10"), run.err());
+        assertTrue(Files.size(save.resolve(RetrievalRankingCommand.CURVE_FILE)) > 0);
+        RetrievalRanking model = ModelStore.load(save.resolve(RetrievalRankingCommand.MODEL_FILE),
+                RetrievalRanking.class);
+        assertEquals(5, model.recommend("u001", RecommendRequest.top(5)).size());
+    }
+
+    @Test
+    void jsonModePrintsOneObject() throws Exception {
+        CliRun run = CliRun.of("retrieval-ranking", "--input", log.toString(), "--skip", "two-tower,implicit-als",
+                "--trees", "10", "--json", "--charts", dir.resolve("charts").toString(), "--runs-dir",
+                dir.resolve("runs").toString());
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(3, json.get("models").size()); // popularity, svd, retrieval-ranking
+        assertEquals("retrieval-ranking", json.get("models").get(2).get("model").asText());
+        assertEquals(5, json.get("models").get(2).get("top_k_accuracy").size());
+        assertTrue(json.get("models").get(2).get("rmse").asDouble() > 0);
+        assertTrue(json.get("models").get(0).get("rmse").isNull(), "popularity has no RMSE");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        CliRun split = CliRun.of("retrieval-ranking", "--input", log.toString(), "--split", "1.5");
+        assertEquals(Cli.USAGE, split.exitCode());
+        assertTrue(split.err().contains("error: --split must be in (0, 1), got 1.5"), split.err());
+        CliRun retrieval = CliRun.of("retrieval-ranking", "--input", log.toString(), "--retrieval", "knn");
+        assertEquals(Cli.USAGE, retrieval.exitCode());
+        assertTrue(retrieval.err().contains("error: --retrieval must be als or two-tower, got 'knn'"), retrieval.err());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.recommender.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The svd command on a small generated log. */
+class SvdCommandTest {
+    @TempDir
+    static Path dir;
+    static Path log;
+
+    @BeforeAll
+    static void writeLog() throws Exception {
+        log = TestLogs.seedLog(dir.resolve("events.csv"), 120, 40, 12, 7);
+    }
+
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
+    }
+
+    private static String[] with(String[] first, String... rest) {
+        String[] all = new String[first.length + rest.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
+    private static String[] input(String command) {
+        return new String[] {command, "--input", log.toString(), "--format", "seed"};
+    }
+
+    @Test
+    void svdPrintsTheThreeErrorRowsAndATopTen() {
+        CliRun run = run(with(input("svd"), "--epochs", "3", "--runs-dir", dir.resolve("runs-svd").toString()));
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("| model | RMSE | MAE | fit s |"), run.out());
+        for (String model : List.of("| global mean |", "| baseline |", "| svd |")) {
+            assertTrue(run.out().contains(model), model + " row in:\n" + run.out());
+        }
+        assertTrue(run.out().contains("| 3 | "), "epoch 3 row of the loss table:\n" + run.out());
+        assertTrue(run.out().contains("Top 10 for user "), run.out());
+    }
+
+    @Test
+    void svdJsonIsOneObjectWithTheExpectedFields() throws Exception {
+        Path runs = dir.resolve("runs-json");
+        Path model = dir.resolve("svd.bin");
+        CliRun run = run(with(input("svd"), "--epochs", "4", "--json", "--save", model.toString(),
+                "--runs-dir", runs.toString()));
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("svd", json.get("command").asText());
+        assertEquals(3, json.get("results").size());
+        assertEquals("global mean", json.get("results").get(0).get("model").asText());
+        assertEquals("baseline", json.get("results").get(1).get("model").asText());
+        assertEquals("svd", json.get("results").get(2).get("model").asText());
+        for (JsonNode row : json.get("results")) {
+            double rmse = row.get("rmse").asDouble();
+            assertTrue(rmse > 0 && rmse < 1, "engagement-rate RMSE in (0, 1): " + rmse);
+            assertTrue(row.get("mae").asDouble() <= rmse + 1e-12, "MAE <= RMSE");
+        }
+        assertEquals(4, json.get("epochs").size());
+        assertEquals(10, json.get("example").get("items").size());
+        // every (user, item) pair is on exactly one side of the holdout: 120 users x 12 items
+        assertEquals(120 * 12, json.get("trainPairs").asInt() + json.get("testPairs").asInt());
+        assertTrue(Files.size(model) > 0);
+        Path record = Path.of(json.get("runRecord").asText());
+        JsonNode recorded = new ObjectMapper().readTree(record.toFile());
+        assertEquals("svd", recorded.get("command").asText());
+        assertEquals(RunRecord.sha256(log), recorded.get("data").get("sha256").asText());
+        assertEquals(4, recorded.get("epochs").size());
+        assertTrue(recorded.get("metrics").has("svd.rmse"));
+        assertEquals(model.toAbsolutePath().normalize().toString(), recorded.get("models").get("svd").asText());
+    }
+
+    @Test
+    void gridSearchesTheSeedsEightPointsAndReportsTheBest() throws Exception {
+        CliRun run = run(with(input("svd"), "--grid", "--json", "--runs-dir", dir.resolve("runs-grid").toString()));
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        JsonNode grid = new ObjectMapper().readTree(run.out()).get("grid");
+        assertEquals(3, grid.get("folds").asInt());
+        // epochs {5, 10} x learning rate {0.002, 0.005} x regularisation {0.4, 0.6}
+        assertEquals(8, grid.get("rows").size());
+        double best = Double.POSITIVE_INFINITY;
+        for (JsonNode row : grid.get("rows")) {
+            best = Math.min(best, row.get("rmse").asDouble());
+        }
+        assertEquals(best, grid.get("rmse").asDouble(), 0.0, "the reported best has the smallest CV RMSE");
+        assertTrue(List.of(5, 10).contains(grid.get("best").get("epochs").asInt()));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.recommender.examples.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServeCommandTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void optionsMapToTheServerConfig() {
+        ServeCommand command = new ServeCommand();
+        new CommandLine(command).parseArgs("--models", directory.toString());
+        ServerConfig defaults = command.config();
+        assertEquals(directory, defaults.modelDirectory());
+        assertEquals("127.0.0.1", defaults.host());
+        assertEquals(3000, defaults.port());
+        assertTrue(defaults.allowReload());
+
+        ServeCommand custom = new ServeCommand();
+        new CommandLine(custom).parseArgs("--models", directory.toString(), "--port", "8080", "--host", "0.0.0.0",
+                "--threads", "6", "--no-reload");
+        ServerConfig config = custom.config();
+        assertEquals(8080, config.port());
+        assertEquals("0.0.0.0", config.host());
+        assertEquals(6, config.threads());
+        assertFalse(config.allowReload());
+    }
+
+    @Test
+    void isASubcommandOfTheCli() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, dev.recommender.examples.Cli.execute(new PrintWriter(out), new PrintWriter(err), "--help"));
+        assertTrue(out.toString().contains("serve"), out.toString());
+        int exit = dev.recommender.examples.Cli.execute(new PrintWriter(out), new PrintWriter(err),
+                "serve", "--models", directory.resolve("none").toString(), "--port", "0");
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("error: cannot start the server: model directory "), err.toString());
+    }
+
+    @Test
+    void missingModelsOptionIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err)).execute("--port", "0");
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("Missing required option: '--models=DIR'"), err.toString());
+    }
+
+    @Test
+    void startFailuresAreReportedWithoutAStackTrace() throws java.io.IOException {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err))
+                .execute("--models", directory.resolve("missing").toString(), "--port", "0");
+        assertEquals(2, exit);
+        assertEquals("error: cannot start the server: model directory " + directory.resolve("missing")
+                + " does not exist or is not a directory", err.toString().trim());
+
+        Fixtures.save(Fixtures.modelA(), directory);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            StringWriter busy = new StringWriter();
+            int busyExit = new CommandLine(new ServeCommand()).setOut(new PrintWriter(new StringWriter()))
+                    .setErr(new PrintWriter(busy))
+                    .execute("--models", directory.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(1, busyExit);
+            assertTrue(busy.toString().startsWith("error: cannot start the server: cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort()), busy.toString());
+            assertFalse(busy.toString().contains("\tat "), busy.toString());
+        }
+
+        StringWriter badPort = new StringWriter();
+        int badPortExit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(badPort))
+                .execute("--models", directory.toString(), "--port", "70000");
+        assertEquals(2, badPortExit);
+        assertEquals("error: cannot start the server: port must be in 0..65535, got 70000", badPort.toString().trim());
+    }
+
+    @Test
+    void startServesTheDirectoryAndPrintsTheAddress() {
+        Fixtures.save(Fixtures.modelA(), directory);
+        StringWriter printed = new StringWriter();
+        ServeCommand command = new ServeCommand();
+        new CommandLine(command).setOut(new PrintWriter(printed)).parseArgs("--models", directory.toString(), "--port", "0");
+        RecommendationServer server = assertDoesNotThrowIo(command);
+        try {
+            assertEquals("true", System.getProperty(RecommendationServer.NODELAY_PROPERTY));
+            String output = printed.toString();
+            assertTrue(output.contains("Serving table-a model") && output.contains(server.uri().toString()), output);
+            JsonNode answer = Fixtures.parse(new Fixtures.Client(server).get("/recommender/u2?k=1"));
+            // u2 row of A: c3 .3, c4 .4, c5 .5 unseen -> c5
+            assertEquals("c5", answer.get("items").get(0).get("content_id").asText());
+        } finally {
+            server.stop(Duration.ZERO);
+        }
+    }
+
+    private static RecommendationServer assertDoesNotThrowIo(ServeCommand command) {
+        try {
+            return command.start();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("start failed: " + e.getMessage(), e);
+        }
+    }
+}

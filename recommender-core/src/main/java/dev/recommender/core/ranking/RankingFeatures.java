@@ -1,0 +1,293 @@
+package dev.recommender.core.ranking;
+
+import dev.recommender.core.data.EventLog;
+import dev.recommender.core.data.IdIndex;
+import dev.recommender.core.io.ModelData;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * User, item and pair statistics of an event history as of a reference time, turned into the
+ * {@link RankingFeature} vector of a (user, item) pair.
+ *
+ * <p>{@link #of(EventLog, long, FeatureConfig)} reads only events strictly before the reference
+ * time, so features built for training (reference = cut-off, labels from later events) never see
+ * their labels, and the served model (reference = end of the training log) sees what it was
+ * trained to see. Users and items without a history event get neutral values (zero counts, the
+ * global rate as their rate, -1 days since the last event), exactly as the training examples of
+ * newcomers did.
+ *
+ * <p>Cost: O(n log n) to build for n history events; a feature vector costs a few hash and binary
+ * searches. Memory: about 30 bytes per user, item and history pair. Immutable and thread-safe.
+ */
+public final class RankingFeatures {
+    private static final double DAY_MILLIS = 86_400_000.0;
+
+    private final IdIndex users;
+    private final IdIndex items;
+    private final long referenceMillis;
+    private final double globalRate;
+    private final double priorStrength;
+    private final int[] userEvents;
+    private final int[] userEngaged;
+    private final long[] userLastMillis;
+    private final int[] itemEvents;
+    private final int[] itemEngaged;
+    private final int[] itemUsers;
+    private final int[] itemRecentEvents;
+    private final long[] itemFirstMillis;
+    private final long[] pairKeys;
+    private final int[] pairEvents;
+    private final int[] pairEngaged;
+
+    private RankingFeatures(IdIndex users, IdIndex items, long referenceMillis, double globalRate, double priorStrength,
+                            int[] userEvents, int[] userEngaged, long[] userLastMillis, int[] itemEvents,
+                            int[] itemEngaged, int[] itemUsers, int[] itemRecentEvents, long[] itemFirstMillis,
+                            long[] pairKeys, int[] pairEvents, int[] pairEngaged) {
+        this.users = users;
+        this.items = items;
+        this.referenceMillis = referenceMillis;
+        this.globalRate = globalRate;
+        this.priorStrength = priorStrength;
+        this.userEvents = userEvents;
+        this.userEngaged = userEngaged;
+        this.userLastMillis = userLastMillis;
+        this.itemEvents = itemEvents;
+        this.itemEngaged = itemEngaged;
+        this.itemUsers = itemUsers;
+        this.itemRecentEvents = itemRecentEvents;
+        this.itemFirstMillis = itemFirstMillis;
+        this.pairKeys = pairKeys;
+        this.pairEvents = pairEvents;
+        this.pairEngaged = pairEngaged;
+    }
+
+    /**
+     * Computes the statistics of the events of {@code log} strictly before {@code referenceMillis}.
+     *
+     * @param log             the events (later events are ignored)
+     * @param referenceMillis the reference time: the training cut-off, or one past the last event when serving
+     * @param config          which event types are engagements, smoothing, recent window
+     * @return the statistics; users and items of the log without a history event get neutral features
+     */
+    public static RankingFeatures of(EventLog log, long referenceMillis, FeatureConfig config) {
+        Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(config, "config");
+        boolean[] engagedType = engagedTypes(log, config);
+        PairCounts pairs = PairCounts.of(log, Long.MIN_VALUE, referenceMillis, engagedType);
+        int userCount = log.users().size();
+        int itemCount = log.items().size();
+        int[] userEvents = new int[userCount];
+        int[] userEngaged = new int[userCount];
+        long[] userLast = new long[userCount];
+        Arrays.fill(userLast, Long.MIN_VALUE);
+        int[] itemEvents = new int[itemCount];
+        int[] itemEngaged = new int[itemCount];
+        int[] itemUsers = new int[itemCount];
+        int[] itemRecent = new int[itemCount];
+        long[] itemFirst = new long[itemCount];
+        Arrays.fill(itemFirst, Long.MAX_VALUE);
+        long recentStart = referenceMillis - config.recentDays() * 86_400_000L;
+        long totalEvents = 0;
+        long totalEngaged = 0;
+        for (int e = 0, n = log.size(); e < n; e++) {
+            long time = log.timeMillis(e);
+            if (time >= referenceMillis) {
+                continue;
+            }
+            int user = log.userIndex(e);
+            int item = log.itemIndex(e);
+            int engaged = engagedType[log.eventType(e)] ? 1 : 0;
+            userEvents[user]++;
+            userEngaged[user] += engaged;
+            userLast[user] = Math.max(userLast[user], time);
+            itemEvents[item]++;
+            itemEngaged[item] += engaged;
+            itemFirst[item] = Math.min(itemFirst[item], time);
+            if (time >= recentStart) {
+                itemRecent[item]++;
+            }
+            totalEvents++;
+            totalEngaged += engaged;
+        }
+        int pairCount = pairs.size();
+        long[] keys = new long[pairCount];
+        int[] events = new int[pairCount];
+        int[] engaged = new int[pairCount];
+        for (int k = 0; k < pairCount; k++) {
+            keys[k] = pairs.keyAt(k);
+            events[k] = pairs.eventsAt(k);
+            engaged[k] = pairs.engagedAt(k);
+            itemUsers[PairCounts.itemOf(keys[k])]++;
+        }
+        double globalRate = totalEvents == 0 ? 0 : (double) totalEngaged / totalEvents;
+        return new RankingFeatures(log.users(), log.items(), referenceMillis, globalRate, config.priorStrength(),
+                userEvents, userEngaged, userLast, itemEvents, itemEngaged, itemUsers, itemRecent, itemFirst,
+                keys, events, engaged);
+    }
+
+    static boolean[] engagedTypes(EventLog log, FeatureConfig config) {
+        boolean[] engagedType = new boolean[Math.max(1, log.eventTypes().size())];
+        for (int t = 0; t < log.eventTypes().size(); t++) {
+            engagedType[t] = config.engagedEventTypes().contains(log.eventTypes().id(t));
+        }
+        return engagedType;
+    }
+
+    /** The reference time, milliseconds since the epoch: only events before it were counted. */
+    public long referenceMillis() {
+        return referenceMillis;
+    }
+
+    /** Share of engagement events among all history events (0 without history). */
+    public double globalRate() {
+        return globalRate;
+    }
+
+    /** Whether the user has at least one history event. */
+    public boolean hasHistory(String userId) {
+        OptionalInt user = users.find(userId);
+        return user.isPresent() && userEvents[user.getAsInt()] > 0;
+    }
+
+    /** Whether the user has at least one history event with the item. */
+    public boolean hasEvents(String userId, String itemId) {
+        OptionalInt user = users.find(userId);
+        OptionalInt item = items.find(itemId);
+        return user.isPresent() && item.isPresent()
+                && Arrays.binarySearch(pairKeys, PairCounts.key(user.getAsInt(), item.getAsInt())) >= 0;
+    }
+
+    /** Number of distinct items the user has history events with. */
+    public int historyItemCount(String userId) {
+        OptionalInt user = users.find(userId);
+        if (user.isEmpty()) {
+            return 0;
+        }
+        int u = user.getAsInt();
+        return insertionPoint(PairCounts.key(u + 1, 0)) - insertionPoint(PairCounts.key(u, 0));
+    }
+
+    private int insertionPoint(long key) {
+        int position = Arrays.binarySearch(pairKeys, key);
+        return position >= 0 ? position : -position - 1;
+    }
+
+    /**
+     * Writes the features of a pair into {@code out} in {@link RankingFeature} order.
+     *
+     * @param userId         external user id, known or not
+     * @param itemId         external item id, known or not
+     * @param retrievalScore the retrieval model's score for the pair
+     * @param svdScore       the rating model's prediction for the pair
+     * @param out            receives {@link RankingFeature#count()} values
+     * @throws IllegalArgumentException if {@code out} is shorter than {@link RankingFeature#count()}
+     */
+    public void fill(String userId, String itemId, double retrievalScore, double svdScore, double[] out) {
+        if (out.length < RankingFeature.count()) {
+            throw new IllegalArgumentException("out must hold " + RankingFeature.count() + " features, got length "
+                    + out.length);
+        }
+        OptionalInt user = users.find(userId);
+        OptionalInt item = items.find(itemId);
+        fill(user.isPresent() ? user.getAsInt() : -1, item.isPresent() ? item.getAsInt() : -1,
+                retrievalScore, svdScore, out);
+    }
+
+    /** Allocating form of {@link #fill(String, String, double, double, double[])}. */
+    public double[] features(String userId, String itemId, double retrievalScore, double svdScore) {
+        double[] out = new double[RankingFeature.count()];
+        fill(userId, itemId, retrievalScore, svdScore, out);
+        return out;
+    }
+
+    private void fill(int user, int item, double retrievalScore, double svdScore, double[] out) {
+        double m = priorStrength;
+        int uEvents = user < 0 ? 0 : userEvents[user];
+        int uEngaged = user < 0 ? 0 : userEngaged[user];
+        double userRate = smoothed(uEngaged, uEvents, globalRate);
+        out[RankingFeature.RETRIEVAL_SCORE.ordinal()] = retrievalScore;
+        out[RankingFeature.SVD_SCORE.ordinal()] = svdScore;
+        out[RankingFeature.USER_EVENTS.ordinal()] = Math.log1p(uEvents);
+        out[RankingFeature.USER_ENGAGEMENT_RATE.ordinal()] = userRate;
+        out[RankingFeature.DAYS_SINCE_USER_LAST_EVENT.ordinal()] =
+                uEvents == 0 ? -1 : (referenceMillis - userLastMillis[user]) / DAY_MILLIS;
+        int iEvents = item < 0 ? 0 : itemEvents[item];
+        out[RankingFeature.ITEM_USERS.ordinal()] = Math.log1p(item < 0 ? 0 : itemUsers[item]);
+        out[RankingFeature.ITEM_RECENT_EVENTS.ordinal()] = Math.log1p(item < 0 ? 0 : itemRecentEvents[item]);
+        out[RankingFeature.ITEM_ENGAGEMENT_RATE.ordinal()] =
+                smoothed(item < 0 ? 0 : itemEngaged[item], iEvents, globalRate);
+        out[RankingFeature.ITEM_AGE_DAYS.ordinal()] =
+                iEvents == 0 ? 0 : (referenceMillis - itemFirstMillis[item]) / DAY_MILLIS;
+        int pair = user < 0 || item < 0 ? -1 : Arrays.binarySearch(pairKeys, PairCounts.key(user, item));
+        int pEvents = pair < 0 ? 0 : pairEvents[pair];
+        int pEngaged = pair < 0 ? 0 : pairEngaged[pair];
+        out[RankingFeature.PAIR_EVENTS.ordinal()] = pEvents;
+        out[RankingFeature.PAIR_ENGAGEMENT_RATE.ordinal()] = (pEngaged + m * userRate) / (pEvents + m == 0 ? 1 : pEvents + m);
+    }
+
+    private double smoothed(int engaged, int events, double prior) {
+        double denominator = events + priorStrength;
+        return denominator == 0 ? prior : (engaged + priorStrength * prior) / denominator;
+    }
+
+    /** Writes the statistics into model data under a name prefix. */
+    public void writeTo(ModelData.Builder data, String prefix) {
+        data.property(prefix + "referenceMillis", referenceMillis)
+                .property(prefix + "globalRate", Double.toString(globalRate))
+                .property(prefix + "priorStrength", Double.toString(priorStrength))
+                .putStrings(prefix + "users", users.toArray())
+                .putStrings(prefix + "items", items.toArray())
+                .putInts(prefix + "userEvents", userEvents)
+                .putInts(prefix + "userEngaged", userEngaged)
+                .putLongs(prefix + "userLastMillis", userLastMillis)
+                .putInts(prefix + "itemEvents", itemEvents)
+                .putInts(prefix + "itemEngaged", itemEngaged)
+                .putInts(prefix + "itemUsers", itemUsers)
+                .putInts(prefix + "itemRecentEvents", itemRecentEvents)
+                .putLongs(prefix + "itemFirstMillis", itemFirstMillis)
+                .putLongs(prefix + "pairKeys", pairKeys)
+                .putInts(prefix + "pairEvents", pairEvents)
+                .putInts(prefix + "pairEngaged", pairEngaged);
+    }
+
+    /**
+     * Reads statistics written by {@link #writeTo}.
+     *
+     * @throws IllegalArgumentException if sections are missing or inconsistent
+     */
+    public static RankingFeatures readFrom(ModelData data, String prefix) {
+        IdIndex users = IdIndex.of(data.strings(prefix + "users"));
+        IdIndex items = IdIndex.of(data.strings(prefix + "items"));
+        int[] userEvents = data.ints(prefix + "userEvents");
+        int[] userEngaged = data.ints(prefix + "userEngaged");
+        long[] userLast = data.longs(prefix + "userLastMillis");
+        int[] itemEvents = data.ints(prefix + "itemEvents");
+        int[] itemEngaged = data.ints(prefix + "itemEngaged");
+        int[] itemUsers = data.ints(prefix + "itemUsers");
+        int[] itemRecent = data.ints(prefix + "itemRecentEvents");
+        long[] itemFirst = data.longs(prefix + "itemFirstMillis");
+        long[] keys = data.longs(prefix + "pairKeys");
+        int[] pairEvents = data.ints(prefix + "pairEvents");
+        int[] pairEngaged = data.ints(prefix + "pairEngaged");
+        int u = users.size();
+        int i = items.size();
+        if (userEvents.length != u || userEngaged.length != u || userLast.length != u || itemEvents.length != i
+                || itemEngaged.length != i || itemUsers.length != i || itemRecent.length != i || itemFirst.length != i
+                || pairEvents.length != keys.length || pairEngaged.length != keys.length) {
+            throw new IllegalArgumentException("ranking feature sections have inconsistent lengths");
+        }
+        for (int k = 0; k < keys.length; k++) {
+            if ((k > 0 && keys[k] <= keys[k - 1]) || PairCounts.userOf(keys[k]) >= u || PairCounts.itemOf(keys[k]) < 0
+                    || PairCounts.itemOf(keys[k]) >= i) {
+                throw new IllegalArgumentException("ranking feature pair keys are unsorted or out of range at " + k);
+            }
+        }
+        return new RankingFeatures(users, items, data.longProperty(prefix + "referenceMillis"),
+                data.doubleProperty(prefix + "globalRate"), data.doubleProperty(prefix + "priorStrength"),
+                userEvents, userEngaged, userLast, itemEvents, itemEngaged, itemUsers, itemRecent, itemFirst,
+                keys, pairEvents, pairEngaged);
+    }
+}

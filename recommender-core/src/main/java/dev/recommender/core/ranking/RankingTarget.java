@@ -1,0 +1,22 @@
+package dev.recommender.core.ranking;
+
+/**
+ * What orders the list of a {@link RetrievalRanking}. Its point score ({@link RetrievalRanking#score})
+ * is always the predicted engagement rate; the target decides whether a second model orders the list.
+ */
+public enum RankingTarget {
+    /**
+     * Order by the predicted engagement rate (the seed's ranking model): one model, trained on the
+     * pairs shown in the label window with their engagement rate (engaged / shown) as the label.
+     * Shown items the user did not engage with are its negatives. It predicts how engaging an item is
+     * once shown, not whether the user will pick it, so it may order a list worse than retrieval did.
+     */
+    ENGAGEMENT_RATE,
+    /**
+     * Order by the predicted chance of an engagement: a second model, trained on the shown pairs
+     * (label 1 if engaged in the label window, else 0) plus sampled retrieved candidates the user did
+     * not touch in the label window (label 0), predicts engagement among the candidates; the list's
+     * scores are its predictions, and {@link RankedItem#engagementRate()} still carries the rate.
+     */
+    ENGAGED
+}

@@ -1,0 +1,331 @@
+package dev.recommender.core.retrieval;
+
+import dev.recommender.core.ItemScorer;
+import dev.recommender.core.RecommendRequest;
+import dev.recommender.core.Recommendations;
+import dev.recommender.core.Recommender;
+import dev.recommender.core.ScoredItem;
+import dev.recommender.core.SeenItems;
+import dev.recommender.core.TopK;
+import dev.recommender.core.data.IdIndex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * A recommender whose score for (user, item) is the inner product of a user vector and an item vector, as in
+ * matrix factorization and two-tower retrieval. Keeps the {@link Recommender} contract on top of a
+ * {@link TopKIndex}: the whole-catalog case goes through the index (exact scan or HNSW, chosen by
+ * {@link IndexConfig}); a candidate set is scored directly; seen items and the request's exclude set are
+ * marked in a per-thread bit set of the catalog, so a request allocates nothing per catalog item. Users
+ * unknown to the model get the popularity fallback (number of training users per item), flagged as such.
+ *
+ * <p>Cost of one request: exact index {@code O(n d)}; HNSW roughly {@code O(efSearch m d log n)} plus
+ * {@code O(s)} for the user's {@code s} seen items.
+ *
+ * <p>Thread safety: immutable; any number of threads may call {@code recommend} and {@code score}.
+ */
+public abstract class EmbeddingRecommender implements Recommender, ItemScorer {
+    private final SeenItems seen;
+    private final float[] userVectors;
+    private final float[] itemVectors;
+    private final int dimensions;
+    private final IndexConfig indexConfig;
+    private final TopKIndex index;
+    private final ThreadLocal<long[]> masks;
+    private final ThreadLocal<float[]> queries;
+
+    /**
+     * Wraps fitted vectors. Arrays are copied.
+     *
+     * @param seen        training users, catalog, seen items and popularity
+     * @param userVectors one row of {@code dimensions} floats per training user, in {@code seen.users()} order
+     * @param itemVectors one row per catalog item, in {@code seen.items()} order
+     * @param dimensions  vector dimension, at least 1
+     * @param indexConfig how the catalog is searched
+     * @throws IllegalArgumentException if array lengths do not match the id indexes or a value is not finite
+     */
+    protected EmbeddingRecommender(SeenItems seen, float[] userVectors, float[] itemVectors, int dimensions,
+                                   IndexConfig indexConfig) {
+        this.seen = Objects.requireNonNull(seen, "seen");
+        this.indexConfig = Objects.requireNonNull(indexConfig, "indexConfig");
+        if (dimensions < 1) {
+            throw new IllegalArgumentException("dimensions must be at least 1, got " + dimensions);
+        }
+        if ((long) seen.users().size() * dimensions != userVectors.length) {
+            throw new IllegalArgumentException("userVectors length must be users x dimensions = "
+                    + seen.users().size() + " x " + dimensions + ", got " + userVectors.length);
+        }
+        if ((long) seen.items().size() * dimensions != itemVectors.length) {
+            throw new IllegalArgumentException("itemVectors length must be items x dimensions = "
+                    + seen.items().size() + " x " + dimensions + ", got " + itemVectors.length);
+        }
+        VectorMath.requireFinite(userVectors, "userVectors");
+        this.userVectors = userVectors.clone();
+        this.itemVectors = itemVectors.clone();
+        this.dimensions = dimensions;
+        this.index = TopKIndex.shared(this.itemVectors, dimensions, indexConfig);
+        int words = (seen.items().size() + 63) >>> 6;
+        this.masks = ThreadLocal.withInitial(() -> new long[words]);
+        this.queries = ThreadLocal.withInitial(() -> new float[dimensions]);
+    }
+
+    @Override
+    public final IdIndex items() {
+        return seen.items();
+    }
+
+    /** The training users. */
+    public final IdIndex users() {
+        return seen.users();
+    }
+
+    /** The training users, catalog, seen items and popularity. */
+    public final SeenItems seenItems() {
+        return seen;
+    }
+
+    /** The embedding dimension. */
+    public final int dimensions() {
+        return dimensions;
+    }
+
+    /** How the catalog is searched. */
+    public final IndexConfig indexConfig() {
+        return indexConfig;
+    }
+
+    /** Whether the catalog is searched approximately (HNSW) rather than scanned. */
+    public final boolean approximateIndex() {
+        return index.approximate();
+    }
+
+    @Override
+    public boolean knowsUser(String userId) {
+        return seen.users().contains(userId);
+    }
+
+    /**
+     * A copy of a training user's vector.
+     *
+     * @param userId external user id
+     * @return the vector, or empty for an unknown user
+     */
+    public final Optional<float[]> userVector(String userId) {
+        OptionalInt user = seen.users().find(userId);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        int offset = user.getAsInt() * dimensions;
+        float[] copy = new float[dimensions];
+        System.arraycopy(userVectors, offset, copy, 0, dimensions);
+        return Optional.of(copy);
+    }
+
+    /**
+     * A copy of an item's vector.
+     *
+     * @param itemId external item id
+     * @return the vector, or empty for an item outside the catalog
+     */
+    public final Optional<float[]> itemVector(String itemId) {
+        OptionalInt item = seen.items().find(itemId);
+        if (item.isEmpty()) {
+            return Optional.empty();
+        }
+        float[] copy = new float[dimensions];
+        System.arraycopy(itemVectors, item.getAsInt() * dimensions, copy, 0, dimensions);
+        return Optional.of(copy);
+    }
+
+    /**
+     * The inner product of the user's and the item's vectors; 0 (no preference) when either is unknown.
+     *
+     * @param userId external user id
+     * @param itemId external item id
+     * @return a finite score
+     */
+    @Override
+    public double score(String userId, String itemId) {
+        OptionalInt user = seen.users().find(userId);
+        OptionalInt item = seen.items().find(itemId);
+        if (user.isEmpty() || item.isEmpty()) {
+            return 0;
+        }
+        return VectorMath.dot(userVectors, user.getAsInt() * dimensions, itemVectors, item.getAsInt() * dimensions,
+                dimensions);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Known users: the items with the largest inner product with the user's vector, through the index.
+     * Unknown users: the items with the most training users ({@code fallback} true).
+     */
+    @Override
+    public Recommendations recommend(String userId, RecommendRequest request) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(request, "request");
+        OptionalInt user = seen.users().find(userId);
+        if (user.isEmpty()) {
+            return new Recommendations(userId, popular(request), true);
+        }
+        int u = user.getAsInt();
+        float[] query = queries.get();
+        System.arraycopy(userVectors, u * dimensions, query, 0, dimensions);
+        long[] mask = masks.get();
+        int excluded = 0;
+        try {
+            if (request.excludeSeen()) {
+                for (int k = 0, n = seen.userItemCount(u); k < n; k++) {
+                    excluded += mark(mask, seen.userItem(u, k));
+                }
+            }
+            excluded += markExcluded(mask, request);
+            return new Recommendations(userId, search(query, mask, excluded, request), false);
+        } finally {
+            if (request.excludeSeen()) {
+                for (int k = 0, n = seen.userItemCount(u); k < n; k++) {
+                    unmark(mask, seen.userItem(u, k));
+                }
+            }
+            unmarkExcluded(mask, request);
+        }
+    }
+
+    /**
+     * Recommends for a user represented outside training (a fold-in), under the same contract as
+     * {@link #recommend(String, RecommendRequest)}; the representation's own items count as seen.
+     *
+     * @param user    a representation made by this model's {@code foldIn}
+     * @param request how many, which candidates, what to exclude
+     * @return the ranked items, user id {@code ""}, never a fallback
+     * @throws IllegalArgumentException if the representation belongs to another catalog or dimension
+     */
+    public Recommendations recommend(UserEmbedding user, RecommendRequest request) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(request, "request");
+        if (user.dimensions() != dimensions || !user.catalog().equals(seen.items())) {
+            throw new IllegalArgumentException("user embedding (" + user.dimensions()
+                    + " dimensions) was not made by a model over this catalog (" + dimensions + " dimensions)");
+        }
+        long[] mask = masks.get();
+        int[] own = user.seenItemsView();
+        int excluded = 0;
+        try {
+            if (request.excludeSeen()) {
+                for (int item : own) {
+                    excluded += mark(mask, item);
+                }
+            }
+            excluded += markExcluded(mask, request);
+            return new Recommendations("", search(user.vectorView(), mask, excluded, request), false);
+        } finally {
+            if (request.excludeSeen()) {
+                for (int item : own) {
+                    unmark(mask, item);
+                }
+            }
+            unmarkExcluded(mask, request);
+        }
+    }
+
+    private List<ScoredItem> search(float[] query, long[] mask, int excludedCount, RecommendRequest request) {
+        TopK top = new TopK(request.howMany());
+        IntPredicate excluded = item -> (mask[item >>> 6] & (1L << item)) != 0;
+        if (request.candidates().isPresent()) {
+            for (String candidate : request.candidates().get()) {
+                OptionalInt item = seen.items().find(candidate);
+                if (item.isPresent() && !excluded.test(item.getAsInt())) {
+                    top.offer(item.getAsInt(), index.score(query, item.getAsInt()));
+                }
+            }
+        } else {
+            index.search(query, excluded, excludedCount, top);
+        }
+        return drain(top);
+    }
+
+    private List<ScoredItem> popular(RecommendRequest request) {
+        TopK top = new TopK(request.howMany());
+        Set<String> exclude = request.exclude();
+        if (request.candidates().isPresent()) {
+            for (String candidate : request.candidates().get()) {
+                OptionalInt item = seen.items().find(candidate);
+                if (item.isPresent() && !exclude.contains(candidate)) {
+                    top.offer(item.getAsInt(), seen.itemUserCount(item.getAsInt()));
+                }
+            }
+        } else {
+            IdIndex items = seen.items();
+            boolean anyExcluded = !exclude.isEmpty();
+            for (int item = 0, n = items.size(); item < n; item++) {
+                float count = seen.itemUserCount(item);
+                if (top.wouldKeep(count) && !(anyExcluded && exclude.contains(items.id(item)))) {
+                    top.offer(item, count);
+                }
+            }
+        }
+        return drain(top);
+    }
+
+    private List<ScoredItem> drain(TopK top) {
+        int[] indexes = new int[top.size()];
+        float[] scores = new float[top.size()];
+        int n = top.drainDescending(indexes, scores);
+        List<ScoredItem> result = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            result.add(new ScoredItem(seen.items().id(indexes[k]), scores[k]));
+        }
+        return result;
+    }
+
+    private int markExcluded(long[] mask, RecommendRequest request) {
+        int marked = 0;
+        for (String id : request.exclude()) {
+            OptionalInt item = seen.items().find(id);
+            if (item.isPresent()) {
+                marked += mark(mask, item.getAsInt());
+            }
+        }
+        return marked;
+    }
+
+    private void unmarkExcluded(long[] mask, RecommendRequest request) {
+        for (String id : request.exclude()) {
+            OptionalInt item = seen.items().find(id);
+            if (item.isPresent()) {
+                unmark(mask, item.getAsInt());
+            }
+        }
+    }
+
+    private static int mark(long[] mask, int item) {
+        long bit = 1L << item;
+        int word = item >>> 6;
+        if ((mask[word] & bit) != 0) {
+            return 0;
+        }
+        mask[word] |= bit;
+        return 1;
+    }
+
+    private static void unmark(long[] mask, int item) {
+        mask[item >>> 6] &= ~(1L << item);
+    }
+
+    /** The user vectors, row-major; not copied (for codecs and subclasses, which must not modify it). */
+    final float[] userVectorsView() {
+        return userVectors;
+    }
+
+    /** The item vectors, row-major; not copied (for codecs and subclasses, which must not modify it). */
+    final float[] itemVectorsView() {
+        return itemVectors;
+    }
+}

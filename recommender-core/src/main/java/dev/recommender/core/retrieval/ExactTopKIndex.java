@@ -1,0 +1,96 @@
+package dev.recommender.core.retrieval;
+
+import dev.recommender.core.TopK;
+
+import java.util.function.IntPredicate;
+
+/**
+ * Exact maximum-inner-product search by a blocked scan: item vectors lie in one contiguous row-major
+ * {@code float[]}; a block of 256 items is scored into a per-thread buffer, then the non-excluded
+ * scores are offered to a bounded min-heap ({@link TopK}), so a request allocates nothing per item.
+ *
+ * <p>Cost per query: {@code O(n d)} multiply-adds plus {@code O(n log k)} heap work in the worst case (in
+ * practice most offers are rejected in O(1)). For 10,000 items of 64 dimensions that is about 0.1 ms.
+ *
+ * <p>Immutable and safe for concurrent searches.
+ */
+public final class ExactTopKIndex implements TopKIndex {
+    static final int BLOCK = 256;
+
+    private final float[] vectors;
+    private final int dimensions;
+    private final int size;
+    private final ThreadLocal<float[]> blockScores = ThreadLocal.withInitial(() -> new float[BLOCK]);
+
+    /**
+     * Indexes item vectors.
+     *
+     * @param vectors    row-major item vectors; copied
+     * @param dimensions vector dimension, at least 1
+     * @throws IllegalArgumentException if the length is not a multiple of {@code dimensions} or a value is not finite
+     */
+    public ExactTopKIndex(float[] vectors, int dimensions) {
+        this(vectors, dimensions, true);
+    }
+
+    ExactTopKIndex(float[] vectors, int dimensions, boolean copy) {
+        if (dimensions < 1) {
+            throw new IllegalArgumentException("dimensions must be at least 1, got " + dimensions);
+        }
+        if (vectors.length % dimensions != 0) {
+            throw new IllegalArgumentException("vectors length " + vectors.length
+                    + " is not a multiple of dimensions " + dimensions);
+        }
+        VectorMath.requireFinite(vectors, "vectors");
+        this.vectors = copy ? vectors.clone() : vectors;
+        this.dimensions = dimensions;
+        this.size = vectors.length / dimensions;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public int dimensions() {
+        return dimensions;
+    }
+
+    @Override
+    public boolean approximate() {
+        return false;
+    }
+
+    @Override
+    public void search(float[] query, IntPredicate excluded, int excludedCount, TopK top) {
+        top.clear();
+        if (query.length != dimensions) {
+            throw new IllegalArgumentException("query length must be " + dimensions + ", got " + query.length);
+        }
+        float[] scores = blockScores.get();
+        for (int start = 0; start < size; start += BLOCK) {
+            int end = Math.min(size, start + BLOCK);
+            int offset = start * dimensions;
+            for (int item = start; item < end; item++, offset += dimensions) {
+                scores[item - start] = VectorMath.dot(query, 0, vectors, offset, dimensions);
+            }
+            for (int item = start; item < end; item++) {
+                float score = scores[item - start];
+                if (top.wouldKeep(score) && !excluded.test(item)) {
+                    top.offer(item, score);
+                }
+            }
+        }
+    }
+
+    @Override
+    public float score(float[] query, int item) {
+        return VectorMath.dot(query, 0, vectors, item * dimensions, dimensions);
+    }
+
+    @Override
+    public String toString() {
+        return "ExactTopKIndex[items=" + size + ", dimensions=" + dimensions + "]";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.recommender.core.retrieval;
+
+import dev.recommender.core.SeenItems;
+import dev.recommender.core.io.ModelCodec;
+import dev.recommender.core.io.ModelData;
+
+/**
+ * Saves and loads {@link ImplicitAls} models (type {@code "implicit-als"}): the configuration as properties,
+ * the training users, catalog and seen items, and the two factor matrices as {@code float[]} sections. A
+ * loaded model rebuilds its top-K index from the stored factors (deterministically, see
+ * {@link HnswTopKIndex}), so it answers exactly as the saved one. Registered through
+ * {@code META-INF/services}. Stateless and thread-safe.
+ */
+public final class ImplicitAlsCodec implements ModelCodec<ImplicitAls> {
+    /** Creates the codec (used by {@link java.util.ServiceLoader}). */
+    public ImplicitAlsCodec() {
+    }
+
+    @Override
+    public String type() {
+        return ImplicitAls.NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public Class<ImplicitAls> modelClass() {
+        return ImplicitAls.class;
+    }
+
+    @Override
+    public ModelData encode(ImplicitAls model) {
+        ImplicitAls.Config config = model.config();
+        ModelData.Builder data = ModelData.builder(type(), version())
+                .property("factors", config.factors())
+                .property("regularization", config.regularization())
+                .property("alpha", config.alpha())
+                .property("iterations", config.iterations())
+                .property("cgSteps", config.cgSteps())
+                .property("seed", config.seed())
+                .property("threads", config.threads());
+        config.index().writeTo(data, "index.");
+        model.seenItems().writeTo(data, "seen.");
+        return data.putFloats("userFactors", model.userVectorsView())
+                .putFloats("itemFactors", model.itemVectorsView())
+                .build();
+    }
+
+    @Override
+    public ImplicitAls decode(ModelData data) {
+        if (data.modelVersion() != 1) {
+            throw new IllegalArgumentException("unsupported implicit-als model version " + data.modelVersion());
+        }
+        ImplicitAls.Config config = new ImplicitAls.Config(data.intProperty("factors"),
+                data.doubleProperty("regularization"), data.doubleProperty("alpha"), data.intProperty("iterations"),
+                data.intProperty("cgSteps"), data.longProperty("seed"), data.intProperty("threads"),
+                IndexConfig.readFrom(data, "index."));
+        SeenItems seen = SeenItems.readFrom(data, "seen.");
+        return new ImplicitAls(seen, data.floats("userFactors"), data.floats("itemFactors"), config);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.recommender.core.retrieval;
+
+import dev.recommender.core.SeenItems;
+import dev.recommender.core.io.ModelCodec;
+import dev.recommender.core.io.ModelData;
+
+/**
+ * Saves and loads {@link TwoTowerRetrieval} models (type {@code "two-tower"}): the configuration as
+ * properties, the training users, catalog and seen items, the user tower outputs of the training users, the
+ * item embeddings and the history embeddings used for fold-in, as {@code float[]} sections. A loaded model
+ * rebuilds its top-K index from the stored vectors (deterministically, see {@link HnswTopKIndex}), so it
+ * answers exactly as the saved one. Registered through {@code META-INF/services}. Stateless and thread-safe.
+ */
+public final class TwoTowerCodec implements ModelCodec<TwoTowerRetrieval> {
+    /** Creates the codec (used by {@link java.util.ServiceLoader}). */
+    public TwoTowerCodec() {
+    }
+
+    @Override
+    public String type() {
+        return TwoTowerRetrieval.NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public Class<TwoTowerRetrieval> modelClass() {
+        return TwoTowerRetrieval.class;
+    }
+
+    @Override
+    public ModelData encode(TwoTowerRetrieval model) {
+        TwoTowerRetrieval.Config config = model.config();
+        ModelData.Builder data = ModelData.builder(type(), version())
+                .property("dimensions", config.dimensions())
+                .property("epochs", config.epochs())
+                .property("batchSize", config.batchSize())
+                .property("optimizer", config.optimizer().name())
+                .property("learningRate", config.learningRate())
+                .property("temperature", config.temperature())
+                .property("regularization", config.regularization())
+                .property("logQCorrection", config.logQCorrection())
+                .property("historyLength", config.historyLength())
+                .property("userIdDropout", config.userIdDropout())
+                .property("initScale", config.initScale())
+                .property("seed", config.seed())
+                .property("threads", config.threads());
+        config.index().writeTo(data, "index.");
+        model.seenItems().writeTo(data, "seen.");
+        return data.putFloats("userVectors", model.userVectorsView())
+                .putFloats("itemVectors", model.itemVectorsView())
+                .putFloats("historyVectors", model.historyVectorsView())
+                .build();
+    }
+
+    @Override
+    public TwoTowerRetrieval decode(ModelData data) {
+        if (data.modelVersion() != 1) {
+            throw new IllegalArgumentException("unsupported two-tower model version " + data.modelVersion());
+        }
+        String logQ = data.property("logQCorrection");
+        if (!logQ.equals("true") && !logQ.equals("false")) {
+            throw new IllegalArgumentException("property 'logQCorrection' is not a boolean: " + logQ);
+        }
+        TwoTowerRetrieval.Config config = new TwoTowerRetrieval.Config(data.intProperty("dimensions"),
+                data.intProperty("epochs"), data.intProperty("batchSize"),
+                TwoTowerRetrieval.Optimizer.parse(data.property("optimizer")), data.doubleProperty("learningRate"),
+                data.doubleProperty("temperature"), data.doubleProperty("regularization"), Boolean.parseBoolean(logQ),
+                data.intProperty("historyLength"), data.doubleProperty("userIdDropout"),
+                data.doubleProperty("initScale"), data.longProperty("seed"), data.intProperty("threads"),
+                IndexConfig.readFrom(data, "index."));
+        SeenItems seen = SeenItems.readFrom(data, "seen.");
+        return new TwoTowerRetrieval(seen, data.floats("userVectors"), data.floats("itemVectors"),
+                data.floats("historyVectors"), config);
+    }
+}

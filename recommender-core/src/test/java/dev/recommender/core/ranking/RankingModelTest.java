@@ -1,0 +1,158 @@
+package dev.recommender.core.ranking;
+
+import dev.recommender.core.EpochProgress;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RankingModelTest {
+    static final List<String> NAMES = List.of("signal", "noise");
+    static final RankingConfig SMALL = RankingConfig.builder().trees(60).maxDepth(3).maxNodes(6).nodeSize(5)
+            .shrinkage(0.1).subsample(0.6).validationFraction(0.2).seed(7).build();
+
+    /** label = 0.8 where signal > 0.5, else 0.2, plus N(0, 0.05) noise; the noise column is irrelevant. */
+    static double[][] features(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][2];
+        for (double[] row : x) {
+            row[0] = random.nextDouble();
+            row[1] = random.nextDouble();
+        }
+        return x;
+    }
+
+    static double[] labels(double[][] x, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] y = new double[x.length];
+        for (int r = 0; r < x.length; r++) {
+            y[r] = (x[r][0] > 0.5 ? 0.8 : 0.2) + 0.05 * gaussian(random);
+        }
+        return y;
+    }
+
+    static double gaussian(SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    @Test
+    void learnsAPlantedDependenceAndBeatsAConstantPredictor() {
+        double[][] x = features(1000, 1);
+        double[] y = labels(x, 2);
+        RankingModel model = RankingModel.fit(x, y, NAMES, SMALL, progress -> { });
+        double[][] testX = features(500, 3);
+        double[] testY = labels(testX, 4);
+        double mean = 0;
+        for (double v : y) {
+            mean += v / y.length;
+        }
+        double modelSquares = 0;
+        double constantSquares = 0;
+        for (int r = 0; r < testX.length; r++) {
+            modelSquares += Math.pow(model.predict(testX[r]) - testY[r], 2);
+            constantSquares += Math.pow(mean - testY[r], 2);
+        }
+        double modelRmse = Math.sqrt(modelSquares / testX.length);
+        double constantRmse = Math.sqrt(constantSquares / testX.length);
+        // a constant predictor's RMSE is about 0.30 (half the 0.6 step); the trees should get near the 0.05 noise
+        assertTrue(modelRmse < 0.5 * constantRmse, "model " + modelRmse + " vs constant " + constantRmse);
+        double[] importance = model.importance();
+        assertTrue(importance[0] > 10 * importance[1], "signal should dominate: " + importance[0] + " vs " + importance[1]);
+    }
+
+    @Test
+    void sameSeedGivesSameModelAndAnotherSeedAnother() {
+        double[][] x = features(400, 5);
+        double[] y = labels(x, 6);
+        RankingModel first = RankingModel.fit(x, y, NAMES, SMALL, progress -> { });
+        RankingModel second = RankingModel.fit(x, y, NAMES, SMALL, progress -> { });
+        RankingConfig otherSeed = RankingConfig.builder().trees(60).maxDepth(3).maxNodes(6).nodeSize(5)
+                .shrinkage(0.1).subsample(0.6).validationFraction(0.2).seed(8).build();
+        RankingModel third = RankingModel.fit(x, y, NAMES, otherSeed, progress -> { });
+        boolean anyDifferent = false;
+        for (double[] row : features(100, 9)) {
+            assertEquals(first.predict(row), second.predict(row), 0.0);
+            anyDifferent |= first.predict(row) != third.predict(row);
+        }
+        assertEquals(first.treeCount(), second.treeCount());
+        assertTrue(anyDifferent, "the seed should change subsamples and hold-out");
+    }
+
+    @Test
+    void reportsATrainingCurveAndClipsPredictionsToTheLabelRange() {
+        double[][] x = features(300, 10);
+        double[] y = labels(x, 11);
+        List<EpochProgress> curve = new ArrayList<>();
+        RankingModel model = RankingModel.fit(x, y, NAMES, SMALL, curve::add);
+        assertEquals(10, curve.size());
+        assertEquals(10, curve.get(9).epoch());
+        assertEquals(60.0, curve.get(9).metrics().get("trees"));
+        assertTrue(curve.get(9).loss() < curve.get(0).loss(), "training loss should fall");
+        assertTrue(curve.get(0).metrics().containsKey("validation_rmse"));
+        assertTrue(model.treeCount() >= 1 && model.treeCount() <= 60);
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (double v : y) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        for (double[] row : new double[][] {{-100, 0}, {100, 0}, {0.5, 0.5}}) {
+            double prediction = model.predict(row);
+            assertTrue(prediction >= min && prediction <= max, "prediction " + prediction);
+        }
+    }
+
+    @Test
+    void serialisedTreesRoundTripAndForeignBytesAreRefused() {
+        double[][] x = features(200, 12);
+        double[] y = labels(x, 13);
+        RankingModel model = RankingModel.fit(x, y, NAMES, SMALL, progress -> { });
+        RankingModel copy = RankingModel.fromBytes(model.treesToBytes(), NAMES, model.minLabel(), model.maxLabel());
+        for (double[] row : features(50, 14)) {
+            assertEquals(model.predict(row), copy.predict(row), 0.0);
+        }
+        IllegalArgumentException wrongNames = assertThrows(IllegalArgumentException.class,
+                () -> RankingModel.fromBytes(model.treesToBytes(), List.of("a", "b"), 0, 1));
+        assertEquals("ranking trees expect features [signal, noise], model data lists [a, b]", wrongNames.getMessage());
+        IllegalArgumentException garbage = assertThrows(IllegalArgumentException.class,
+                () -> RankingModel.fromBytes(new byte[] {1, 2, 3}, NAMES, 0, 1));
+        assertTrue(garbage.getMessage().startsWith("cannot read the serialised ranking trees"), garbage.getMessage());
+    }
+
+    @Test
+    void rejectsBadInputWithClearMessages() {
+        double[][] x = {{0, 1}, {1, Double.NaN}, {2, 3}};
+        double[] y = {0, 1, 0};
+        assertEquals("feature 'noise' of row 1 is not finite: NaN", assertThrows(IllegalArgumentException.class,
+                () -> RankingModel.fit(x, y, NAMES, SMALL, p -> { })).getMessage());
+        assertEquals("features has 3 rows but labels has 2", assertThrows(IllegalArgumentException.class,
+                () -> RankingModel.fit(x, new double[2], NAMES, SMALL, p -> { })).getMessage());
+        assertEquals("row 0 has 1 features, expected 2", assertThrows(IllegalArgumentException.class,
+                () -> RankingModel.fit(new double[][] {{0}, {1}}, new double[2], NAMES, SMALL, p -> { })).getMessage());
+        assertEquals("featureNames must be distinct, non-empty and not 'label', got [label, noise]",
+                assertThrows(IllegalArgumentException.class, () -> RankingModel.fit(new double[][] {{0, 0}, {1, 1}},
+                        new double[2], List.of("label", "noise"), SMALL, p -> { })).getMessage());
+    }
+
+    @Test
+    void configValidatesEachField() {
+        assertEquals("trees must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> RankingConfig.builder().trees(0).build()).getMessage());
+        assertEquals("shrinkage must be in (0, 1], got 0.0", assertThrows(IllegalArgumentException.class,
+                () -> RankingConfig.builder().shrinkage(0).build()).getMessage());
+        assertEquals("subsample must be in (0, 1], got 1.5", assertThrows(IllegalArgumentException.class,
+                () -> RankingConfig.builder().subsample(1.5).build()).getMessage());
+        assertEquals("validationFraction must be in [0, 0.5), got 0.5", assertThrows(IllegalArgumentException.class,
+                () -> RankingConfig.builder().validationFraction(0.5).build()).getMessage());
+        assertEquals("maxDepth must be at least 2, got 1", assertThrows(IllegalArgumentException.class,
+                () -> RankingConfig.builder().maxDepth(1).build()).getMessage());
+        assertEquals(RankingConfig.defaults(), RankingConfig.builder().build());
+        assertNotEquals(RankingConfig.defaults(), RankingConfig.builder().seed(1).build());
+    }
+}

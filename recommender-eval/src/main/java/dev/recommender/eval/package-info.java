@@ -1,0 +1,8 @@
+/**
+ * Offline evaluation of recommenders: the {@link dev.recommender.eval.Evaluator} fits every
+ * {@link dev.recommender.core.Algorithm} on the same splits and measures rating and ranking
+ * metrics by one code path; {@link dev.recommender.eval.GridSearch} runs k-fold cross-validation
+ * over a parameter grid. Splitters live in {@code dev.recommender.eval.split}, metrics in
+ * {@code dev.recommender.eval.metric}, report records in {@code dev.recommender.eval.report}.
+ */
+package dev.recommender.eval;
