@@ -38,8 +38,9 @@ import java.util.Objects;
  * </ul>
  * Measured on MovieLens-small, protocol B of PROTOCOLS.md (per-user 20% holdout, 610 users, one
  * thread, on a shared and heavily loaded 2-core machine, so times are inflated): exact NDCG@10
- * 0.1575 (the peer harness's number exactly), 334 s to recommend for all users; sampling factor 1
- * NDCG@10 0.1632 in 136 s. Fitting takes a fraction of a second either way.
+ * 0.1575 (the peer harness's number exactly), 289 to 334 s to recommend for all users; sampling
+ * factor 1 NDCG@10 0.1632 in 42 to 136 s (docs/benchmarks.md). Fitting takes a fraction of a second
+ * either way.
  *
  * <p>Determinism: the exact strategy uses no randomness. Sampling draws from Mahout's
  * {@code RandomUtils}, so fitting with it switches on Mahout's global fixed seed, and the
