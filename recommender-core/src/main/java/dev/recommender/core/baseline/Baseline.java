@@ -175,11 +175,7 @@ public final class Baseline extends DenseScoringRecommender implements ItemScore
          */
         @Override
         public Baseline fit(Interactions training, TrainingListener listener) {
-            Objects.requireNonNull(training, "training");
-            Objects.requireNonNull(listener, "listener");
-            if (training.size() == 0) {
-                throw new IllegalArgumentException("training interactions are empty");
-            }
+            Algorithm.checkFitArguments(training, listener);
             long start = System.nanoTime();
             int users = training.userCount();
             int items = training.itemCount();

@@ -382,11 +382,7 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
          */
         @Override
         public Svd fit(Interactions training, TrainingListener listener) {
-            Objects.requireNonNull(training, "training");
-            Objects.requireNonNull(listener, "listener");
-            if (training.size() == 0) {
-                throw new IllegalArgumentException("training interactions are empty");
-            }
+            Algorithm.checkFitArguments(training, listener);
             long parameters = (long) Math.max(training.userCount(), training.itemCount()) * factors;
             if (parameters > Integer.MAX_VALUE - 16) {
                 throw new IllegalArgumentException("factors " + factors + " times " + Math.max(training.userCount(),
