@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark of POST /recommender over loopback with wrk (Debian: apt-get install -y wrk).
 #
-# Starts the server on an Svd model (32 factors) fitted on a seed-shaped synthetic log (7,252 users,
-# 583 items; see benchmarks/src/main/java/dev/recommender/benchmarks/HttpBenchmarkServer.java), warms it
+# Starts the server on an Svd model (32 factors) fitted on the built-in seed-shaped sample log (7,252
+# users, 583 items, 484,077 events; see benchmarks/src/main/java/dev/recommender/benchmarks/HttpBenchmarkServer.java), warms it
 # up, then runs wrk with latency percentiles. Run from anywhere; builds with the reactor (never installs).
 #
 # Environment: PORT (3901), CONNECTIONS (32), WRK_THREADS (2), DURATION (30s), WARMUP (10s),
@@ -48,5 +48,5 @@ echo
 export USERS_FILE="$WORK/model/users.txt"
 echo "== warm-up ($WARMUP)"
 wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/post-recommender.lua" "http://127.0.0.1:$PORT" >/dev/null
-echo "== $(date -u +%Y-%m-%dT%H:%MZ) wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency (nproc $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== $(date -u +%Y-%m-%dT%H:%MZ) wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency, server threads ${SERVER_THREADS:-default} (nproc $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg))"
 wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/post-recommender.lua" "http://127.0.0.1:$PORT"

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +31,9 @@ import picocli.CommandLine.Option;
         description = "Compare algorithms side by side on the same split: rating metrics for scorers, "
                 + "ranking metrics for all; markdown table, optional bar chart.")
 final class EvaluateCommand extends ToolCommand {
+    /** Algorithms that model rating values; under a binarising protocol they still train on the values. */
+    static final Set<String> RATING_MODELS = Set.of("baseline", "svd", "taste-sgd", "taste-als", "taste-user");
+
     @Mixin
     InputOptions input;
 
@@ -71,7 +76,7 @@ final class EvaluateCommand extends ToolCommand {
         AlgorithmCatalog catalog = AlgorithmCatalog.standard();
         if (listAlgorithms) {
             StringBuilder text = new StringBuilder();
-            catalog.entries().forEach(e -> text.append(String.format("%-20s %s%n", e.name(), e.description())));
+            catalog.entries().forEach(e -> text.append(String.format(Locale.ROOT, "%-20s %s\n", e.name(), e.description())));
             print(text.toString());
             printJson(Map.of("algorithms", catalog.names()));
             return;
@@ -124,7 +129,8 @@ final class EvaluateCommand extends ToolCommand {
 
     /**
      * Runs recommender-eval's evaluator: the format's aggregation for test values, binarised training
-     * values for protocol B, predictions clipped to [1, 5] for protocol A on ratings (as the peer harness did).
+     * values and ranking metrics only for protocol B, predictions clipped to [1, 5] for protocol A on
+     * ratings (as the peer harness did).
      *
      * @return the report
      */
@@ -135,10 +141,23 @@ final class EvaluateCommand extends ToolCommand {
         if (split.kind() == SplitSpec.Kind.PROTOCOL_A && !data.format().isEngagement()) {
             options.clip(1, 5);
         }
-        try (BarListener bar = new BarListener(progressBars)) {
-            Evaluator evaluator = Evaluator.builder(split.binariseTraining() ? BinarisedAggregation.of(base) : base)
-                    .testAggregation(base).options(options.build()).listener(bar).build();
-            return evaluator.evaluate(data.events(), split.splitter(seed), algorithms);
+        if (split.binariseTraining()) {
+            // every training value is 1: predicted ratings would be meaningless, so only rank
+            options.ratingMetrics(false);
+        }
+        try (BarListener bar = new BarListener("evaluate", progressBars)) {
+            Evaluator.Builder evaluator = Evaluator.builder(split.binariseTraining() ? BinarisedAggregation.of(base) : base)
+                    .testAggregation(base).options(options.build()).listener(bar);
+            if (split.binariseTraining()) {
+                // rating models learn from the ratings themselves: on all-1 training values they would
+                // learn a constant, which says nothing about them; every model is judged on the same pairs
+                for (String name : algorithms.keySet()) {
+                    if (RATING_MODELS.contains(name)) {
+                        evaluator.trainingAggregation(name, base);
+                    }
+                }
+            }
+            return evaluator.build().evaluate(data.events(), split.splitter(seed), algorithms);
         }
     }
 
@@ -164,19 +183,21 @@ final class EvaluateCommand extends ToolCommand {
     }
 
     /** A progress bar over (fold, algorithm) steps, created when the total is first known. */
-    private static final class BarListener implements ProgressListener, AutoCloseable {
+    static final class BarListener implements ProgressListener, AutoCloseable {
+        private final String task;
         private final boolean enabled;
         private Progress progress;
         private int shown;
 
-        BarListener(boolean enabled) {
+        BarListener(String task, boolean enabled) {
+            this.task = task;
             this.enabled = enabled;
         }
 
         @Override
         public void onProgress(EvaluationProgress event) {
             if (progress == null) {
-                progress = Progress.start("evaluate", event.total(), enabled);
+                progress = Progress.start(task, event.total(), enabled);
             }
             while (shown < event.completed()) {
                 progress.step();

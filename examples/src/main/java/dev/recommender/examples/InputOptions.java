@@ -17,8 +17,11 @@ import picocli.CommandLine.Option;
  * sample (written once into the sample folder) and says so on standard error.
  */
 public final class InputOptions {
-    /** File name of the built-in sample inside the sample folder. */
-    public static final String SAMPLE_FILE = "content_engagement.csv";
+    /**
+     * File name of the built-in sample inside the sample folder; it carries the generator's version, so a
+     * sample written by an older generator is never mistaken for the current one.
+     */
+    public static final String SAMPLE_FILE = "content_engagement-v" + SampleEvents.GENERATOR_VERSION + ".csv";
 
     private static final Logger LOG = LoggerFactory.getLogger(InputOptions.class);
 
@@ -80,6 +83,10 @@ public final class InputOptions {
         ReadResult result = reader.read(file);
         LOG.info("read {} events from {} in {} ms", result.events().size(), file,
                 (System.nanoTime() - start) / 1_000_000);
+        if (result.report().totalSkipped() > 0) {
+            err.println("note: lenient read skipped malformed rows: " + result.report().summary());
+            err.flush();
+        }
         if (result.events().size() == 0) {
             throw new UserInputException("no events in " + file + " (format " + format + ")");
         }

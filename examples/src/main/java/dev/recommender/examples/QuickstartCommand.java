@@ -68,8 +68,8 @@ final class QuickstartCommand extends ToolCommand {
         Interactions train = aggregation.aggregate(split.train());
         Interactions test = aggregation.aggregate(split.test());
         SvdCommand.Training training = SvdCommand.train(train, test, config, record, progressBars());
-        text.append(String.format(Locale.ROOT, "%n# 2. Predicting %s: %,d training pairs, %,d held-out pairs%n%n",
-                data.format().valueName(), train.size(), test.size()).replace(System.lineSeparator(), "\n"));
+        text.append(String.format(Locale.ROOT, "\n# 2. Predicting %s: %,d training pairs, %,d held-out pairs\n\n",
+                data.format().valueName(), train.size(), test.size()));
         text.append(RatingResult.markdownHeader());
         for (RatingResult row : training.rows()) {
             text.append(row.toMarkdownRow());
@@ -111,8 +111,8 @@ final class QuickstartCommand extends ToolCommand {
 
         Path recordFile = record.write(runs.runsDir());
         double seconds = SvdCommand.seconds(start);
-        text.append(String.format(Locale.ROOT, "%nRun record: %s%nDone in %.1f s.%n", recordFile, seconds)
-                .replace(System.lineSeparator(), "\n"));
+        text.append(String.format(Locale.ROOT, "\nRun record: %s\nDone in %.1f s.\n", recordFile, seconds)
+                );
         print(text.toString());
 
         Map<String, Object> json = new LinkedHashMap<>();

@@ -48,7 +48,7 @@ public record RatingResult(String model, double rmse, double mae, double fitSeco
 
     /** One markdown table row. */
     String toMarkdownRow() {
-        return String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.2f |%n", model, rmse, mae, fitSeconds)
-                .replace(System.lineSeparator(), "\n");
+        return String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.2f |\n", model, rmse, mae, fitSeconds)
+                ;
     }
 }

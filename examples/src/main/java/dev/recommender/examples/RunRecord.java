@@ -210,7 +210,7 @@ public final class RunRecord {
         }
         Path temporary = Files.createTempFile(runsDir, base, ".tmp");
         try {
-            Files.writeString(temporary, Json.pretty(toMap()) + System.lineSeparator(), StandardCharsets.UTF_8);
+            Files.writeString(temporary, Json.pretty(toMap()) + "\n", StandardCharsets.UTF_8);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);

@@ -3,6 +3,7 @@ package dev.recommender.examples;
 import dev.recommender.core.sample.SampleEvents;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,9 +41,8 @@ final class SampleCommand extends ToolCommand {
         SampleEvents.of(config).writeCsv(out);
         double seconds = (System.nanoTime() - start) / 1e9;
         String sha256 = RunRecord.sha256(out);
-        print(String.format(java.util.Locale.ROOT, "Wrote %s: %,d users, %,d items, %,d events, seed %d (%.1f s)%nsha256 %s",
-                out, config.users(), config.items(), config.events(), config.seed(), seconds, sha256)
-                .replace(System.lineSeparator(), "\n"));
+        print(String.format(Locale.ROOT, "Wrote %s: %,d users, %,d items, %,d events, seed %d (%.1f s)\nsha256 %s",
+                out, config.users(), config.items(), config.events(), config.seed(), seconds, sha256));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("file", out.toString());
         json.put("config", config);

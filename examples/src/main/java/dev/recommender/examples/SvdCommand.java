@@ -101,8 +101,8 @@ final class SvdCommand extends ToolCommand {
 
         Training result = train(train, test, config, record, progressBars());
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "# SVD on %s (%s)%n%n%,d events; %,d training pairs, %,d held-out pairs "
-                        + "(%.0f%% random pair holdout, seed %d)%n%n", data.file(), data.format(), data.events().size(),
+        text.append(String.format(Locale.ROOT, "# SVD on %s (%s)\n\n%,d events; %,d training pairs, %,d held-out pairs "
+                        + "(%.0f%% random pair holdout, seed %d)\n\n", data.file(), data.format(), data.events().size(),
                 train.size(), test.size(), 100 * testFraction, seed));
         text.append(RatingResult.markdownHeader());
         result.rows.forEach(row -> text.append(row.toMarkdownRow()));
@@ -114,7 +114,7 @@ final class SvdCommand extends ToolCommand {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> items = (List<Map<String, Object>>) example.get("items");
             for (Map<String, Object> item : items) {
-                text.append(String.format(Locale.ROOT, "%3d. %s  %.4f%n", (Integer) item.get("rank"),
+                text.append(String.format(Locale.ROOT, "%3d. %s  %.4f\n", (Integer) item.get("rank"),
                         item.get("itemId"), (Double) item.get("score")));
             }
         }
@@ -135,7 +135,7 @@ final class SvdCommand extends ToolCommand {
         }
         Path recordFile = record.write(runs.runsDir());
         text.append("\nRun record: ").append(recordFile).append('\n');
-        print(text.toString().replace(System.lineSeparator(), "\n"));
+        print(text.toString());
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", "svd");
@@ -252,10 +252,10 @@ final class SvdCommand extends ToolCommand {
     static String epochTable(List<Map<String, Object>> epochs) {
         StringBuilder table = new StringBuilder("| epoch | training loss | elapsed s |\n|---:|---:|---:|\n");
         for (Map<String, Object> row : epochs) {
-            table.append(String.format(Locale.ROOT, "| %d | %.6f | %.2f |%n", (Integer) row.get("epoch"),
+            table.append(String.format(Locale.ROOT, "| %d | %.6f | %.2f |\n", (Integer) row.get("epoch"),
                     (Double) row.get("loss"), (Double) row.get("elapsedSeconds")));
         }
-        return table.toString().replace(System.lineSeparator(), "\n");
+        return table.toString();
     }
 
     static double seconds(long startNanos) {

@@ -48,14 +48,13 @@ final class SvdGrid {
      */
     static Map<String, Object> run(Dataset data, Aggregation aggregation, Svd.Config base, long seed, RunRecord record,
                                    boolean progressBars) {
-        Evaluator evaluator = Evaluator.builder(aggregation)
-                .options(EvaluationOptions.builder().rankingMetrics(false).build()).build();
-        GridSearch search = new GridSearch(grid(), point -> configure(base, point), KFold.of(FOLDS, seed), evaluator,
-                "rmse");
         GridSearchResult result;
-        try (Progress progress = Progress.start("grid", 1, progressBars)) {
+        try (EvaluateCommand.BarListener bar = new EvaluateCommand.BarListener("grid", progressBars)) {
+            Evaluator evaluator = Evaluator.builder(aggregation)
+                    .options(EvaluationOptions.builder().rankingMetrics(false).build()).listener(bar).build();
+            GridSearch search = new GridSearch(grid(), point -> configure(base, point), KFold.of(FOLDS, seed), evaluator,
+                    "rmse");
             result = search.run(data.events());
-            progress.step();
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (var row : result.rows()) {

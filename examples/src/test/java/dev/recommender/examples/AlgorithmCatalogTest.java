@@ -3,9 +3,12 @@ package dev.recommender.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.retrieval.ImplicitAls;
+import dev.recommender.core.retrieval.TwoTowerRetrieval;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,23 @@ class AlgorithmCatalogTest {
         assertEquals(Svd.Config.forEngagementRate().toBuilder().seed(7).threads(2).build(), engagement);
         Svd.Config ratings = (Svd.Config) AlgorithmCatalog.standard().create("svd", RATINGS);
         assertEquals(Svd.Config.forRatings().toBuilder().seed(7).threads(1).build(), ratings);
+    }
+
+    @Test
+    void retrievalModelsTakeTheRunsSeedAndThreads() {
+        assertEquals(ImplicitAls.Config.builder().seed(7).threads(2).build(), AlgorithmCatalog.standard().create("als", SEED));
+        assertEquals(TwoTowerRetrieval.Config.builder().seed(7).threads(2).build(),
+                AlgorithmCatalog.standard().create("two-tower", SEED));
+    }
+
+    @Test
+    void everyEntryConfiguresForBothKindsOfData() {
+        // a factory that fails (e.g. a preset rejecting the seed or thread count) would fail here, not mid-run
+        for (var entry : AlgorithmCatalog.standard().entries()) {
+            for (var context : List.of(SEED, RATINGS)) {
+                assertTrue(entry.factory().apply(context) != null, entry.name());
+            }
+        }
     }
 
     @Test

@@ -6,39 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The evaluate command on a small generated log. */
-class EvaluateCommandTest {
-    @TempDir
-    static Path dir;
-    static Path log;
-
-    @BeforeAll
-    static void writeLog() throws Exception {
-        log = TestLogs.seedLog(dir.resolve("events.csv"), 120, 40, 12, 7);
-    }
-
-    private static CliRun run(String... args) {
-        return CliRun.of(args);
-    }
-
-    private static String[] with(String[] first, String... rest) {
-        String[] all = new String[first.length + rest.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(rest, 0, all, first.length, rest.length);
-        return all;
-    }
-
-    private static String[] input(String command) {
-        return new String[] {command, "--input", log.toString(), "--format", "seed"};
-    }
-
+class EvaluateCommandTest extends CommandTestSupport {
     @Test
     void evaluatePrintsTheTableAndDrawsTheChart() throws Exception {
         Path chart = dir.resolve("ndcg.png");
@@ -53,10 +26,32 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void protocolBRanksOnlyAndJsonIsOneObject() throws Exception {
+        CliRun run = run(with(input("evaluate"), "--split", "protocolB", "--algorithms", "popularity,svd", "--json",
+                "--runs-dir", dir.resolve("runs-b").toString()));
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("protocolB", json.get("split").asText());
+        String report = json.get("report").toString();
+        // training values are binarised under protocol B: predicted ratings would be meaningless
+        assertFalse(report.contains("\"rmse\""), report);
+        assertTrue(report.contains("\"ndcg@10\""), report);
+    }
+
+    @Test
+    void listsTheCatalog() {
+        CliRun run = run("evaluate", "--list-algorithms");
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        for (String name : AlgorithmCatalog.standard().names()) {
+            assertTrue(run.out().contains(name + " "), name + " in:\n" + run.out());
+        }
+    }
+
+    @Test
     void evaluateRejectsAnUnknownAlgorithm() {
         CliRun run = run(with(input("evaluate"), "--algorithms", "popularity,nope"));
         assertEquals(Cli.USAGE, run.exitCode());
-        assertTrue(run.err().contains("error: unknown algorithm 'nope': expected one of popularity, baseline, svd"),
+        assertTrue(run.err().contains("error: unknown algorithm 'nope': expected one of popularity, baseline, svd, als"),
                 run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }

@@ -4,41 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input: exit code 2, one clear error line, no stack trace. */
-class InputErrorsTest {
-    @TempDir
-    static Path dir;
-    static Path log;
-
-    @BeforeAll
-    static void writeLog() throws Exception {
-        log = TestLogs.seedLog(dir.resolve("events.csv"), 120, 40, 12, 7);
-    }
-
-    private static CliRun run(String... args) {
-        return CliRun.of(args);
-    }
-
-    private static String[] with(String[] first, String... rest) {
-        String[] all = new String[first.length + rest.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(rest, 0, all, first.length, rest.length);
-        return all;
-    }
-
-    private static String[] input(String command) {
-        return new String[] {command, "--input", log.toString(), "--format", "seed"};
-    }
-
+class InputErrorsTest extends CommandTestSupport {
     @Test
     void badFormatIsAUsageError() {
         CliRun run = run("summarize", "--input", log.toString(), "--format", "csv");
@@ -68,6 +39,19 @@ class InputErrorsTest {
         assertTrue(run.err().contains(bad + ":3"), "file and line in: " + run.err());
         assertTrue(run.err().contains("event_timestamp"), "column in: " + run.err());
         assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void lenientReadSkipsAndCountsMalformedRows() throws Exception {
+        Path bad = dir.resolve("bad-lenient.csv");
+        Files.writeString(bad, "user_id,content_id,event_timestamp,event_type\nu1,c1,1640995200.0,viewed\n"
+                + "u1,c2,yesterday,viewed\n,c3,1640995200.0,engaged\nu2,c1,1640995300.0,engaged\n");
+        CliRun run = run("summarize", "--lenient", "--input", bad.toString());
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        // 4 rows: one bad time, one empty user id, two kept
+        assertTrue(run.err().contains("note: lenient read skipped malformed rows: " + bad + ": 4 rows, 2 events, skipped 2"),
+                run.err());
+        assertTrue(run.out().contains("| events | 2 |"), run.out());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.recommender.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,36 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The svd command on a small generated log. */
-class SvdCommandTest {
-    @TempDir
-    static Path dir;
-    static Path log;
-
-    @BeforeAll
-    static void writeLog() throws Exception {
-        log = TestLogs.seedLog(dir.resolve("events.csv"), 120, 40, 12, 7);
-    }
-
-    private static CliRun run(String... args) {
-        return CliRun.of(args);
-    }
-
-    private static String[] with(String[] first, String... rest) {
-        String[] all = new String[first.length + rest.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(rest, 0, all, first.length, rest.length);
-        return all;
-    }
-
-    private static String[] input(String command) {
-        return new String[] {command, "--input", log.toString(), "--format", "seed"};
-    }
-
+class SvdCommandTest extends CommandTestSupport {
     @Test
     void svdPrintsTheThreeErrorRowsAndATopTen() {
         CliRun run = run(with(input("svd"), "--epochs", "3", "--runs-dir", dir.resolve("runs-svd").toString()));
@@ -81,5 +54,21 @@ class SvdCommandTest {
         assertEquals(4, recorded.get("epochs").size());
         assertTrue(recorded.get("metrics").has("svd.rmse"));
         assertEquals(model.toAbsolutePath().normalize().toString(), recorded.get("models").get("svd").asText());
+    }
+
+    @Test
+    void gridSearchesTheSeedsEightPointsAndReportsTheBest() throws Exception {
+        CliRun run = run(with(input("svd"), "--grid", "--json", "--runs-dir", dir.resolve("runs-grid").toString()));
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        JsonNode grid = new ObjectMapper().readTree(run.out()).get("grid");
+        assertEquals(3, grid.get("folds").asInt());
+        // epochs {5, 10} x learning rate {0.002, 0.005} x regularisation {0.4, 0.6}
+        assertEquals(8, grid.get("rows").size());
+        double best = Double.POSITIVE_INFINITY;
+        for (JsonNode row : grid.get("rows")) {
+            best = Math.min(best, row.get("rmse").asDouble());
+        }
+        assertEquals(best, grid.get("rmse").asDouble(), 0.0, "the reported best has the smallest CV RMSE");
+        assertTrue(List.of(5, 10).contains(grid.get("best").get("epochs").asInt()));
     }
 }

@@ -36,7 +36,11 @@ public record TasteAlsImplicit(int factors, double lambda, double alpha, int ite
     /** The CLI and report name, {@value}. */
     public static final String NAME = "taste-als-implicit";
 
-    /** Validates the configuration. */
+    /**
+     * Validates the configuration.
+     *
+     * @throws IllegalArgumentException if a component is out of range (the message names it and its value)
+     */
     public TasteAlsImplicit {
         Checks.atLeast("factors", factors, 1);
         Checks.positive("lambda", lambda);

@@ -38,7 +38,11 @@ public record TasteSgd(int factors, int iterations, double learningRate, double 
     /** The CLI and report name, {@value}. */
     public static final String NAME = "taste-sgd";
 
-    /** Validates the configuration. */
+    /**
+     * Validates the configuration.
+     *
+     * @throws IllegalArgumentException if a component is out of range (the message names it and its value)
+     */
     public TasteSgd {
         Checks.atLeast("factors", factors, 1);
         Checks.atLeast("iterations", iterations, 1);

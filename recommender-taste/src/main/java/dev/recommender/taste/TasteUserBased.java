@@ -6,8 +6,10 @@ import dev.recommender.core.data.Interactions;
 import org.apache.mahout.cf.taste.impl.neighborhood.NearestNUserNeighborhood;
 import org.apache.mahout.cf.taste.impl.recommender.GenericBooleanPrefUserBasedRecommender;
 import org.apache.mahout.cf.taste.impl.recommender.GenericUserBasedRecommender;
+import org.apache.mahout.cf.taste.impl.similarity.CachingUserSimilarity;
 import org.apache.mahout.cf.taste.impl.similarity.LogLikelihoodSimilarity;
 import org.apache.mahout.cf.taste.impl.similarity.PearsonCorrelationSimilarity;
+import org.apache.mahout.cf.taste.similarity.UserSimilarity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +32,12 @@ import java.util.Objects;
  * boolean data, scores summed as in {@code GenericBooleanPrefUserBasedRecommender}).
  *
  * <p>Cost: fitting builds the data model (O(entries)); each request computes the similarity of the
- * user with every user (O(users x items per user)) and scores the neighbours' items. No
- * randomness: the seed only permutes Taste's ids. Thread safety of the model: see
- * {@link TasteRecommender}.
+ * user with every user (O(users x items per user)) and scores each item of the neighbours, which
+ * in stock Taste recomputes one similarity per (item, neighbour). The similarity is therefore
+ * wrapped in Taste's {@code CachingUserSimilarity} (a synchronized, bounded memo of pair
+ * similarities holding as many pairs as there are users): answers are unchanged, and each
+ * request computes each of its pair similarities once. No randomness: the seed only permutes
+ * Taste's ids. Thread safety of the model: see {@link TasteRecommender}.
  *
  * @param neighborhoodSize how many nearest users, at least 1 (default 50)
  * @param similarity       the user similarity (default Pearson)
@@ -57,7 +62,11 @@ public record TasteUserBased(int neighborhoodSize, Similarity similarity, double
         LOG_LIKELIHOOD
     }
 
-    /** Validates the configuration. */
+    /**
+     * Validates the configuration.
+     *
+     * @throws IllegalArgumentException if a component is out of range (the message names it and its value)
+     */
     public TasteUserBased {
         Checks.atLeast("neighborhoodSize", neighborhoodSize, 1);
         Objects.requireNonNull(similarity, "similarity");
@@ -105,13 +114,13 @@ public record TasteUserBased(int neighborhoodSize, Similarity similarity, double
                         + "recommended; use Similarity.LOG_LIKELIHOOD for boolean data", NAME, training.minValue());
             }
             return TasteFits.fit(NAME, training, TasteData.Preferences.VALUES, seed, false, 0, listener, model -> {
-                PearsonCorrelationSimilarity pearson = new PearsonCorrelationSimilarity(model);
+                UserSimilarity pearson = new CachingUserSimilarity(new PearsonCorrelationSimilarity(model), model);
                 return new GenericUserBasedRecommender(model,
                         new NearestNUserNeighborhood(neighborhoodSize, minSimilarity, pearson, model), pearson);
             });
         }
         return TasteFits.fit(NAME, training, TasteData.Preferences.BOOLEAN, seed, false, 0, listener, model -> {
-            LogLikelihoodSimilarity logLikelihood = new LogLikelihoodSimilarity(model);
+            UserSimilarity logLikelihood = new CachingUserSimilarity(new LogLikelihoodSimilarity(model), model);
             return new GenericBooleanPrefUserBasedRecommender(model,
                     new NearestNUserNeighborhood(neighborhoodSize, minSimilarity, logLikelihood, model), logLikelihood);
         });

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Refused input is reported with {@link ApiException}; any other failure is logged with its stack
  * trace and answered with a generic 500, so clients never see internals.
  *
- * <p>Thread-safe: holds only immutable configuration and the thread-safe {@link ModelHolder}.
+ * <p>Thread-safe: holds immutable configuration, the thread-safe {@link ModelHolder} and
+ * {@link LongAdder} request counters.
  */
 final class ApiHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);

@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  *   java -jar recommender-examples.jar serve --models DIR [--port 3000] [--host 127.0.0.1]
  * </pre>
+ *
+ * <p>One instance per invocation; not thread-safe (picocli fills its fields).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve recommendations over HTTP: POST /recommender, GET /recommender/{user_id}, "

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Settings of a {@link RecommendationServer}. Build with {@link #builder(Path)}; every value is
- * validated when the record is created.
+ * Settings of a {@link RecommendationServer}. Build with {@link #builder(Path)} or
+ * {@link #defaults(Path)}; every value is validated when the record is created. Immutable and thread-safe.
  *
  * @param modelDirectory  directory holding {@code model.bin}, re-read on every reload
  * @param host            address to bind (default {@code 127.0.0.1}: loopback only)

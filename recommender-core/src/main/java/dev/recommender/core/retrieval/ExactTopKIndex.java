@@ -6,7 +6,7 @@ import java.util.function.IntPredicate;
 
 /**
  * Exact maximum-inner-product search by a blocked scan: item vectors lie in one contiguous row-major
- * {@code float[]}; a block of {@value #BLOCK} items is scored into a per-thread buffer, then the non-excluded
+ * {@code float[]}; a block of 256 items is scored into a per-thread buffer, then the non-excluded
  * scores are offered to a bounded min-heap ({@link TopK}), so a request allocates nothing per item.
  *
  * <p>Cost per query: {@code O(n d)} multiply-adds plus {@code O(n log k)} heap work in the worst case (in

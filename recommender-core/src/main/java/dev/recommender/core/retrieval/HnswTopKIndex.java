@@ -16,24 +16,26 @@ import java.util.function.IntPredicate;
  * Approximate maximum-inner-product search through a hierarchical navigable small-world graph (HNSW,
  * Malkov and Yashunin 2018, implementation {@code com.github.jelmerk:hnswlib-core}).
  *
- * <p>HNSW needs a metric, and the inner product is not one, so the index uses the reduction of Bachrach et
- * al. (2014, "Speeding up the Xbox recommender system using a Euclidean transformation for inner-product
- * spaces"): with {@code M} the largest item norm, an item {@code x} becomes {@code (x / M, sqrt(1 - |x|^2 / M^2))}
- * and a query {@code q} becomes {@code (q / |q|, 0)}. All augmented items lie on the unit sphere, where the
- * order by inner product, by cosine and by Euclidean distance coincide, and the augmented inner product is
- * {@code q . x / (|q| M)}, a positive multiple of the original. The graph is built and searched with
- * hnswlib's inner-product distance {@code 1 - a . b} on the augmented vectors; the scores offered to the caller
- * are then recomputed exactly on the original vectors.
+ * <p>Inner product: the graph is built and searched directly with hnswlib's inner-product distance
+ * {@code 1 - a . b}, which is not a metric; greedy graph search still works well for it ("ip-NSW", Morozov and
+ * Babenko, "Non-metric similarity graphs for maximum inner product search", NeurIPS 2018). Item vectors are
+ * divided by the largest item norm and queries by their own norm, which does not change any ranking. The
+ * standard alternative, the reduction of Bachrach et al. (2014) that appends {@code sqrt(M^2 - |x|^2)} to each
+ * item so that inner-product order becomes Euclidean order, was measured on this library's clustered test set
+ * (50,000 items, 24 dimensions, norms varying threefold; m 16, efConstruction 100, efSearch 100): recall@10
+ * 0.74 against 0.97 for the direct inner product, because small-norm items crowd around the added axis. The
+ * scores offered to the caller are recomputed exactly on the original vectors with the package's one
+ * inner-product kernel.
  *
  * <p>Excluded items (seen items, request exclusions) are filtered from the graph's answer; the search asks
- * the graph for {@code k + excludedCount} neighbours and widens it fourfold if filtering leaves fewer than
- * {@code k}.
+ * the graph for {@code max(efSearch, k + excludedCount)} neighbours and widens it fourfold while filtering
+ * leaves fewer than {@code k}.
  *
  * <p>Determinism: node levels come from a hash of the item number and items are inserted in index order, so
  * with {@code buildThreads = 1} the same vectors always give the same graph and the same answers (a loaded
  * model rebuilds an identical index). Cost: building is roughly {@code O(n log n * efConstruction * d)};
- * a search visits roughly {@code O(efSearch * m * log n)} nodes. Memory: the augmented vectors
- * ({@code 4 (d + 1)} bytes per item), the graph (about {@code 8 m} bytes per item on layer 0) and a copy of the
+ * a search visits roughly {@code O(efSearch * m * log n)} nodes. Memory: the scaled vectors
+ * ({@code 4 d} bytes per item), the graph (about {@code 8 m} bytes per item on layer 0) and a copy of the
  * original vectors for exact re-scoring.
  *
  * <p>Immutable after construction and safe for concurrent searches.
@@ -47,7 +49,7 @@ public final class HnswTopKIndex implements TopKIndex {
     private final int size;
     private final int efSearch;
 
-    /** One graph node: the item number and its augmented vector. */
+    /** One graph node: the item number and its scaled vector. */
     private record Node(Integer id, float[] vector) implements Item<Integer, float[]> {
         @Override
         public int dimensions() {
@@ -97,22 +99,18 @@ public final class HnswTopKIndex implements TopKIndex {
         }
         double scale = maxNorm > 0 ? 1 / maxNorm : 1;
         HnswIndex<Integer, float[], Node, Float> graph = HnswIndex
-                .newBuilder(dimensions + 1, DistanceFunctions.FLOAT_INNER_PRODUCT, size)
+                .newBuilder(dimensions, DistanceFunctions.FLOAT_INNER_PRODUCT, size)
                 .withM(config.m())
                 .withEfConstruction(config.efConstruction())
                 .withEf(config.efSearch())
                 .build();
         List<Node> nodes = new ArrayList<>(size);
         for (int item = 0; item < size; item++) {
-            float[] augmented = new float[dimensions + 1];
-            double squared = 0;
+            float[] scaled = new float[dimensions];
             for (int k = 0; k < dimensions; k++) {
-                double value = copy[item * dimensions + k] * scale;
-                augmented[k] = (float) value;
-                squared += value * value;
+                scaled[k] = (float) (copy[item * dimensions + k] * scale);
             }
-            augmented[dimensions] = (float) Math.sqrt(Math.max(0, 1 - squared));
-            nodes.add(new Node(item, augmented));
+            nodes.add(new Node(item, scaled));
         }
         if (config.buildThreads() == 1) {
             for (Node node : nodes) {
@@ -160,18 +158,18 @@ public final class HnswTopKIndex implements TopKIndex {
         if (query.length != dimensions) {
             throw new IllegalArgumentException("query length must be " + dimensions + ", got " + query.length);
         }
-        float[] augmented = new float[dimensions + 1];
+        float[] scaled = new float[dimensions];
         double queryNorm = norm(query, 0, dimensions);
         if (queryNorm > 0) {
             for (int k = 0; k < dimensions; k++) {
-                augmented[k] = (float) (query[k] / queryNorm);
+                scaled[k] = (float) (query[k] / queryNorm);
             }
         }
         int wanted = top.capacity();
         int fetch = (int) Math.min(size, Math.max(0L, (long) wanted + Math.max(0, excludedCount)));
         while (true) {
             top.clear();
-            List<SearchResult<Node, Float>> found = graph.findNearest(augmented, Math.max(fetch, Math.min(size, efSearch)));
+            List<SearchResult<Node, Float>> found = graph.findNearest(scaled, Math.max(fetch, Math.min(size, efSearch)));
             for (SearchResult<Node, Float> result : found) {
                 int item = result.item().id();
                 if (!excluded.test(item)) {

@@ -23,8 +23,9 @@ import java.util.OptionalInt;
  * user's {@code historyLength} most recent training items (the YouTube deep-network idea, Covington et al.
  * 2016); the target item of a training example is left out of its own history mean. Because a user vector
  * can be computed from items alone, a user unseen in training is folded in with {@link #foldIn(List)}.
- * {@link Config#userIdDropout()} drops {@code U} from a share of the examples so the history part learns to
- * stand on its own.
+ * {@link Config#userIdDropout()} drops {@code U} from a share {@code p} of the examples so the history part
+ * learns to stand on its own; served user vectors use the expected id part, {@code (1 - p) U[u]} (with
+ * {@code p = 1} the user tower is the history mean alone, and fold-in is exactly how training users are served).
  *
  * <p>Loss: for a batch of {@code B} observed pairs {@code (u_b, i_b)}, the logits are
  * {@code s_ab = q_a . v_b / temperature - log Q(i_b)}, where {@code Q(i)} is the item's share of training pairs,

@@ -178,10 +178,14 @@ final class TwoTowerTrainer {
                 pool.shutdownNow();
             }
         }
+        // serving uses the expected id contribution under dropout: (1 - p) U[u] (as dropout at inference)
+        float keep = (float) (1 - (historyTable == null ? 0 : config.userIdDropout()));
         float[] userVectors = new float[users * d];
         for (int u = 0; u < users; u++) {
             int offset = u * d;
-            System.arraycopy(userTable.values, offset, userVectors, offset, d);
+            for (int r = 0; r < d; r++) {
+                userVectors[offset + r] = keep * userTable.values[offset + r];
+            }
             int count = historyStart[u + 1] - historyStart[u];
             for (int h = historyStart[u]; h < historyStart[u + 1]; h++) {
                 int historyOffset = historyItems[h] * d;

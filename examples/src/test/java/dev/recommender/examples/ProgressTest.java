@@ -1,0 +1,30 @@
+package dev.recommender.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.recommender.core.EpochProgress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+    @Test
+    void describesAnEpochOnOneLine() {
+        EpochProgress epoch = new EpochProgress("svd", 3, 20, 0.8123456, Duration.ofMillis(1234),
+                Map.of("learningRate", 0.005));
+        assertEquals("svd epoch 3/20: loss 0.812346 (1.2 s), learningRate 0.005000", Progress.describe(epoch));
+    }
+
+    @Test
+    void withoutATerminalTheBarIsSilentButEpochsStillReachTheNextListener() {
+        List<Integer> seen = new ArrayList<>();
+        try (Progress progress = Progress.start("svd", 2, true)) {   // tests never run in a terminal
+            var listener = progress.epochs(e -> seen.add(e.epoch()));
+            listener.onEpoch(new EpochProgress("svd", 1, 2, 1.0, Duration.ZERO, Map.of()));
+            listener.onEpoch(new EpochProgress("svd", 2, 2, 0.5, Duration.ZERO, Map.of()));
+        }
+        assertEquals(List.of(1, 2), seen);
+    }
+}

@@ -1,0 +1,250 @@
+package dev.recommender.core.retrieval;
+
+import dev.recommender.core.EpochProgress;
+import dev.recommender.core.RecommendRequest;
+import dev.recommender.core.Recommendations;
+import dev.recommender.core.SeenItems;
+import dev.recommender.core.data.EventLog;
+import dev.recommender.core.data.ImplicitConfidence;
+import dev.recommender.core.data.Interactions;
+import dev.recommender.core.io.ModelStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImplicitAlsTest {
+    private static final Planted PLANTED = Planted.generate(300, 200, 5, 15, 0.9, 1);
+
+    private static ImplicitAls.Config small() {
+        return ImplicitAls.Config.builder().factors(8).regularization(1).alpha(4).iterations(10).build();
+    }
+
+    /** A one-dimensional model over items i0 = 1, i1 = 2, i2 = 3 with lambda 1, alpha 2. */
+    private static ImplicitAls handMade() {
+        Interactions training = Interactions.builder().add("u", "i0", 1f).add("u", "i1", 1f).add("v", "i2", 1f).build();
+        ImplicitAls.Config config = ImplicitAls.Config.builder().factors(1).regularization(1).alpha(2).build();
+        return new ImplicitAls(SeenItems.of(training), new float[] {0.5f, -1f}, new float[] {1, 2, 3}, config);
+    }
+
+    @Test
+    void foldInSolvesTheUserProblemInClosedForm() {
+        // Y = (1, 2, 3), lambda 1, alpha 2; items i0 (value 1) and i2 (value 0.5): c0 = 1 + 2*1 = 3, c2 = 1 + 2*0.5 = 2.
+        // A = Y^T Y + lambda + (c0 - 1) y0^2 + (c2 - 1) y2^2 = (1 + 4 + 9) + 1 + 2*1 + 1*9 = 26
+        // b = c0 y0 + c2 y2 = 3*1 + 2*3 = 9, so x = 9 / 26
+        UserEmbedding user = handMade().foldIn(List.of("i0", "i2", "unknown"), new float[] {1f, 0.5f, 7f});
+        assertEquals(9.0 / 26.0, user.vector()[0], 1e-6);
+        assertEquals(List.of("i0", "i2"), user.seenItemIds());
+    }
+
+    @Test
+    void recommendsByInnerProductWithTheRequestContract() {
+        ImplicitAls model = handMade();
+        // user v has x = -1: scores i0 -1, i1 -2, i2 -3 (seen)
+        assertEquals(List.of("i0", "i1"), model.recommend("v", 5).itemIds());
+        assertEquals(-1.0, model.recommend("v", 5).items().get(0).score(), 0);
+        assertEquals(List.of("i0", "i1", "i2"),
+                model.recommend("v", RecommendRequest.builder(5).excludeSeen(false).build()).itemIds());
+        assertEquals(List.of("i1"), model.recommend("v",
+                RecommendRequest.builder(5).exclude(Set.of("i0")).build()).itemIds());
+        assertEquals(List.of("i1"), model.recommend("v",
+                RecommendRequest.builder(5).candidates(Set.of("i1", "i2", "nope")).build()).itemIds());
+        // user u (x = 0.5) has seen i0 and i1: only i2 is left, score 1.5
+        Recommendations u = model.recommend("u", 5);
+        assertEquals(List.of("i2"), u.itemIds());
+        assertEquals(1.5, u.items().get(0).score(), 0);
+        assertEquals(1.0, model.score("u", "i1"), 0);
+        assertEquals(0.0, model.score("nobody", "i1"), 0);
+        // unknown user: popularity (i0, i1, i2 each have one user: catalog order), flagged
+        Recommendations unknown = model.recommend("nobody", 2);
+        assertTrue(unknown.fallback());
+        assertEquals(List.of("i0", "i1"), unknown.itemIds());
+        // a folded-in user with x = 9/26 > 0 who has seen i0 and i2
+        UserEmbedding folded = model.foldIn(List.of("i0", "i2"), new float[] {1f, 0.5f});
+        assertEquals(List.of("i1"), model.recommend(folded, RecommendRequest.top(3)).itemIds());
+    }
+
+    @Test
+    void exactAlternatingLeastSquaresNeverIncreasesTheLossAndCgGetsClose() {
+        List<Double> exact = new ArrayList<>();
+        List<Double> cg = new ArrayList<>();
+        small().toBuilder().cgSteps(0).build().fit(PLANTED.all(), p -> exact.add(p.loss()));
+        small().fit(PLANTED.all(), p -> cg.add(p.loss()));
+        assertEquals(10, exact.size());
+        for (int k = 1; k < exact.size(); k++) {
+            assertTrue(exact.get(k) <= exact.get(k - 1) * (1 + 1e-9), "loss rose at iteration " + (k + 1) + ": " + exact);
+        }
+        double last = exact.get(exact.size() - 1);
+        assertTrue(last < exact.get(0), "loss did not fall: " + exact);
+        assertEquals(last, cg.get(cg.size() - 1), 0.01 * last, "CG final loss vs exact");
+    }
+
+    @Test
+    void recoversPlantedClusters() {
+        ImplicitAls model = ImplicitAls.fit(PLANTED.all(), small());
+        double precision = 0;
+        for (int u = 0; u < PLANTED.users; u++) {
+            precision += PLANTED.groupPrecision(u, model.recommend(Planted.user(u), 10).itemIds());
+        }
+        precision /= PLANTED.users;
+        // 90% of each user's picks come from their group; a random list would be 20% in-group
+        assertTrue(precision >= 0.9, "in-group share of top-10 " + precision);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalFactorsWhateverTheThreadCount() {
+        ImplicitAls one = ImplicitAls.fit(PLANTED.all(), small());
+        ImplicitAls two = ImplicitAls.fit(PLANTED.all(), small().toBuilder().threads(2).build());
+        ImplicitAls other = ImplicitAls.fit(PLANTED.all(), small().toBuilder().seed(7).build());
+        assertArrayEquals(one.userVectorsView(), two.userVectorsView());
+        assertArrayEquals(one.itemVectorsView(), two.itemVectorsView());
+        assertFalse(java.util.Arrays.equals(one.itemVectorsView(), other.itemVectorsView()));
+    }
+
+    @Test
+    void savedAndLoadedModelAnswersIdentically(@TempDir Path directory) throws IOException {
+        ImplicitAls model = ImplicitAls.fit(PLANTED.all(), small());
+        Path file = directory.resolve("als.model");
+        ModelStore.save(model, file);
+        ImplicitAls loaded = ModelStore.load(file, ImplicitAls.class);
+        assertEquals(model.config(), loaded.config());
+        assertArrayEquals(model.userVectorsView(), loaded.userVectorsView());
+        assertArrayEquals(model.itemVectorsView(), loaded.itemVectorsView());
+        for (int u = 0; u < 20; u++) {
+            assertEquals(model.recommend(Planted.user(u), 10), loaded.recommend(Planted.user(u), 10));
+        }
+        List<String> items = PLANTED.itemsOf(0, 0, 0.5);
+        assertArrayEquals(model.foldIn(items).vector(), loaded.foldIn(items).vector());
+    }
+
+    @Test
+    void foldInIsTheUsersLeastSquaresOptimum() {
+        // Independent check: the gradient of sum_i c_i (p_i - x.y_i)^2 + lambda |x|^2 over ALL items,
+        // summed directly (no Gram-matrix trick), vanishes at the folded-in vector.
+        ImplicitAls model = ImplicitAls.fit(PLANTED.all(), small());
+        List<String> items = PLANTED.itemsOf(3, 0, 0.8);
+        float[] values = new float[items.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = 1 + k % 3;
+        }
+        float[] x = model.foldIn(items, values).vector();
+        double[] gradient = new double[x.length];
+        double alpha = model.config().alpha();
+        for (String item : model.items().ids()) {
+            float[] y = model.itemVector(item).orElseThrow();
+            int k = items.indexOf(item);
+            double c = k < 0 ? 1 : 1 + alpha * values[k];
+            double p = k < 0 ? 0 : 1;
+            double prediction = 0;
+            for (int r = 0; r < x.length; r++) {
+                prediction += x[r] * y[r];
+            }
+            for (int r = 0; r < x.length; r++) {
+                gradient[r] += -2 * c * (p - prediction) * y[r];
+            }
+        }
+        double norm = 0;
+        for (int r = 0; r < x.length; r++) {
+            gradient[r] += 2 * model.config().regularization() * x[r];
+            norm += gradient[r] * gradient[r];
+        }
+        assertTrue(Math.sqrt(norm) < 1e-3, "gradient norm at the fold-in " + Math.sqrt(norm));
+    }
+
+    @Test
+    void foldedInUsersRecallAlmostAsWellAsTrainedUsers() {
+        // Every user's first 80% of picks is training data; every 7th user (7 is prime to the 10 groups, so
+        // every group keeps most of its users) is either trained normally or held out and folded in from those
+        // 80%; recall@20 is measured on their last 20%.
+        Planted planted = Planted.generate(600, 300, 10, 20, 0.8, 5);
+        Set<Integer> held = new HashSet<>();
+        for (int u = 0; u < planted.users; u += 7) {
+            held.add(u);
+        }
+        ImplicitAls.Config config = ImplicitAls.Config.builder().factors(16).regularization(2).alpha(4).build();
+        ImplicitAls trained = ImplicitAls.fit(planted.interactions(0, 0.8, Set.of()), config);
+        ImplicitAls without = ImplicitAls.fit(planted.interactions(0, 0.8, held), config);
+        double trainedRecall = 0;
+        double foldedRecall = 0;
+        for (int u : held) {
+            List<String> future = planted.itemsOf(u, 0.8, 1.0);
+            trainedRecall += Planted.recall(trained.recommend(Planted.user(u), 20).itemIds(), future);
+            assertFalse(without.knowsUser(Planted.user(u)));
+            UserEmbedding folded = without.foldIn(planted.itemsOf(u, 0, 0.8));
+            foldedRecall += Planted.recall(without.recommend(folded, RecommendRequest.top(20)).itemIds(), future);
+        }
+        trainedRecall /= held.size();
+        foldedRecall /= held.size();
+        System.out.printf("implicit ALS recall@20: trained %.4f, folded in %.4f%n", trainedRecall, foldedRecall);
+        assertTrue(trainedRecall > 0.2, "trained recall " + trainedRecall);
+        assertTrue(Math.abs(foldedRecall - trainedRecall) <= 0.1 * trainedRecall,
+                "folded-in recall " + foldedRecall + " vs trained " + trainedRecall);
+    }
+
+    @Test
+    void foldInFromEventsUsesTheTrainingAggregation() {
+        ImplicitAls model = ImplicitAls.fit(PLANTED.all(), small());
+        EventLog.Builder events = EventLog.builder();
+        events.add("new", "i1", 1_000L, "viewed", Float.NaN);
+        events.add("new", "i1", 2_000L, "viewed", Float.NaN);
+        events.add("new", "i6", 3_000L, "viewed", Float.NaN);
+        ImplicitConfidence aggregation = ImplicitConfidence.defaults();
+        Interactions aggregated = aggregation.aggregate(events.build());
+        float[] values = new float[aggregated.size()];
+        List<String> ids = new ArrayList<>();
+        for (int e = 0; e < aggregated.size(); e++) {
+            ids.add(aggregated.items().id(aggregated.itemAt(e)));
+            values[e] = aggregated.value(e);
+        }
+        assertArrayEquals(model.foldIn(ids, values).vector(), model.foldIn(events.build(), aggregation).vector());
+        EventLog twoUsers = EventLog.builder().add("a", "i1", 0, "viewed", Float.NaN)
+                .add("b", "i1", 0, "viewed", Float.NaN).build();
+        assertEquals("events must belong to exactly one user, got 2", assertThrows(IllegalArgumentException.class,
+                () -> model.foldIn(twoUsers, aggregation)).getMessage());
+    }
+
+    @Test
+    void badArgumentsAreRejectedWithTheirNames() {
+        assertEquals("factors must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> ImplicitAls.Config.builder().factors(0).build()).getMessage());
+        assertEquals("alpha must be finite and non-negative, got -1.0", assertThrows(IllegalArgumentException.class,
+                () -> ImplicitAls.Config.builder().alpha(-1).build()).getMessage());
+        assertEquals("regularization must be finite and non-negative, got NaN",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ImplicitAls.Config.builder().regularization(Double.NaN).build()).getMessage());
+        Interactions negative = Interactions.builder().add("u", "i", -2f).build();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ImplicitAls.fit(negative, small()))
+                .getMessage().startsWith("interaction (u, i) has negative value -2.0"));
+        ImplicitAls model = handMade();
+        assertEquals("none of the 1 items is in the model's catalog", assertThrows(IllegalArgumentException.class,
+                () -> model.foldIn(List.of("nope"))).getMessage());
+        assertEquals("item 'i0' appears twice in itemIds", assertThrows(IllegalArgumentException.class,
+                () -> model.foldIn(List.of("i0", "i0"), new float[] {1, 1})).getMessage());
+        assertEquals("itemIds and values must have the same length, got 1 and 2",
+                assertThrows(IllegalArgumentException.class,
+                        () -> model.foldIn(List.of("i0"), new float[] {1, 1})).getMessage());
+        assertEquals("values[0] (item 'i0') must be finite and non-negative, got -1.0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> model.foldIn(List.of("i0"), new float[] {-1})).getMessage());
+    }
+
+    @Test
+    void reportsOneProgressPerIteration() {
+        List<EpochProgress> progress = new ArrayList<>();
+        small().fit(PLANTED.all(), progress::add);
+        assertEquals(10, progress.size());
+        assertEquals("implicit-als", progress.get(0).algorithm());
+        assertEquals(10, progress.get(9).epoch());
+    }
+}
