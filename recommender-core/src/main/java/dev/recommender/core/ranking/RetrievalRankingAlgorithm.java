@@ -86,7 +86,8 @@ public record RetrievalRankingAlgorithm<S extends Recommender & ItemScorer>(Even
         RankingModel ranker = RankingModel.fit(examples.shownFeatures(), examples.shownRates(), config.ranking(),
                 listener);
         RankingModel orderer = config.target() == RankingTarget.ENGAGED
-                ? RankingModel.fit(examples.newFeatures(), examples.newEngaged(), config.ranking(), listener)
+                ? RankingModel.fit(examples.newFeatures(), examples.newEngaged(), RankingFeature.columnNames(),
+                config.ranking(), listener, "ordering-gbdt")
                 : null;
         Recommender finalRetrieval = retrieval.fit(training, listener);
         S finalScorer = scorer.fit(training, listener);
