@@ -81,7 +81,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *         .testAggregation(ExplicitRating.last())
  *         .options(EvaluationOptions.builder().ratingMetrics(false).build()).build()
  *         .evaluate(ratings, PerUserHoldout.protocolB(0.2, 5, 42), List.of(Popularity.Config.defaults()));
- * System.out.println(a.toMarkdown());
+ * String table = a.toMarkdown(); // also toCsv(), toJson()
  * }</pre>
  *
  * <p>Thread safety: immutable; {@code evaluate} may be called concurrently (each call makes its
