@@ -64,18 +64,13 @@ public final class TasteBenchmark {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (Row row : List.of(
                 new Row("taste-sgd", TasteSgd.defaults(), true),
-                new Row("taste-sgd 20 it", TasteSgd.defaults().withIterations(20), true),
                 new Row("taste-als", TasteAls.defaults(), true),
-                new Row("taste-als stock", TasteAls.defaults().withRepairRatingOrder(false), true),
+                new Row("taste-als stock 20/0.065", TasteAls.defaults().withFactors(20).withLambda(0.065)
+                        .withRepairRatingOrder(false), true),
                 new Row("taste-user", TasteUserBased.defaults(), true),
                 new Row("taste-als-implicit", TasteAlsImplicit.defaults(), false),
-                new Row("taste-als-implicit a40", TasteAlsImplicit.defaults().withAlpha(40), false),
                 new Row("taste-user llr", TasteUserBased.defaults()
                         .withSimilarity(TasteUserBased.Similarity.LOG_LIKELIHOOD), false),
-                new Row("taste-item sampling", TasteItemBased.defaults()
-                        .withCandidates(TasteItemBased.Candidates.SAMPLING), false),
-                new Row("taste-item sampling 2", TasteItemBased.defaults()
-                        .withCandidates(TasteItemBased.Candidates.SAMPLING).withSamplingFactor(2), false),
                 new Row("taste-item sampling 1", TasteItemBased.defaults()
                         .withCandidates(TasteItemBased.Candidates.SAMPLING).withSamplingFactor(1), false),
                 new Row("taste-item", TasteItemBased.defaults(), false))) {

@@ -86,14 +86,20 @@ public final class AlgorithmCatalog {
                 .add("two-tower", "two-tower retrieval trained with in-batch sampled softmax (the TFRS model); top-N only",
                         c -> TwoTowerRetrieval.Config.builder().seed(c.seed()).threads(c.threads()).build())
                 // Apache Mahout Taste 0.13 peers (module recommender-taste), with their default settings
-                .add(TasteItemBased.NAME, "Taste item-based CF, log-likelihood similarity (boolean data)",
-                        c -> TasteItemBased.defaults())
+                // and the command's seed and thread count
+                .add(TasteItemBased.NAME, "Taste item-based CF, log-likelihood similarity (boolean data), exact candidates",
+                        c -> TasteItemBased.defaults().withSeed(c.seed()))
+                .add(TasteItemBased.NAME + "-sampled", "Taste item-based CF as taste-item, candidates bounded by Taste's "
+                                + "SamplingCandidateItemsStrategy (factor 1): every user still served, far faster",
+                        c -> TasteItemBased.defaults().withCandidates(TasteItemBased.Candidates.SAMPLING)
+                                .withSamplingFactor(1).withSeed(c.seed()))
                 .add(TasteUserBased.NAME, "Taste user-based CF, Pearson similarity, nearest-N neighbourhood",
-                        c -> TasteUserBased.defaults())
-                .add(TasteAls.NAME, "Taste SVD with ALS-WR factorization (explicit)", c -> TasteAls.defaults())
+                        c -> TasteUserBased.defaults().withSeed(c.seed()))
+                .add(TasteAls.NAME, "Taste SVD with ALS-WR factorization (explicit)",
+                        c -> TasteAls.defaults().withSeed(c.seed()).withThreads(c.threads()))
                 .add(TasteAlsImplicit.NAME, "Taste SVD with ALS-WR factorization (implicit, confidence alpha)",
-                        c -> TasteAlsImplicit.defaults())
-                .add(TasteSgd.NAME, "Taste SVD with RatingSGDFactorizer", c -> TasteSgd.defaults())
+                        c -> TasteAlsImplicit.defaults().withSeed(c.seed()).withThreads(c.threads()))
+                .add(TasteSgd.NAME, "Taste SVD with RatingSGDFactorizer", c -> TasteSgd.defaults().withSeed(c.seed()))
                 // ---- further algorithms register here, one .add(...) per name ----
                 // helper "ranking": retrieval-ranking (an event-level algorithm: needs an adapter to Algorithm)
                 .build();

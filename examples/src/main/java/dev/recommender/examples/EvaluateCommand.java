@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +31,9 @@ import picocli.CommandLine.Option;
         description = "Compare algorithms side by side on the same split: rating metrics for scorers, "
                 + "ranking metrics for all; markdown table, optional bar chart.")
 final class EvaluateCommand extends ToolCommand {
+    /** Algorithms that model rating values; under a binarising protocol they still train on the values. */
+    static final Set<String> RATING_MODELS = Set.of("baseline", "svd", "taste-sgd", "taste-als", "taste-user");
+
     @Mixin
     InputOptions input;
 
@@ -142,9 +146,18 @@ final class EvaluateCommand extends ToolCommand {
             options.ratingMetrics(false);
         }
         try (BarListener bar = new BarListener("evaluate", progressBars)) {
-            Evaluator evaluator = Evaluator.builder(split.binariseTraining() ? BinarisedAggregation.of(base) : base)
-                    .testAggregation(base).options(options.build()).listener(bar).build();
-            return evaluator.evaluate(data.events(), split.splitter(seed), algorithms);
+            Evaluator.Builder evaluator = Evaluator.builder(split.binariseTraining() ? BinarisedAggregation.of(base) : base)
+                    .testAggregation(base).options(options.build()).listener(bar);
+            if (split.binariseTraining()) {
+                // rating models learn from the ratings themselves: on all-1 training values they would
+                // learn a constant, which says nothing about them; every model is judged on the same pairs
+                for (String name : algorithms.keySet()) {
+                    if (RATING_MODELS.contains(name)) {
+                        evaluator.trainingAggregation(name, base);
+                    }
+                }
+            }
+            return evaluator.build().evaluate(data.events(), split.splitter(seed), algorithms);
         }
     }
 

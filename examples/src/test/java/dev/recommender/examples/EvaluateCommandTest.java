@@ -6,39 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The evaluate command on a small generated log. */
-class EvaluateCommandTest {
-    @TempDir
-    static Path dir;
-    static Path log;
-
-    @BeforeAll
-    static void writeLog() throws Exception {
-        log = TestLogs.seedLog(dir.resolve("events.csv"), 120, 40, 12, 7);
-    }
-
-    private static CliRun run(String... args) {
-        return CliRun.of(args);
-    }
-
-    private static String[] with(String[] first, String... rest) {
-        String[] all = new String[first.length + rest.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(rest, 0, all, first.length, rest.length);
-        return all;
-    }
-
-    private static String[] input(String command) {
-        return new String[] {command, "--input", log.toString(), "--format", "seed"};
-    }
-
+class EvaluateCommandTest extends CommandTestSupport {
     @Test
     void evaluatePrintsTheTableAndDrawsTheChart() throws Exception {
         Path chart = dir.resolve("ndcg.png");
@@ -57,7 +30,7 @@ class EvaluateCommandTest {
         CliRun run = run(with(input("evaluate"), "--split", "protocolB", "--algorithms", "popularity,svd", "--json",
                 "--runs-dir", dir.resolve("runs-b").toString()));
         assertEquals(Cli.OK, run.exitCode(), run.err());
-        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals("protocolB", json.get("split").asText());
         String report = json.get("report").toString();
         // training values are binarised under protocol B: predicted ratings would be meaningless

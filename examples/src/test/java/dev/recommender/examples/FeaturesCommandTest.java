@@ -1,44 +1,14 @@
 package dev.recommender.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The features command on a hand-written log. */
-class FeaturesCommandTest {
-    @TempDir
-    static Path dir;
-    static Path log;
-
-    @BeforeAll
-    static void writeLog() throws Exception {
-        log = TestLogs.seedLog(dir.resolve("events.csv"), 120, 40, 12, 7);
-    }
-
-    private static CliRun run(String... args) {
-        return CliRun.of(args);
-    }
-
-    private static String[] with(String[] first, String... rest) {
-        String[] all = new String[first.length + rest.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(rest, 0, all, first.length, rest.length);
-        return all;
-    }
-
-    private static String[] input(String command) {
-        return new String[] {command, "--input", log.toString(), "--format", "seed"};
-    }
-
+class FeaturesCommandTest extends CommandTestSupport {
     @Test
     void featuresFromAHandWrittenLog() throws Exception {
         Path file = dir.resolve("tiny.csv");

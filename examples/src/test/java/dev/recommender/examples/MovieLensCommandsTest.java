@@ -2,19 +2,18 @@ package dev.recommender.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
+import dev.recommender.core.testing.MovieLensData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The svd command on MovieLens latest-small (skipped unless {@code -Ddata.dir} points at the folder holding
- * {@code ml-latest-small/ratings.csv}).
+ * The svd command on MovieLens latest-small (skipped unless {@code -Ddata.dir} is set, failed if it is set but
+ * {@code ml-latest-small/ratings.csv} is missing below it: {@link MovieLensData}).
  */
 class MovieLensCommandsTest {
     static Path ratings;
@@ -24,10 +23,7 @@ class MovieLensCommandsTest {
 
     @BeforeAll
     static void findData() {
-        String dataDir = System.getProperty("data.dir", "");
-        assumeTrue(!dataDir.isBlank(), "data.dir not set");
-        ratings = Path.of(dataDir, "ml-latest-small", "ratings.csv");
-        assumeTrue(Files.isRegularFile(ratings), "no " + ratings);
+        ratings = MovieLensData.ratingsCsv();
     }
 
     @Test

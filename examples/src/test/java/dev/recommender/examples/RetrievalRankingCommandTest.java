@@ -66,5 +66,9 @@ class RetrievalRankingCommandTest {
         CliRun retrieval = CliRun.of("retrieval-ranking", "--input", log.toString(), "--retrieval", "knn");
         assertEquals(Cli.USAGE, retrieval.exitCode());
         assertTrue(retrieval.err().contains("error: --retrieval must be als or two-tower, got 'knn'"), retrieval.err());
+        CliRun candidates = CliRun.of("retrieval-ranking", "--input", log.toString(), "--candidates", "0");
+        assertEquals(Cli.USAGE, candidates.exitCode());
+        assertTrue(candidates.err().contains("error: --candidates must be a positive number or all, got '0'"),
+                candidates.err());
     }
 }

@@ -2,6 +2,8 @@ package dev.recommender.core;
 
 import dev.recommender.core.data.Interactions;
 
+import java.util.Objects;
+
 /**
  * A learning algorithm with its configuration: a factory from training interactions to a fitted
  * model, which an evaluator can call once per fold (Taste's {@code RecommenderBuilder}).
@@ -23,6 +25,23 @@ public interface Algorithm<M extends Recommender> {
      * @throws IllegalArgumentException if the training data is empty or unusable
      */
     M fit(Interactions training, TrainingListener listener);
+
+    /**
+     * Checks the arguments of {@link #fit(Interactions, TrainingListener)} as every implementation must, so
+     * that all algorithms refuse bad input with the same messages. O(1); stateless.
+     *
+     * @param training the training interactions, non-null and non-empty
+     * @param listener the progress listener, non-null
+     * @throws NullPointerException     naming the null argument
+     * @throws IllegalArgumentException if {@code training} holds no interactions
+     */
+    static void checkFitArguments(Interactions training, TrainingListener listener) {
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(listener, "listener");
+        if (training.size() == 0) {
+            throw new IllegalArgumentException("training interactions are empty");
+        }
+    }
 
     /** Fits a model without progress reporting. */
     default M fit(Interactions training) {

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *         .testAggregation(ExplicitRating.last())
  *         .options(EvaluationOptions.builder().ratingMetrics(false).build()).build()
  *         .evaluate(ratings, PerUserHoldout.protocolB(0.2, 5, 42), List.of(Popularity.Config.defaults()));
- * System.out.println(a.toMarkdown());
+ * String table = a.toMarkdown(); // also toCsv(), toJson()
  * }</pre>
  *
  * <p>Thread safety: immutable; {@code evaluate} may be called concurrently (each call makes its
@@ -91,12 +92,14 @@ public final class Evaluator {
 
     private final Aggregation trainingAggregation;
     private final Aggregation testAggregation;
+    private final Map<String, Aggregation> trainingOverrides;
     private final EvaluationOptions options;
     private final ProgressListener listener;
 
     private Evaluator(Builder builder) {
         this.trainingAggregation = builder.trainingAggregation;
         this.testAggregation = builder.testAggregation == null ? builder.trainingAggregation : builder.testAggregation;
+        this.trainingOverrides = Map.copyOf(builder.trainingOverrides);
         this.options = builder.options;
         this.listener = builder.listener;
     }
@@ -196,10 +199,14 @@ public final class Evaluator {
                         f + 1, splits.size(), description, train.size(), train.userCount(), train.itemCount(),
                         test.size(), test.userCount());
                 Fold fold = new Fold(f, train, test);
+                Map<Aggregation, Interactions> overridden = new HashMap<>();
                 for (int a = 0; a < labels.size(); a++) {
                     String label = labels.get(a);
-                    FoldResult result = evaluateOne(label, algorithms.get(label), fold, splits.size(), completed, total,
-                            pool);
+                    Aggregation override = trainingOverrides.get(label);
+                    Interactions fitOn = override == null ? train
+                            : overridden.computeIfAbsent(override, o -> samePairs(label, train, o.aggregate(split.train())));
+                    FoldResult result = evaluateOne(label, algorithms.get(label), fold, fitOn, splits.size(), completed,
+                            total, pool);
                     results.get(a).add(result);
                     completed++;
                     listener.onProgress(new EvaluationProgress(label, f, splits.size(), Stage.DONE, completed, total));
@@ -219,11 +226,25 @@ public final class Evaluator {
         return new EvaluationReport(description, splits.size(), rows);
     }
 
-    private FoldResult evaluateOne(String label, Algorithm<?> algorithm, Fold fold, int folds, int completed,
-                                   int total, ExecutorService pool) {
+    /** Checks that an algorithm's own training aggregation keeps the default one's pairs. */
+    private static Interactions samePairs(String label, Interactions reference, Interactions candidate) {
+        boolean same = reference.size() == candidate.size() && reference.users().equals(candidate.users())
+                && reference.items().equals(candidate.items());
+        for (int entry = 0; same && entry < reference.size(); entry++) {
+            same = reference.itemAt(entry) == candidate.itemAt(entry);
+        }
+        if (!same) {
+            throw new IllegalArgumentException("the training aggregation of '" + label
+                    + "' must keep the same (user, item) pairs as the evaluator's training aggregation");
+        }
+        return candidate;
+    }
+
+    private FoldResult evaluateOne(String label, Algorithm<?> algorithm, Fold fold, Interactions fitOn, int folds,
+                                   int completed, int total, ExecutorService pool) {
         listener.onProgress(new EvaluationProgress(label, fold.index, folds, Stage.FITTING, completed, total));
         long start = System.nanoTime();
-        Recommender model = algorithm.fit(fold.train, progress -> LOG.debug("fold {} {}: epoch {}/{}, loss {}",
+        Recommender model = algorithm.fit(fitOn, progress -> LOG.debug("fold {} {}: epoch {}/{}, loss {}",
                 fold.index + 1, label, progress.epoch(), progress.totalEpochs(), progress.loss()));
         double fitSeconds = seconds(start);
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -556,11 +577,28 @@ public final class Evaluator {
     public static final class Builder {
         private final Aggregation trainingAggregation;
         private Aggregation testAggregation;
+        private final Map<String, Aggregation> trainingOverrides = new HashMap<>();
         private EvaluationOptions options = EvaluationOptions.defaults();
         private ProgressListener listener = ProgressListener.NONE;
 
         private Builder(Aggregation trainingAggregation) {
             this.trainingAggregation = Objects.requireNonNull(trainingAggregation, "trainingAggregation");
+        }
+
+        /**
+         * Aggregates one algorithm's training events differently from the others' (the evaluator's
+         * training aggregation). Under a top-N protocol that binarises training data, a rating model
+         * such as {@code Svd} can so still learn from the ratings, while every model is judged on the
+         * same held-out pairs. The override must keep the same (user, item) pairs; it is checked per split.
+         *
+         * @param algorithmLabel the algorithm's label in the map passed to {@code evaluate}
+         * @param aggregation    its training aggregation
+         * @return this builder
+         */
+        public Builder trainingAggregation(String algorithmLabel, Aggregation aggregation) {
+            trainingOverrides.put(Objects.requireNonNull(algorithmLabel, "algorithmLabel"),
+                    Objects.requireNonNull(aggregation, "aggregation"));
+            return this;
         }
 
         /**

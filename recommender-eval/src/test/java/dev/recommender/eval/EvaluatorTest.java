@@ -202,4 +202,49 @@ class EvaluatorTest {
                 () -> EvaluationOptions.builder().cutoffs(10, 5).build());
         assertEquals("cutoffs must be distinct, ascending and at least 1, got [10, 5]", cutoffs.getMessage());
     }
+
+    @Test
+    void anAlgorithmCanTrainOnItsOwnAggregationOfTheSamePairs() {
+        // Default training data is binarised (every value 1); "rated" trains on the mean ratings instead.
+        List<Double> maxima = new ArrayList<>();
+        Algorithm<TestData.PopularityModel> recording = new Algorithm<>() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public TestData.PopularityModel fit(dev.recommender.core.data.Interactions training,
+                                                dev.recommender.core.TrainingListener listener) {
+                maxima.add((double) training.maxValue());
+                return new PopularityAlgorithm().fit(training, listener);
+            }
+        };
+        Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
+        algorithms.put("binary", recording);
+        algorithms.put("rated", recording);
+        Evaluator.builder(BinarisedAggregation.of(TestData.MEAN)).testAggregation(TestData.MEAN)
+                .trainingAggregation("rated", TestData.MEAN).build()
+                .evaluate(split, "override", algorithms);
+        // training values: binarised -> max 1; the ratings of a, b, c -> max 5
+        assertEquals(List.of(1.0, 5.0), maxima);
+    }
+
+    @Test
+    void anOverrideThatChangesThePairsIsRefused() {
+        // an aggregation that drops every pair of user c changes the training pairs
+        dev.recommender.core.data.Aggregation dropC = events -> {
+            List<Integer> kept = new ArrayList<>();
+            for (int event = 0; event < events.size(); event++) {
+                if (!events.userId(event).equals("c")) {
+                    kept.add(event);
+                }
+            }
+            return TestData.MEAN.aggregate(events.select(kept.stream().mapToInt(Integer::intValue).toArray()));
+        };
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Evaluator.builder(TestData.MEAN).trainingAggregation("fixed", dropC).build()
+                        .evaluate(split, "override", Map.of("fixed", fixed)));
+        assertTrue(refused.getMessage().contains("'fixed' must keep the same (user, item) pairs"), refused.getMessage());
+    }
 }

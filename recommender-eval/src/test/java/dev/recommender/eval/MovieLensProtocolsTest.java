@@ -6,6 +6,7 @@ import dev.recommender.core.data.CsvSchema;
 import dev.recommender.core.data.EventCsvReader;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.ExplicitRating;
+import dev.recommender.core.testing.MovieLensData;
 import dev.recommender.eval.report.AlgorithmResult;
 import dev.recommender.eval.report.EvaluationReport;
 import dev.recommender.eval.split.KFold;
@@ -15,28 +16,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Protocols A and B of PROTOCOLS.md on MovieLens latest-small, checked against the peer harness's
- * published counts and numbers. Skips itself unless {@code -Ddata.dir=...} points at the data.
+ * published counts and numbers. Skipped unless {@code -Ddata.dir=...} is set, failed
+ * if it is set but the file is missing ({@link MovieLensData}).
  */
 class MovieLensProtocolsTest {
     private static EventLog ratings;
 
     @BeforeAll
     static void load() throws IOException {
-        String dataDir = System.getProperty("data.dir", "");
-        assumeTrue(!dataDir.isBlank(), "data.dir not set: MovieLens tests skipped");
-        Path file = Path.of(dataDir, "ml-latest-small", "ratings.csv");
-        assumeTrue(Files.isRegularFile(file), "no " + file);
+        Path file = MovieLensData.ratingsCsv();
         ratings = EventCsvReader.readEvents(file, CsvSchema.movieLens());
     }
 

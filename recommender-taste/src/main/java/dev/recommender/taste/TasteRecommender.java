@@ -47,8 +47,9 @@ import java.util.Set;
  * <p>As an {@link ItemScorer}, {@link #score(String, String)} returns Taste's
  * {@code estimatePreference}: for a pair in the training data Taste returns the training value
  * itself; otherwise its estimate (a predicted value for rating models, a similarity sum for the
- * boolean item-based model). When the user or item is unknown or Taste's estimate is {@code NaN}
- * (no neighbour rated the item), the score is the training global mean ({@link TasteData#meanValue()}).
+ * boolean item-based model). When the user or item is unknown or Taste's estimate is not finite
+ * ({@code NaN} when no neighbour rated the item), the score is the training global mean
+ * ({@link TasteData#meanValue()}).
  *
  * <p>Cost per request: whatever the wrapped Taste recommender costs (see each preset) plus
  * O(|candidates| + |exclude|) to build the rescorer. Thread safety: Taste's in-memory recommenders

@@ -29,6 +29,14 @@
  * same data and seed give the same model, and different seeds give different models; but any other
  * Mahout code in the same JVM also becomes deterministic.
  *
+ * <p><b>Fidelity.</b> The presets run Taste's own classes with two deliberate differences, both
+ * documented where they apply: {@link dev.recommender.taste.TasteAls} repairs a rating/factor
+ * pairing bug of Taste 0.13's explicit {@code ALSWRFactorizer} (switchable off to reproduce stock
+ * Taste), and {@link dev.recommender.taste.TasteUserBased} memoizes pair similarities with Taste's
+ * {@code CachingUserSimilarity} (same answers, faster). Taste's worker-thread failures in ALS are
+ * raised instead of printed. Mahout is trimmed to mahout-mr, mahout-math, Guava, commons-math3 and
+ * SLF4J; the module's enforcer rules keep Hadoop, Lucene, XStream and the rest out.
+ *
  * <p><b>Persistence.</b> Taste models are not saved by {@link dev.recommender.core.io.ModelStore};
  * refit them instead (fits take seconds on MovieLens-small sized data).
  */

@@ -17,9 +17,9 @@ class TasteConfigTest {
     }
 
     @Test
-    void defaultsAreThePeerSettings() {
+    void defaultsAreDocumented() {
         TasteAls als = TasteAls.defaults();
-        assertEquals(List.of(20, 0.065, 10, 42L, true),
+        assertEquals(List.of(10, 0.15, 10, 42L, true),
                 List.of(als.factors(), als.lambda(), als.iterations(), als.seed(), als.repairRatingOrder()));
         TasteAlsImplicit implicit = TasteAlsImplicit.defaults();
         assertEquals(List.of(20, 0.065, 1.0, 10), List.of(implicit.factors(), implicit.lambda(), implicit.alpha(),
@@ -38,7 +38,7 @@ class TasteConfigTest {
     @Test
     void withersChangeOneComponent() {
         assertEquals(new TasteSgd(64, 30, 0.01, 0.1, 0.01, 1.0, 42L), TasteSgd.defaults().withFactors(64));
-        assertEquals(new TasteAls(20, 0.065, 10, 3, 9L, false),
+        assertEquals(new TasteAls(10, 0.15, 10, 3, 9L, false),
                 TasteAls.defaults().withThreads(3).withSeed(9).withRepairRatingOrder(false));
         assertEquals(new TasteAlsImplicit(20, 0.065, 40, 10, 1, 42L),
                 TasteAlsImplicit.defaults().withAlpha(40).withThreads(1));

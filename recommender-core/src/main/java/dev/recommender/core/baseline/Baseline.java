@@ -1,11 +1,10 @@
 package dev.recommender.core.baseline;
 
 import dev.recommender.core.Algorithm;
-import dev.recommender.core.DenseScoringRecommender;
 import dev.recommender.core.EpochProgress;
-import dev.recommender.core.ItemScorer;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.core.ValuePredictor;
 import dev.recommender.core.data.Interactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,29 +33,19 @@ import java.util.OptionalInt;
  *
  * <p>Fitting: O(iterations · pairs) time, O(users + items) extra memory. Immutable and thread-safe.
  */
-public final class Baseline extends DenseScoringRecommender implements ItemScorer {
+public final class Baseline extends ValuePredictor {
     private final Config config;
-    private final double mean;
-    private final double minValue;
-    private final double maxValue;
     private final double[] userBias;
     private final double[] itemBias;
 
     Baseline(SeenItems seen, Config config, double mean, double minValue, double maxValue,
              double[] userBias, double[] itemBias) {
-        super(seen);
+        super(seen, "baseline", mean, minValue, maxValue);
         if (userBias.length != seen.users().size() || itemBias.length != seen.items().size()) {
             throw new IllegalArgumentException("baseline bias lengths " + userBias.length + ", " + itemBias.length
                     + " do not match " + seen.users().size() + " users, " + seen.items().size() + " items");
         }
-        if (!Double.isFinite(mean) || !(minValue <= maxValue)) {
-            throw new IllegalArgumentException("invalid baseline mean " + mean + " or range [" + minValue + ", "
-                    + maxValue + "]");
-        }
         this.config = Objects.requireNonNull(config, "config");
-        this.mean = mean;
-        this.minValue = minValue;
-        this.maxValue = maxValue;
         this.userBias = userBias;
         this.itemBias = itemBias;
     }
@@ -69,21 +58,6 @@ public final class Baseline extends DenseScoringRecommender implements ItemScore
     /** The configuration the model was fitted with. */
     public Config config() {
         return config;
-    }
-
-    /** The global mean {@code mu}. */
-    public double globalMean() {
-        return mean;
-    }
-
-    /** Smallest training value; predictions are clipped to it. */
-    public double minValue() {
-        return minValue;
-    }
-
-    /** Largest training value; predictions are clipped to it. */
-    public double maxValue() {
-        return maxValue;
     }
 
     /** The bias {@code b_u} of a user, 0 for an unknown user. */
@@ -101,13 +75,12 @@ public final class Baseline extends DenseScoringRecommender implements ItemScore
     /** {@code mu + b_u + b_i} clipped to the training range (0 biases for unknown ids). */
     @Override
     public double score(String userId, String itemId) {
-        double prediction = mean + userBias(userId) + itemBias(itemId);
-        return Math.max(minValue, Math.min(maxValue, prediction));
+        return clip(globalMean() + userBias(userId) + itemBias(itemId));
     }
 
     @Override
     protected void scoreAll(int userIndex, float[] scores) {
-        double base = mean + userBias[userIndex];
+        double base = globalMean() + userBias[userIndex];
         for (int item = 0; item < scores.length; item++) {
             scores[item] = (float) (base + itemBias[item]);
         }
@@ -123,7 +96,7 @@ public final class Baseline extends DenseScoringRecommender implements ItemScore
 
     @Override
     public String toString() {
-        return "Baseline[users=" + userBias.length + ", items=" + itemBias.length + ", mean=" + mean + "]";
+        return "Baseline[users=" + userBias.length + ", items=" + itemBias.length + ", mean=" + globalMean() + "]";
     }
 
     /**
@@ -175,11 +148,7 @@ public final class Baseline extends DenseScoringRecommender implements ItemScore
          */
         @Override
         public Baseline fit(Interactions training, TrainingListener listener) {
-            Objects.requireNonNull(training, "training");
-            Objects.requireNonNull(listener, "listener");
-            if (training.size() == 0) {
-                throw new IllegalArgumentException("training interactions are empty");
-            }
+            Algorithm.checkFitArguments(training, listener);
             long start = System.nanoTime();
             int users = training.userCount();
             int items = training.itemCount();

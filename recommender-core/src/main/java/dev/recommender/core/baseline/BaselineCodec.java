@@ -1,7 +1,7 @@
 package dev.recommender.core.baseline;
 
 import dev.recommender.core.SeenItems;
-import dev.recommender.core.io.ModelCodec;
+import dev.recommender.core.io.AbstractModelCodec;
 import dev.recommender.core.io.ModelData;
 
 /**
@@ -9,30 +9,16 @@ import dev.recommender.core.io.ModelData;
  * value range as properties; the biases as {@code double[]} sections; the seen items. Registered
  * through {@link java.util.ServiceLoader}; stateless and thread-safe.
  */
-public final class BaselineCodec implements ModelCodec<Baseline> {
+public final class BaselineCodec extends AbstractModelCodec<Baseline> {
     /** Creates the codec (called by {@link java.util.ServiceLoader}). */
     public BaselineCodec() {
-    }
-
-    @Override
-    public String type() {
-        return "baseline";
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public Class<Baseline> modelClass() {
-        return Baseline.class;
+        super("baseline", 1, Baseline.class);
     }
 
     @Override
     public ModelData encode(Baseline model) {
         Baseline.Config config = model.config();
-        ModelData.Builder data = ModelData.builder(type(), version())
+        ModelData.Builder data = newData()
                 .property("userDamping", config.userDamping())
                 .property("itemDamping", config.itemDamping())
                 .property("iterations", config.iterations())

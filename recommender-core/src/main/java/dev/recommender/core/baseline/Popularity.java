@@ -67,11 +67,7 @@ public final class Popularity extends DenseScoringRecommender {
          */
         @Override
         public Popularity fit(Interactions training, TrainingListener listener) {
-            Objects.requireNonNull(training, "training");
-            Objects.requireNonNull(listener, "listener");
-            if (training.size() == 0) {
-                throw new IllegalArgumentException("training interactions are empty");
-            }
+            Algorithm.checkFitArguments(training, listener);
             return new Popularity(SeenItems.of(training));
         }
     }

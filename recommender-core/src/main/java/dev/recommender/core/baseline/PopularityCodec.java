@@ -1,36 +1,22 @@
 package dev.recommender.core.baseline;
 
 import dev.recommender.core.SeenItems;
-import dev.recommender.core.io.ModelCodec;
+import dev.recommender.core.io.AbstractModelCodec;
 import dev.recommender.core.io.ModelData;
 
 /**
  * Model-file codec of {@link Popularity} (type {@code "popularity"}, version 1): the seen items and
  * item user counts. Registered through {@link java.util.ServiceLoader}; stateless and thread-safe.
  */
-public final class PopularityCodec implements ModelCodec<Popularity> {
+public final class PopularityCodec extends AbstractModelCodec<Popularity> {
     /** Creates the codec (called by {@link java.util.ServiceLoader}). */
     public PopularityCodec() {
-    }
-
-    @Override
-    public String type() {
-        return "popularity";
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public Class<Popularity> modelClass() {
-        return Popularity.class;
+        super("popularity", 1, Popularity.class);
     }
 
     @Override
     public ModelData encode(Popularity model) {
-        ModelData.Builder data = ModelData.builder(type(), version());
+        ModelData.Builder data = newData();
         model.seenItems().writeTo(data, "");
         return data.build();
     }

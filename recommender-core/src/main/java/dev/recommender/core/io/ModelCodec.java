@@ -6,6 +6,7 @@ import dev.recommender.core.Recommender;
  * Converts one model class to and from {@link ModelData}. Codecs are found by
  * {@link java.util.ServiceLoader} (list them in {@code META-INF/services/dev.recommender.core.io.ModelCodec}),
  * so modules outside core can add model types that {@link ModelStore} saves and loads.
+ * Codecs with a constant type, version and model class can extend {@link AbstractModelCodec}.
  *
  * @param <M> the model class
  */

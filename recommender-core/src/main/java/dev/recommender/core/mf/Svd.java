@@ -1,10 +1,9 @@
 package dev.recommender.core.mf;
 
 import dev.recommender.core.Algorithm;
-import dev.recommender.core.DenseScoringRecommender;
-import dev.recommender.core.ItemScorer;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.core.ValuePredictor;
 import dev.recommender.core.data.Interactions;
 
 import java.util.Arrays;
@@ -39,7 +38,7 @@ import java.util.OptionalInt;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Svd extends DenseScoringRecommender implements ItemScorer {
+public final class Svd extends ValuePredictor {
     /** Which SGD kernel trains the model. */
     public enum Kernel {
         /** The vector kernel when {@code jdk.incubator.vector} is in the boot layer, else the scalar one. */
@@ -89,9 +88,8 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
 
     private final Config config;
     private final int factors;
+    /** {@code mu} as the float the scoring arithmetic uses; the same value as {@link #globalMean()}. */
     private final float mean;
-    private final float minValue;
-    private final float maxValue;
     private final float[] userBias;
     private final float[] itemBias;
     private final float[] userFactors;
@@ -101,7 +99,7 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
 
     Svd(SeenItems seen, Config config, float mean, float minValue, float maxValue, float[] userBias,
         float[] itemBias, float[] userFactors, float[] itemFactors, String kernel) {
-        super(seen);
+        super(seen, "svd", mean, minValue, maxValue);
         int users = seen.users().size();
         int items = seen.items().size();
         if (userBias.length != users || itemBias.length != items
@@ -109,15 +107,9 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
             throw new IllegalArgumentException("svd parameter sizes do not match " + users + " users, " + items
                     + " items, " + config.factors() + " factors");
         }
-        if (!(minValue <= maxValue) || !Float.isFinite(mean)) {
-            throw new IllegalArgumentException("invalid svd value range [" + minValue + ", " + maxValue
-                    + "] or mean " + mean);
-        }
         this.config = config;
         this.factors = config.factors();
         this.mean = mean;
-        this.minValue = minValue;
-        this.maxValue = maxValue;
         this.userBias = userBias;
         this.itemBias = itemBias;
         this.userFactors = userFactors;
@@ -139,21 +131,6 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
     /** The SGD kernel that trained the model: {@code "scalar"} or {@code "vector"}. */
     public String kernel() {
         return kernel;
-    }
-
-    /** The global mean {@code mu} of the training values. */
-    public double globalMean() {
-        return mean;
-    }
-
-    /** Smallest training value; predictions are clipped to it. */
-    public double minValue() {
-        return minValue;
-    }
-
-    /** Largest training value; predictions are clipped to it. */
-    public double maxValue() {
-        return maxValue;
     }
 
     /**
@@ -215,10 +192,6 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
             dot += userFactors[userOffset + f] * itemFactors[itemOffset + f];
         }
         return dot;
-    }
-
-    private double clip(float prediction) {
-        return Math.max(minValue, Math.min(maxValue, prediction));
     }
 
     // Package-private views for the codec; never handed out of the package.
@@ -382,11 +355,7 @@ public final class Svd extends DenseScoringRecommender implements ItemScorer {
          */
         @Override
         public Svd fit(Interactions training, TrainingListener listener) {
-            Objects.requireNonNull(training, "training");
-            Objects.requireNonNull(listener, "listener");
-            if (training.size() == 0) {
-                throw new IllegalArgumentException("training interactions are empty");
-            }
+            Algorithm.checkFitArguments(training, listener);
             long parameters = (long) Math.max(training.userCount(), training.itemCount()) * factors;
             if (parameters > Integer.MAX_VALUE - 16) {
                 throw new IllegalArgumentException("factors " + factors + " times " + Math.max(training.userCount(),

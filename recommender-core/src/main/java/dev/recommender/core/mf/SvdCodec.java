@@ -1,7 +1,7 @@
 package dev.recommender.core.mf;
 
 import dev.recommender.core.SeenItems;
-import dev.recommender.core.io.ModelCodec;
+import dev.recommender.core.io.AbstractModelCodec;
 import dev.recommender.core.io.ModelData;
 
 /**
@@ -11,30 +11,16 @@ import dev.recommender.core.io.ModelData;
  * {@code float[]} sections; the seen items. Registered through {@link java.util.ServiceLoader};
  * stateless and thread-safe.
  */
-public final class SvdCodec implements ModelCodec<Svd> {
+public final class SvdCodec extends AbstractModelCodec<Svd> {
     /** Creates the codec (called by {@link java.util.ServiceLoader}). */
     public SvdCodec() {
-    }
-
-    @Override
-    public String type() {
-        return "svd";
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public Class<Svd> modelClass() {
-        return Svd.class;
+        super("svd", 1, Svd.class);
     }
 
     @Override
     public ModelData encode(Svd model) {
         Svd.Config c = model.config();
-        ModelData.Builder data = ModelData.builder(type(), version())
+        ModelData.Builder data = newData()
                 .property("factors", c.factors())
                 .property("epochs", c.epochs())
                 .property("learningRate", c.learningRate())

@@ -43,6 +43,11 @@ public enum RankingFeature {
         return columnName;
     }
 
+    /** The column names of all features, in order. */
+    public static java.util.List<String> columnNames() {
+        return java.util.Arrays.stream(values()).map(RankingFeature::columnName).toList();
+    }
+
     /** Number of features. */
     public static int count() {
         return values().length;

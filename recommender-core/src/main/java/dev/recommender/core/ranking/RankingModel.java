@@ -79,11 +79,7 @@ public final class RankingModel {
      */
     public static RankingModel fit(double[][] features, double[] labels, RankingConfig config,
                                    TrainingListener listener) {
-        List<String> names = new ArrayList<>();
-        for (RankingFeature feature : RankingFeature.values()) {
-            names.add(feature.columnName());
-        }
-        return fit(features, labels, names, config, listener);
+        return fit(features, labels, RankingFeature.columnNames(), config, listener);
     }
 
     /**
@@ -99,6 +95,12 @@ public final class RankingModel {
      */
     public static RankingModel fit(double[][] features, double[] labels, List<String> featureNames,
                                    RankingConfig config, TrainingListener listener) {
+        return fit(features, labels, featureNames, config, listener, "ranking-gbdt");
+    }
+
+    /** {@link #fit(double[][], double[], List, RankingConfig, TrainingListener)} reporting under another name. */
+    static RankingModel fit(double[][] features, double[] labels, List<String> featureNames,
+                            RankingConfig config, TrainingListener listener, String curveName) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(listener, "listener");
         int p = featureNames.size();
@@ -178,7 +180,7 @@ public final class RankingModel {
             Map<String, Double> metrics = validationMse == null
                     ? Map.of("trees", (double) treeCount)
                     : Map.of("trees", (double) treeCount, "validation_rmse", Math.sqrt(validationMse[treeCount - 1]));
-            listener.onEpoch(new EpochProgress("ranking-gbdt", epoch, epochs, trainMse[treeCount - 1], elapsed,
+            listener.onEpoch(new EpochProgress(curveName, epoch, epochs, trainMse[treeCount - 1], elapsed,
                     metrics));
         }
         if (bestTrees < config.trees()) {

@@ -31,8 +31,9 @@ import java.util.SplittableRandom;
  *       retrieved items of each label-window user that the user did not touch in the window (drawn
  *       with the ranking seed). Features: history statistics plus the two models' scores.</li>
  *   <li>Fit the engagement-rate {@link RankingModel} on the shown pairs, and for
- *       {@link RankingTarget#ENGAGED} a second one on all examples with label 1 for an engaged pair,
- *       else 0. Then refit retrieval and rating model on the whole log and compute the features as of
+ *       {@link RankingTarget#ENGAGED} a second one on the examples without history (the user's
+ *       discoveries, which is what a list that excludes seen items offers) with label 1 for an engaged
+ *       pair, else 0. Then refit retrieval and rating model on the whole log and compute the features as of
  *       its end, which is what the served model uses (the trees learnt how a history predicts the next
  *       period; they are applied to the latest history).</li>
  * </ol>
@@ -85,7 +86,8 @@ public record RetrievalRankingAlgorithm<S extends Recommender & ItemScorer>(Even
         RankingModel ranker = RankingModel.fit(examples.shownFeatures(), examples.shownRates(), config.ranking(),
                 listener);
         RankingModel orderer = config.target() == RankingTarget.ENGAGED
-                ? RankingModel.fit(examples.features(), examples.engaged(), config.ranking(), listener)
+                ? RankingModel.fit(examples.newFeatures(), examples.newEngaged(), RankingFeature.columnNames(),
+                config.ranking(), listener, "ordering-gbdt")
                 : null;
         Recommender finalRetrieval = retrieval.fit(training, listener);
         S finalScorer = scorer.fit(training, listener);
@@ -206,6 +208,30 @@ public record RetrievalRankingAlgorithm<S extends Recommender & ItemScorer>(Even
                 engaged[r] = rates[r] > 0 ? 1 : 0;
             }
             return engaged;
+        }
+
+        /** Rows of pairs without a history event (discoveries), for the ordering model. */
+        double[][] newFeatures() {
+            List<double[]> rows = new ArrayList<>();
+            for (double[] row : features) {
+                if (row[RankingFeature.PAIR_EVENTS.ordinal()] == 0) {
+                    rows.add(row);
+                }
+            }
+            return rows.toArray(double[][]::new);
+        }
+
+        /** {@link #engaged()} of the rows of {@link #newFeatures()}. */
+        double[] newEngaged() {
+            double[] engaged = engaged();
+            double[] result = new double[newFeatures().length];
+            int next = 0;
+            for (int r = 0; r < features.length; r++) {
+                if (features[r][RankingFeature.PAIR_EVENTS.ordinal()] == 0) {
+                    result[next++] = engaged[r];
+                }
+            }
+            return result;
         }
 
         double[][] shownFeatures() {

@@ -10,7 +10,7 @@ import java.util.Objects;
  *                      ranking labels; features come from the events before it; in (0, 1) (default 0.2)
  * @param target        what orders the lists (default {@link RankingTarget#ENGAGEMENT_RATE})
  * @param negatives     for {@link RankingTarget#ENGAGED}: retrieved candidates per label-window user,
- *                      without an event in the window, drawn as negatives; at least 0 (default 20)
+ *                      without an event in the window, drawn as negatives; at least 0 (default 50)
  * @param features      how events become features (default {@link FeatureConfig#defaults()})
  * @param ranking       the ranking trees' hyper-parameters and seed (default {@link RankingConfig#defaults()})
  */
@@ -37,11 +37,11 @@ public record RetrievalRankingConfig(int candidates, double labelFraction, Ranki
     }
 
     /**
-     * 100 candidates, the last 20% of the time span as labels, ordered by engagement rate, 20
+     * 100 candidates, the last 20% of the time span as labels, ordered by engagement rate, 50
      * negatives per user (used by {@link RankingTarget#ENGAGED}), default features and trees.
      */
     public static RetrievalRankingConfig defaults() {
-        return new RetrievalRankingConfig(100, 0.2, RankingTarget.ENGAGEMENT_RATE, 20, FeatureConfig.defaults(),
+        return new RetrievalRankingConfig(100, 0.2, RankingTarget.ENGAGEMENT_RATE, 50, FeatureConfig.defaults(),
                 RankingConfig.defaults());
     }
 
@@ -55,7 +55,7 @@ public record RetrievalRankingConfig(int candidates, double labelFraction, Ranki
         private int candidates = 100;
         private double labelFraction = 0.2;
         private RankingTarget target = RankingTarget.ENGAGEMENT_RATE;
-        private int negatives = 20;
+        private int negatives = 50;
         private FeatureConfig features = FeatureConfig.defaults();
         private RankingConfig ranking = RankingConfig.defaults();
 

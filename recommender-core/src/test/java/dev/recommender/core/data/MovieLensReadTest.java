@@ -1,24 +1,23 @@
 package dev.recommender.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import dev.recommender.core.testing.MovieLensData;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-/** Reads the real MovieLens latest-small ratings; skipped unless {@code -Ddata.dir} is set. */
+/**
+ * Reads the real MovieLens latest-small ratings; skipped unless {@code -Ddata.dir} is set, failed if it is set
+ * but the file is missing ({@link MovieLensData}).
+ */
 class MovieLensReadTest {
 
     @Test
     void readsAllRatingsOfMovieLensLatestSmall() throws Exception {
-        String dataDir = System.getProperty("data.dir", "");
-        assumeTrue(!dataDir.isBlank(), "data.dir not set");
-        Path file = Path.of(dataDir, "ml-latest-small", "ratings.csv");
-        assumeTrue(Files.isRegularFile(file), "no " + file);
+        Path file = MovieLensData.ratingsCsv();
 
         ReadResult result = EventCsvReader.strict(CsvSchema.movieLens()).read(file);
         EventLog log = result.events();
