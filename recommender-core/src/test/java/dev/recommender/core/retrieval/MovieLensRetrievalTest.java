@@ -1,16 +1,13 @@
 package dev.recommender.core.retrieval;
 
+import dev.recommender.core.testing.MovieLensData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Protocol B of PROTOCOLS.md on MovieLens latest-small (needs {@code -Ddata.dir}; skipped otherwise):
+ * Protocol B of PROTOCOLS.md on MovieLens latest-small (needs {@code -Ddata.dir}, see {@link MovieLensData}; skipped without it):
  * implicit ALS and the two-tower model, each with its defaults, must reach the issue's target NDCG@10 of 0.338
  * (best peer: Taste ALS-WR implicit 0.3070; popularity 0.1768).
  */
@@ -19,11 +16,7 @@ class MovieLensRetrievalTest {
 
     @BeforeAll
     static void load() {
-        String dir = System.getProperty("data.dir", "");
-        assumeTrue(!dir.isBlank(), "data.dir not set");
-        Path ratings = Path.of(dir, "ml-latest-small", "ratings.csv");
-        assumeTrue(Files.isRegularFile(ratings), "no " + ratings);
-        data = MovieLensProtocolB.load(ratings);
+        data = MovieLensProtocolB.load(MovieLensData.ratingsCsv());
     }
 
     @Test
