@@ -1,6 +1,16 @@
 package dev.recommender.examples;
 
+import dev.recommender.core.RecommendRequest;
+import dev.recommender.core.TrainingListener;
+import dev.recommender.core.data.ImplicitConfidence;
+import dev.recommender.core.ranking.ModelStage;
+import dev.recommender.core.ranking.RetrievalRanking;
+import dev.recommender.core.ranking.RetrievalRankingAlgorithm;
+import dev.recommender.core.ranking.RetrievalRankingConfig;
+import dev.recommender.core.retrieval.ImplicitAls;
+import dev.recommender.core.retrieval.UserEmbedding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recommender.core.Recommendations;
@@ -46,6 +56,23 @@ class ReadmeSnippetsTest {
                 .evaluate(events, RandomHoldout.of(0.2, 42),
                         List.of(Popularity.Config.defaults(), Baseline.Config.defaults(), Svd.Config.forEngagementRate()));
         assertTrue(report.toMarkdown().contains("| svd "), report.toMarkdown());
+
+        // README: top-N from implicit feedback, and a new user folded in from their events
+        ImplicitAls als = ImplicitAls.fit(ImplicitConfidence.defaults().aggregate(events), ImplicitAls.Config.defaults());
+        Recommendations forYou = als.recommend(userId, 10);
+        UserEmbedding newcomer = als.foldIn(List.of(itemId, "c002"));   // items the new user engaged with
+        Recommendations forNewcomer = als.recommend(newcomer, RecommendRequest.top(10));
+        assertEquals(10, forYou.size());
+        assertEquals(10, forNewcomer.size());
+        assertFalse(forNewcomer.itemIds().contains(itemId), "the newcomer's own items are not recommended back");
+
+        // README: the two-stage model
+        RetrievalRanking twoStage = new RetrievalRankingAlgorithm<>(
+                new ModelStage<>(ImplicitConfidence.defaults(), ImplicitAls.Config.defaults()),
+                new ModelStage<>(EngagementRate.seed(), Svd.Config.forEngagementRate()),
+                RetrievalRankingConfig.defaults()).fit(events, TrainingListener.NONE);
+        Recommendations ranked = twoStage.recommend(userId, 10);
+        assertEquals(10, ranked.size());
 
         // README: save and load a model
         Path file = dir.resolve("models/model.bin");                   // the folder is created as needed
