@@ -270,7 +270,25 @@ public final class ImplicitAls extends EmbeddingRecommender {
         public ImplicitAls fit(Interactions training, TrainingListener listener) {
             Objects.requireNonNull(training, "training");
             Objects.requireNonNull(listener, "listener");
-            return new Trainer(training, this, listener).run();
+            return new Trainer(training, this, listener, null).run();
+        }
+
+        /**
+         * Fits a model and, after every iteration, reports the current factors' top-K accuracy on held-out
+         * pairs in {@link EpochProgress#metrics()} (see {@link EpochValidation}). The fitted model is
+         * bit-identical to {@link #fit(Interactions, TrainingListener)}'s.
+         *
+         * @param training   interactions whose values are non-negative confidence inputs
+         * @param validation the held-out pairs and cutoffs
+         * @param listener   receives one progress report per iteration, with the accuracy metrics
+         * @return the fitted model
+         * @throws IllegalArgumentException if the training data is empty or has a negative value
+         */
+        public ImplicitAls fit(Interactions training, EpochValidation validation, TrainingListener listener) {
+            Objects.requireNonNull(training, "training");
+            Objects.requireNonNull(validation, "validation");
+            Objects.requireNonNull(listener, "listener");
+            return new Trainer(training, this, listener, validation).run();
         }
 
         /**
@@ -363,11 +381,14 @@ public final class ImplicitAls extends EmbeddingRecommender {
         private final int[] itemStart;
         private final int[] itemUsers;
         private final float[] itemWeights;
+        /** Per-iteration accuracy on held-out pairs, or null when not asked for. */
+        private final EpochValidation.Bound validation;
 
-        Trainer(Interactions training, Config config, TrainingListener listener) {
+        Trainer(Interactions training, Config config, TrainingListener listener, EpochValidation validation) {
             if (training.size() == 0) {
                 throw new IllegalArgumentException("training interactions are empty");
             }
+            this.validation = validation == null ? null : validation.bind(training);
             this.training = training;
             this.config = config;
             this.listener = listener;
@@ -429,7 +450,11 @@ public final class ImplicitAls extends EmbeddingRecommender {
                     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
                     LOG.debug("implicit ALS iteration {}/{}: loss {} ({} ms)", iteration, config.iterations(), loss,
                             elapsed.toMillis());
-                    listener.onEpoch(new EpochProgress(NAME, iteration, config.iterations(), loss, elapsed, Map.of()));
+                    Map<String, Double> metrics = validation == null ? Map.of() : validation.evaluate(x, y, d);
+                    if (validation != null) {
+                        LOG.debug("implicit ALS iteration {}: {}", iteration, metrics);
+                    }
+                    listener.onEpoch(new EpochProgress(NAME, iteration, config.iterations(), loss, elapsed, metrics));
                 }
             } finally {
                 if (pool != null) {

@@ -243,7 +243,26 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
         public TwoTowerRetrieval fit(Interactions training, TrainingListener listener) {
             Objects.requireNonNull(training, "training");
             Objects.requireNonNull(listener, "listener");
-            return new TwoTowerTrainer(training, this, listener).run();
+            return new TwoTowerTrainer(training, this, listener, null).run();
+        }
+
+        /**
+         * Fits a model and, after every epoch, reports the current embeddings' top-K accuracy on held-out
+         * pairs in {@link EpochProgress#metrics()} (see {@link EpochValidation}); the user vectors are the
+         * serving ones (the user tower with the expected id contribution under dropout). The fitted model is
+         * bit-identical to {@link #fit(Interactions, TrainingListener)}'s.
+         *
+         * @param training   interactions (every entry is one positive pair)
+         * @param validation the held-out pairs and cutoffs
+         * @param listener   receives one progress report per epoch, with the accuracy metrics
+         * @return the fitted model
+         * @throws IllegalArgumentException if the training data is empty
+         */
+        public TwoTowerRetrieval fit(Interactions training, EpochValidation validation, TrainingListener listener) {
+            Objects.requireNonNull(training, "training");
+            Objects.requireNonNull(validation, "validation");
+            Objects.requireNonNull(listener, "listener");
+            return new TwoTowerTrainer(training, this, listener, validation).run();
         }
 
         /**

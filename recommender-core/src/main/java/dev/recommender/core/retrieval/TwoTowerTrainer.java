@@ -61,10 +61,15 @@ final class TwoTowerTrainer {
     private final double[] rowLoss;
     private int batchCount;
 
-    TwoTowerTrainer(Interactions training, TwoTowerRetrieval.Config config, TrainingListener listener) {
+    /** Per-epoch accuracy on held-out pairs, or null when not asked for. */
+    private final EpochValidation.Bound validation;
+
+    TwoTowerTrainer(Interactions training, TwoTowerRetrieval.Config config, TrainingListener listener,
+                    EpochValidation validation) {
         if (training.size() == 0) {
             throw new IllegalArgumentException("training interactions are empty");
         }
+        this.validation = validation == null ? null : validation.bind(training);
         this.training = training;
         this.config = config;
         this.listener = listener;
@@ -170,15 +175,28 @@ final class TwoTowerTrainer {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
                 double loss = lossSum / pairs;
                 LOG.debug("two-tower epoch {}/{}: loss {} ({} ms)", epoch, config.epochs(), loss, elapsed.toMillis());
+                Map<String, Double> metrics = Map.of();
+                if (validation != null) {
+                    metrics = validation.evaluate(servingUserVectors(), itemTable.values, d);
+                    LOG.debug("two-tower epoch {}: {}", epoch, metrics);
+                }
                 listener.onEpoch(new EpochProgress(TwoTowerRetrieval.NAME, epoch, config.epochs(), loss, elapsed,
-                        Map.of()));
+                        metrics));
             }
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
-        // serving uses the expected id contribution under dropout: (1 - p) U[u] (as dropout at inference)
+        return new TwoTowerRetrieval(SeenItems.of(training), servingUserVectors(), itemTable.values,
+                historyTable == null ? new float[0] : historyTable.values, config);
+    }
+
+    /**
+     * The user vectors serving uses, from the current tables: the expected id contribution under dropout,
+     * {@code (1 - p) U[u]} (as dropout at inference), plus the mean of the user's history item vectors.
+     */
+    private float[] servingUserVectors() {
         float keep = (float) (1 - (historyTable == null ? 0 : config.userIdDropout()));
         float[] userVectors = new float[users * d];
         for (int u = 0; u < users; u++) {
@@ -194,8 +212,7 @@ final class TwoTowerTrainer {
                 }
             }
         }
-        return new TwoTowerRetrieval(SeenItems.of(training), userVectors, itemTable.values,
-                historyTable == null ? new float[0] : historyTable.values, config);
+        return userVectors;
     }
 
     /** One mini-batch of {@code n} examples; returns the summed cross-entropy. */
