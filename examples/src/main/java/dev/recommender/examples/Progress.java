@@ -5,6 +5,7 @@ import dev.recommender.core.TrainingListener;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.TreeMap;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -74,7 +75,7 @@ final class Progress implements AutoCloseable {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.6f (%.1f s)",
                 progress.algorithm(), progress.epoch(), progress.totalEpochs(), progress.loss(),
                 seconds(progress.elapsed())));
-        progress.metrics().forEach((name, value) ->
+        new TreeMap<>(progress.metrics()).forEach((name, value) ->
                 line.append(String.format(Locale.ROOT, ", %s %.6f", name, value)));
         return line.toString();
     }

@@ -1,10 +1,13 @@
 package dev.recommender.examples;
 
+import dev.recommender.core.Algorithm;
 import dev.recommender.core.EpochProgress;
+import dev.recommender.core.Recommender;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.data.EngagementRate;
 import dev.recommender.core.data.ImplicitConfidence;
+import dev.recommender.core.data.Interactions;
 import dev.recommender.core.io.ModelStore;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.ranking.EventAlgorithm;
@@ -18,6 +21,7 @@ import dev.recommender.core.ranking.RetrievalRankingAlgorithm;
 import dev.recommender.core.ranking.RetrievalRankingConfig;
 import dev.recommender.core.ranking.SeedProtocol;
 import dev.recommender.core.ranking.SeedReport;
+import dev.recommender.core.retrieval.EpochValidation;
 import dev.recommender.core.retrieval.ImplicitAls;
 import dev.recommender.core.retrieval.TwoTowerRetrieval;
 import org.knowm.xchart.BitmapEncoder;
@@ -38,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * {@code retrieval-ranking}: the proof of concept's two-stage notebook. Splits the log in time (the last
@@ -45,8 +50,12 @@ import java.util.Map;
  * retrieval models and the two-stage {@link RetrievalRanking} on the earlier events, and prints the
  * seed's table ({@link SeedProtocol}: top-K categorical accuracy at 1, 5, 10, 50, 100, and the RMSE of
  * the engagement rate for the scorers), the ranking stage's RMSE against Svd on the same test pairs,
- * and every model's per-epoch loss. Draws the training curves as a PNG; with {@code --save DIR} refits
- * the two-stage model on the whole log and writes {@code DIR/model.bin}, which {@code serve} loads.
+ * and every model's per-epoch loss. The two-tower and implicit-ALS comparison fits also report, after
+ * every epoch, their top-K categorical accuracy at 10 and 100 on the protocol's new engaged test pairs
+ * ({@link EpochValidation}; users unknown to training count as misses), printed with the losses. Draws the
+ * training curves as a PNG ({@value #CURVE_FILE}) and the per-epoch accuracy as a second one
+ * ({@value #ACCURACY_FILE}) in the same folder; with {@code --save DIR} refits the two-stage model on the whole
+ * log and writes {@code DIR/model.bin}, which {@code serve} loads.
  */
 @Command(name = "retrieval-ranking", mixinStandardHelpOptions = true,
         description = "Two-stage recommender (retrieval, then a gradient-boosted ranking model): the seed's top-K "
@@ -57,6 +66,10 @@ final class RetrievalRankingCommand extends ToolCommand {
     static final String MODEL_FILE = "model.bin";
     /** File name of the training-curve chart. */
     static final String CURVE_FILE = "retrieval-ranking-training.png";
+    /** File name of the per-epoch top-K accuracy chart of the retrieval models. */
+    static final String ACCURACY_FILE = "retrieval-ranking-accuracy.png";
+    /** Cut-offs of the per-epoch accuracy (both are columns of the seed table too). */
+    private static final int[] EPOCH_CUTOFFS = {10, 100};
 
     @Mixin
     InputOptions input;
@@ -127,10 +140,13 @@ final class RetrievalRankingCommand extends ToolCommand {
                 .parameter("threads", threads);
         ModelStage<Svd> svd = new ModelStage<>(EngagementRate.seed(),
                 Svd.Config.forEngagementRate().toBuilder().seed(seed).build());
+        TwoTowerRetrieval.Config twoTowerConfig = TwoTowerRetrieval.Config.builder().seed(seed).threads(threads).build();
+        ImplicitAls.Config alsConfig = ImplicitAls.Config.builder().seed(seed).threads(threads).build();
         ModelStage<TwoTowerRetrieval> twoTower = new ModelStage<>(EngagementRate.seed().withEngagedPairsOnly(true),
-                TwoTowerRetrieval.Config.builder().seed(seed).threads(threads).build());
-        ModelStage<ImplicitAls> als = new ModelStage<>(ImplicitConfidence.defaults(),
-                ImplicitAls.Config.builder().seed(seed).threads(threads).build());
+                twoTowerConfig);
+        ModelStage<ImplicitAls> als = new ModelStage<>(ImplicitConfidence.defaults(), alsConfig);
+        SeedProtocol protocol = new SeedProtocol(split, SeedProtocol.defaults().ks(), FeatureConfig.defaults());
+        EpochValidation validation = validation(protocol.split(data.events()));
         RetrievalRankingAlgorithm<Svd> twoStage = new RetrievalRankingAlgorithm<>(
                 retrieval.equals("als") ? als : twoTower, svd, RetrievalRankingConfig.builder()
                 .candidates(candidateCount == 0 ? Math.max(1, data.events().items().size()) : candidateCount)
@@ -139,8 +155,12 @@ final class RetrievalRankingCommand extends ToolCommand {
         Map<String, EventAlgorithm<?>> contenders = new LinkedHashMap<>();
         contenders.put("popularity", new ModelStage<>(EngagementRate.seed(), Popularity.Config.defaults()));
         contenders.put("svd", svd);
-        contenders.put("two-tower", twoTower);
-        contenders.put("implicit-als", als);
+        // the comparison fits report per-epoch accuracy on the test pairs; the two-stage model's own
+        // retrieval fits (on an earlier slice, and the serving refit) do not
+        contenders.put("two-tower", validation == null ? twoTower : new ModelStage<>(twoTower.aggregation(),
+                new Validated<>(TwoTowerRetrieval.NAME, (training, progress) -> twoTowerConfig.fit(training, validation, progress))));
+        contenders.put("implicit-als", validation == null ? als : new ModelStage<>(als.aggregation(),
+                new Validated<>(ImplicitAls.NAME, (training, progress) -> alsConfig.fit(training, validation, progress))));
         contenders.put("retrieval-ranking", twoStage);
         for (String name : skip) {
             if (!name.isBlank() && !name.trim().equals("retrieval-ranking")) {
@@ -155,7 +175,6 @@ final class RetrievalRankingCommand extends ToolCommand {
             err().println(Progress.describe(progress));
             err().flush();
         };
-        SeedProtocol protocol = new SeedProtocol(split, SeedProtocol.defaults().ks(), FeatureConfig.defaults());
         SeedReport report = protocol.run(data.events(), contenders, listener);
         double rankingRmse = report.row("retrieval-ranking").rmse();
         String comparison = "";
@@ -174,6 +193,13 @@ final class RetrievalRankingCommand extends ToolCommand {
         Path chartFolder = chartsDir != null ? chartsDir : saveDir != null ? saveDir : runs.runsDir();
         Path chart = chartFolder.resolve(CURVE_FILE);
         drawCurves(chart, epochs);
+        Path accuracyChart = null;
+        String accuracyTable = "";
+        if (validation != null && epochs.stream().anyMatch(RetrievalRankingCommand::validated)) {
+            accuracyChart = chartFolder.resolve(ACCURACY_FILE);
+            drawAccuracy(accuracyChart, epochs, validation);
+            accuracyTable = accuracyTable(epochs, validation) + "Accuracy curves: " + accuracyChart + "\n";
+        }
         Path modelFile = null;
         RetrievalRanking saved = null;
         if (saveDir != null) {
@@ -187,7 +213,7 @@ final class RetrievalRankingCommand extends ToolCommand {
         Path recordFile = record.write(runs.runsDir());
         print("# Retrieval and ranking on " + data.file() + " (test period: last " + Math.round(100 * split)
                 + "% of the time span)\n\n" + report.toMarkdown() + "\n" + comparison + "\n"
-                + importance(saved) + "\nTraining curves: " + chart
+                + importance(saved) + "\n" + accuracyTable + "Training curves: " + chart
                 + (modelFile == null ? "" : "\nModel: " + modelFile) + "\nRun record: " + recordFile);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("file", data.file().toString());
@@ -206,6 +232,19 @@ final class RetrievalRankingCommand extends ToolCommand {
         }
         result.put("models", rows);
         result.put("chart", chart.toString());
+        result.put("accuracy_chart", accuracyChart == null ? null : accuracyChart.toString());
+        List<Map<String, Object>> curve = new ArrayList<>();
+        for (EpochProgress progress : firstFits(epochs, true).values().stream().flatMap(List::stream).toList()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("model", progress.algorithm());
+            entry.put("epoch", progress.epoch());
+            entry.put("loss", progress.loss());
+            for (int cutoff : EPOCH_CUTOFFS) {
+                entry.put(EpochValidation.metricName(cutoff), progress.metrics().get(EpochValidation.metricName(cutoff)));
+            }
+            curve.add(entry);
+        }
+        result.put("epoch_accuracy", curve);
         result.put("model_file", modelFile == null ? null : modelFile.toString());
         result.put("run_record", recordFile.toString());
         printJson(result);
@@ -225,6 +264,124 @@ final class RetrievalRankingCommand extends ToolCommand {
             // reported below
         }
         throw new UserInputException("--candidates must be a positive number or all, got '" + candidates + "'");
+    }
+
+    /**
+     * The per-epoch validation of the retrieval models: the split's new engaged test pairs (those the
+     * seed table's top-K accuracy counts) at {@link #EPOCH_CUTOFFS}; null when the test period has none.
+     */
+    private static EpochValidation validation(SeedProtocol.Split split) {
+        EpochValidation.Builder builder = EpochValidation.builder().cutoffs(EPOCH_CUTOFFS);
+        int pairs = 0;
+        for (SeedProtocol.TestPair pair : split.testPairs()) {
+            if (pair.newEngaged()) {
+                builder.add(pair.userId(), pair.itemId());
+                pairs++;
+            }
+        }
+        return pairs == 0 ? null : builder.build();
+    }
+
+    /** Whether an epoch carries the per-epoch top-K accuracy. */
+    private static boolean validated(EpochProgress progress) {
+        return progress.metrics().keySet().stream().anyMatch(name -> name.startsWith(EpochValidation.METRIC_PREFIX));
+    }
+
+    /**
+     * The epochs grouped by model, in first-appearance order; a model fitted more than once (protocol, then
+     * the two-stage model's own retrieval fits) keeps its first fit's curve.
+     *
+     * @param epochs        every reported epoch, in report order
+     * @param validatedOnly keep only epochs carrying the top-K accuracy
+     */
+    static Map<String, List<EpochProgress>> firstFits(List<EpochProgress> epochs, boolean validatedOnly) {
+        Map<String, List<EpochProgress>> byModel = new LinkedHashMap<>();
+        for (EpochProgress progress : epochs) {
+            if (!validatedOnly || validated(progress)) {
+                byModel.computeIfAbsent(progress.algorithm(), name -> new ArrayList<>()).add(progress);
+            }
+        }
+        for (var entry : byModel.entrySet()) {
+            List<EpochProgress> curve = entry.getValue();
+            int length = 1;
+            while (length < curve.size() && curve.get(length).epoch() > curve.get(length - 1).epoch()) {
+                length++;
+            }
+            entry.setValue(List.copyOf(curve.subList(0, length)));
+        }
+        return byModel;
+    }
+
+    /** The per-epoch loss and accuracy of the validated fits as a markdown table. */
+    private static String accuracyTable(List<EpochProgress> epochs, EpochValidation validation) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Per-epoch top-K categorical accuracy of "
+                + "the retrieval models on the %d new engaged test pairs (users unknown to training count as "
+                + "misses, where the table above gives them the popularity fallback):%n%n| model | epoch | loss |", validation.size()));
+        StringBuilder rule = new StringBuilder("|---|---|---|");
+        for (int cutoff : validation.cutoffs()) {
+            text.append(" top-").append(cutoff).append(" |");
+            rule.append("---|");
+        }
+        text.append('\n').append(rule).append('\n');
+        for (List<EpochProgress> curve : firstFits(epochs, true).values()) {
+            for (EpochProgress progress : curve) {
+                text.append(String.format(Locale.ROOT, "| %s | %d/%d | %.6f |", progress.algorithm(),
+                        progress.epoch(), progress.totalEpochs(), progress.loss()));
+                for (String name : validation.metricNames()) {
+                    text.append(String.format(Locale.ROOT, " %.4f |", progress.metrics().get(name)));
+                }
+                text.append('\n');
+            }
+        }
+        return text.append('\n').toString();
+    }
+
+    /** Draws one line per validated model and cut-off: top-K categorical accuracy against the epoch. */
+    static void drawAccuracy(Path file, List<EpochProgress> epochs, EpochValidation validation) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(500)
+                .title("Top-K categorical accuracy per epoch (" + validation.size() + " new engaged test pairs)")
+                .xAxisTitle("epoch").yAxisTitle("share of test pairs in the user's top K").build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        int[] cutoffs = validation.cutoffs();
+        for (var entry : firstFits(epochs, true).entrySet()) {
+            List<EpochProgress> curve = entry.getValue();
+            double[] x = new double[curve.size()];
+            for (int e = 0; e < curve.size(); e++) {
+                x[e] = curve.get(e).epoch();
+            }
+            for (int cutoff : cutoffs) {
+                double[] y = new double[curve.size()];
+                for (int e = 0; e < curve.size(); e++) {
+                    y[e] = curve.get(e).metrics().get(EpochValidation.metricName(cutoff));
+                }
+                chart.addSeries(entry.getKey() + " top-" + cutoff, x, y).setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        write(chart, file);
+    }
+
+    private static void write(XYChart chart, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        }
+    }
+
+    /**
+     * A retrieval configuration fitted with an {@link EpochValidation}, as an {@link Algorithm}.
+     *
+     * @param name   the model's name
+     * @param fitter fits with the validation
+     * @param <M>    the model type
+     */
+    private record Validated<M extends Recommender>(String name,
+                                                    BiFunction<Interactions, TrainingListener, M> fitter)
+            implements Algorithm<M> {
+        @Override
+        public M fit(Interactions training, TrainingListener listener) {
+            return fitter.apply(training, listener);
+        }
     }
 
     /** The saved model's feature importance, largest first, as text (empty without a saved model). */
@@ -259,17 +416,10 @@ final class RetrievalRankingCommand extends ToolCommand {
                 .title("Training curves (loss relative to the first epoch)").xAxisTitle("epoch")
                 .yAxisTitle("loss / first-epoch loss").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        Map<String, List<EpochProgress>> byModel = new LinkedHashMap<>();
-        for (EpochProgress progress : epochs) {
-            byModel.computeIfAbsent(progress.algorithm(), name -> new ArrayList<>()).add(progress);
-        }
+        Map<String, List<EpochProgress>> byModel = firstFits(epochs, false);
         for (var entry : byModel.entrySet()) {
             List<EpochProgress> curve = entry.getValue();
-            // a model fitted more than once (protocol, then serving refit) keeps its first fit's curve
-            int length = 1;
-            while (length < curve.size() && curve.get(length).epoch() > curve.get(length - 1).epoch()) {
-                length++;
-            }
+            int length = curve.size();
             double[] x = new double[length];
             double[] y = new double[length];
             double first = curve.get(0).loss() == 0 ? 1 : curve.get(0).loss();
@@ -290,10 +440,6 @@ final class RetrievalRankingCommand extends ToolCommand {
         if (byModel.isEmpty()) {
             chart.addSeries("no epochs", new double[] {0}, new double[] {0});
         }
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        }
+        write(chart, file);
     }
 }

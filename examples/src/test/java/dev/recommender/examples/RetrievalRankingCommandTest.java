@@ -39,6 +39,15 @@ class RetrievalRankingCommandTest {
         assertTrue(run.out().contains("RMSE of engagement rate on the "), run.out());
         assertTrue(run.err().contains("ranking-gbdt epoch 10/10"), run.err());
         assertTrue(Files.size(save.resolve(RetrievalRankingCommand.CURVE_FILE)) > 0);
+        // implicit ALS (15 iterations) reports its top-K accuracy on the test pairs after every iteration
+        assertTrue(run.err().matches("(?s).*implicit-als epoch 15/15: loss [0-9.]+ \\([0-9.]+ s\\), "
+                + "top_k_accuracy@10 [0-9.]+, top_k_accuracy@100 [0-9.]+\n.*"), run.err());
+        assertTrue(run.out().contains("| model | epoch | loss | top-10 | top-100 |"), run.out());
+        assertTrue(run.out().matches("(?s).*\\| implicit-als \\| 15/15 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|\n.*"),
+                run.out());
+        assertTrue(Files.size(save.resolve(RetrievalRankingCommand.ACCURACY_FILE)) > 0);
+        assertTrue(run.out().contains("Accuracy curves: " + save.resolve(RetrievalRankingCommand.ACCURACY_FILE)),
+                run.out());
         RetrievalRanking model = ModelStore.load(save.resolve(RetrievalRankingCommand.MODEL_FILE),
                 RetrievalRanking.class);
         assertEquals(5, model.recommend("u001", RecommendRequest.top(5)).size());
@@ -56,6 +65,9 @@ class RetrievalRankingCommandTest {
         assertEquals(5, json.get("models").get(2).get("top_k_accuracy").size());
         assertTrue(json.get("models").get(2).get("rmse").asDouble() > 0);
         assertTrue(json.get("models").get(0).get("rmse").isNull(), "popularity has no RMSE");
+        // no retrieval comparison model left: no per-epoch accuracy
+        assertTrue(json.get("accuracy_chart").isNull(), run.out());
+        assertEquals(0, json.get("epoch_accuracy").size());
     }
 
     @Test

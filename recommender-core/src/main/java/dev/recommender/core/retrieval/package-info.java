@@ -10,7 +10,9 @@
  *   <li>{@link dev.recommender.core.retrieval.TopKIndex}: maximum-inner-product search over item vectors,
  *       exact ({@link dev.recommender.core.retrieval.ExactTopKIndex}) or approximate through an HNSW graph
  *       ({@link dev.recommender.core.retrieval.HnswTopKIndex}), chosen by catalog size
- *       ({@link dev.recommender.core.retrieval.IndexConfig}).</li>
+ *       ({@link dev.recommender.core.retrieval.IndexConfig});</li>
+ *   <li>{@link dev.recommender.core.retrieval.EpochValidation}: held-out pairs on which either model's
+ *       training reports its top-K categorical accuracy after every epoch, without changing the model.</li>
  * </ul>
  *
  * <p>Both models extend {@link dev.recommender.core.retrieval.EmbeddingRecommender}, which implements the
