@@ -18,6 +18,14 @@ class ProgressTest {
     }
 
     @Test
+    void listsSeveralMetricsInNameOrder() {
+        EpochProgress epoch = new EpochProgress("two-tower", 1, 8, 5.5, Duration.ZERO,
+                Map.of("top_k_accuracy@100", 0.5, "top_k_accuracy@10", 0.125, "a", 1.0));
+        assertEquals("two-tower epoch 1/8: loss 5.500000 (0.0 s), a 1.000000, top_k_accuracy@10 0.125000, "
+                + "top_k_accuracy@100 0.500000", Progress.describe(epoch));
+    }
+
+    @Test
     void withoutATerminalTheBarIsSilentButEpochsStillReachTheNextListener() {
         List<Integer> seen = new ArrayList<>();
         try (Progress progress = Progress.start("svd", 2, true)) {   // tests never run in a terminal
