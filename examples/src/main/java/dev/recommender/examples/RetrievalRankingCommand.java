@@ -140,7 +140,8 @@ final class RetrievalRankingCommand extends ToolCommand {
                 .parameter("threads", threads);
         ModelStage<Svd> svd = new ModelStage<>(EngagementRate.seed(),
                 Svd.Config.forEngagementRate().toBuilder().seed(seed).build());
-        TwoTowerRetrieval.Config twoTowerConfig = TwoTowerRetrieval.Config.builder().seed(seed).threads(threads).build();
+        TwoTowerRetrieval.Config twoTowerConfig = TwoTowerRetrieval.Config.builder().seed(seed).threads(threads)
+                .build();
         ImplicitAls.Config alsConfig = ImplicitAls.Config.builder().seed(seed).threads(threads).build();
         ModelStage<TwoTowerRetrieval> twoTower = new ModelStage<>(EngagementRate.seed().withEngagedPairsOnly(true),
                 twoTowerConfig);
@@ -158,9 +159,11 @@ final class RetrievalRankingCommand extends ToolCommand {
         // the comparison fits report per-epoch accuracy on the test pairs; the two-stage model's own
         // retrieval fits (on an earlier slice, and the serving refit) do not
         contenders.put("two-tower", validation == null ? twoTower : new ModelStage<>(twoTower.aggregation(),
-                new Validated<>(TwoTowerRetrieval.NAME, (training, progress) -> twoTowerConfig.fit(training, validation, progress))));
+                new Validated<>(TwoTowerRetrieval.NAME,
+                        (training, progress) -> twoTowerConfig.fit(training, validation, progress))));
         contenders.put("implicit-als", validation == null ? als : new ModelStage<>(als.aggregation(),
-                new Validated<>(ImplicitAls.NAME, (training, progress) -> alsConfig.fit(training, validation, progress))));
+                new Validated<>(ImplicitAls.NAME,
+                        (training, progress) -> alsConfig.fit(training, validation, progress))));
         contenders.put("retrieval-ranking", twoStage);
         for (String name : skip) {
             if (!name.isBlank() && !name.trim().equals("retrieval-ranking")) {
@@ -240,7 +243,8 @@ final class RetrievalRankingCommand extends ToolCommand {
             entry.put("epoch", progress.epoch());
             entry.put("loss", progress.loss());
             for (int cutoff : EPOCH_CUTOFFS) {
-                entry.put(EpochValidation.metricName(cutoff), progress.metrics().get(EpochValidation.metricName(cutoff)));
+                String name = EpochValidation.metricName(cutoff);
+                entry.put(name, progress.metrics().get(name));
             }
             curve.add(entry);
         }
@@ -316,7 +320,8 @@ final class RetrievalRankingCommand extends ToolCommand {
     private static String accuracyTable(List<EpochProgress> epochs, EpochValidation validation) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Per-epoch top-K categorical accuracy of "
                 + "the retrieval models on the %d new engaged test pairs (users unknown to training count as "
-                + "misses, where the table above gives them the popularity fallback):%n%n| model | epoch | loss |", validation.size()));
+                + "misses, where the table above gives them the popularity fallback):%n%n| model | epoch | loss |",
+                validation.size()));
         StringBuilder rule = new StringBuilder("|---|---|---|");
         for (int cutoff : validation.cutoffs()) {
             text.append(" top-").append(cutoff).append(" |");
