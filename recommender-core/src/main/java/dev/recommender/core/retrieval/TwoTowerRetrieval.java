@@ -248,9 +248,9 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
 
         /**
          * Fits a model and, after every epoch, reports the current embeddings' top-K accuracy on held-out
-         * pairs in {@link EpochProgress#metrics()} (see {@link EpochValidation}); the user vectors are the
-         * serving ones (the user tower with the expected id contribution under dropout). The fitted model is
-         * bit-identical to {@link #fit(Interactions, TrainingListener)}'s.
+         * pairs in {@link dev.recommender.core.EpochProgress#metrics()} (see {@link EpochValidation}); the user
+         * vectors are the serving ones (the user tower with the expected id contribution under dropout). The
+         * fitted model is bit-identical to {@link #fit(Interactions, TrainingListener)}'s.
          *
          * @param training   interactions (every entry is one positive pair)
          * @param validation the held-out pairs and cutoffs
