@@ -19,11 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Weighted matrix factorization for implicit feedback (Hu, Koren and Volinsky, "Collaborative filtering for
@@ -517,30 +514,9 @@ public final class ImplicitAls extends EmbeddingRecommender {
 
         private void solveSide(ExecutorService pool, int[] start, int[] other, float[] weights, float[] target,
                                float[] fixed, double[] gram, int rows) {
-            if (pool == null) {
-                new RowSolver(start, other, weights, target, fixed, gram).solve(0, rows);
-                return;
-            }
-            int chunks = config.threads() * 4;
-            List<Callable<Void>> tasks = new ArrayList<>(chunks);
-            for (int chunk = 0; chunk < chunks; chunk++) {
-                int from = (int) ((long) rows * chunk / chunks);
-                int to = (int) ((long) rows * (chunk + 1) / chunks);
-                tasks.add(() -> {
-                    new RowSolver(start, other, weights, target, fixed, gram).solve(from, to);
-                    return null;
-                });
-            }
-            try {
-                for (Future<Void> future : pool.invokeAll(tasks)) {
-                    future.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while fitting implicit ALS", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("implicit ALS worker failed", e.getCause());
-            }
+            ParallelRanges.run(pool, rows, config.threads() * 4,
+                    (from, to) -> new RowSolver(start, other, weights, target, fixed, gram).solve(from, to),
+                    "implicit ALS");
         }
 
         /** Solves rows of one side; owns its scratch arrays. Not thread-safe. */

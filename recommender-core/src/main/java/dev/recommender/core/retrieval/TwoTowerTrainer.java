@@ -12,11 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * One fit of {@link TwoTowerRetrieval}: in-batch softmax with log-Q correction, hand-written gradients,
@@ -361,36 +358,8 @@ final class TwoTowerTrainer {
     }
 
     /** Runs {@code task} over {@code [0, n)} split in contiguous ranges, one per thread. */
-    private void parallel(ExecutorService pool, int n, RangeTask task) {
-        if (pool == null) {
-            task.run(0, n);
-            return;
-        }
-        int threads = config.threads();
-        List<Callable<Void>> tasks = new ArrayList<>(threads);
-        for (int t = 0; t < threads; t++) {
-            int from = (int) ((long) n * t / threads);
-            int to = (int) ((long) n * (t + 1) / threads);
-            tasks.add(() -> {
-                task.run(from, to);
-                return null;
-            });
-        }
-        try {
-            for (Future<Void> future : pool.invokeAll(tasks)) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while fitting the two-tower model", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("two-tower worker failed", e.getCause());
-        }
-    }
-
-    @FunctionalInterface
-    private interface RangeTask {
-        void run(int from, int to);
+    private void parallel(ExecutorService pool, int n, ParallelRanges.RangeTask task) {
+        ParallelRanges.run(pool, n, config.threads(), task, "the two-tower model");
     }
 
     /** An embedding table with its gradient buffer, touched-row list and optimizer state. */

@@ -1,0 +1,58 @@
+package dev.recommender.core.retrieval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a task over {@code [0, n)} split into contiguous ranges on a pool and waits for all of them:
+ * the one piece of thread plumbing the retrieval trainers share. Ranges are fixed by {@code n} and the
+ * chunk count, so which rows a chunk gets never depends on scheduling.
+ */
+final class ParallelRanges {
+    /** Work on the rows {@code [from, to)}. */
+    @FunctionalInterface
+    interface RangeTask {
+        void run(int from, int to);
+    }
+
+    private ParallelRanges() {
+    }
+
+    /**
+     * Runs {@code task} over {@code [0, n)}: inline when {@code pool} is null, else as {@code chunks}
+     * contiguous ranges on the pool.
+     *
+     * @param model names the model in the messages of the exceptions, e.g. "implicit ALS"
+     * @throws IllegalStateException if interrupted ("interrupted while fitting " + model) or a range
+     *                               failed (model + " worker failed", with the failure as cause)
+     */
+    static void run(ExecutorService pool, int n, int chunks, RangeTask task, String model) {
+        if (pool == null) {
+            task.run(0, n);
+            return;
+        }
+        List<Callable<Void>> tasks = new ArrayList<>(chunks);
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            int from = (int) ((long) n * chunk / chunks);
+            int to = (int) ((long) n * (chunk + 1) / chunks);
+            tasks.add(() -> {
+                task.run(from, to);
+                return null;
+            });
+        }
+        try {
+            for (Future<Void> future : pool.invokeAll(tasks)) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fitting " + model, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(model + " worker failed", e.getCause());
+        }
+    }
+}
