@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx3g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx3g",
+        "-Dorg.slf4j.simpleLogger.log.smile=warn"})
 public class RecommendBenchmark {
     /** Which model answers. */
     @Param({"svd", "als", "two-tower", "retrieval-ranking"})

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dorg.slf4j.simpleLogger.log.smile=warn"})
 public class RankingPredictionBenchmark {
     static final int CANDIDATES = 583;
     static final int P = RankingFeature.count();
@@ -75,6 +75,7 @@ public class RankingPredictionBenchmark {
             System.arraycopy(rows[r], 0, matrix, r * P, P);
         }
         out = new double[CANDIDATES];
+        System.out.printf("ranking model: %d trees, %d nodes%n", model.treeCount(), model.trees().nodeCount());
     }
 
     /** The whole candidate matrix in one call (trees walked row by row, no allocation). */

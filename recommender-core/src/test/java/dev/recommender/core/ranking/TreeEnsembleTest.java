@@ -52,7 +52,8 @@ class TreeEnsembleTest {
     @Test
     void batchPredictionEqualsRowByRowAndChecksLengths() {
         TreeEnsemble trees = handBuilt();
-        double[][] rows = {{1.0, 0.0}, {2, 0.5}, {Double.NaN, -1}, {3.0, 1.0}};
+        // six rows: one block of four walked together, then two walked one by one
+        double[][] rows = {{1.0, 0.0}, {2, 0.5}, {Double.NaN, -1}, {3.0, 1.0}, {0.5, 7}, {Double.NaN, Double.NaN}};
         double[] matrix = new double[rows.length * 2 + 3];
         for (int r = 0; r < rows.length; r++) {
             System.arraycopy(rows[r], 0, matrix, 2 * r, 2);
