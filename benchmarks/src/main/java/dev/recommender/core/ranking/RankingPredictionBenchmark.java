@@ -16,6 +16,9 @@ import smile.data.Tuple;
 import smile.data.type.StructType;
 import smile.regression.GradientTreeBoost;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * <p>The model is the default {@link RankingConfig} (200 trees, depth 6, 16 leaves) fitted on
  * 20,000 rows of the {@link RankingFeature} columns with a planted label. It lives in this package
  * to reach {@link RankingModel#fitWithSmile}, which keeps the Smile model for the comparison.
+ *
+ * <p>{@link #main} is a companion for a loaded machine, where JMH's wall times of the three
+ * variants (each in its own fork, minutes apart) move with the load: it runs them in alternating
+ * rounds in one JVM and reports the median thread CPU time per candidate of each.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -106,5 +113,44 @@ public class RankingPredictionBenchmark {
             sum += smile.predict(Tuple.of(row, schema));
         }
         return sum;
+    }
+
+    /**
+     * Alternating rounds of the three variants in one JVM; prints the median CPU nanoseconds per candidate.
+     *
+     * @param args optional round count (default 41)
+     */
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 41;
+        RankingPredictionBenchmark b = new RankingPredictionBenchmark();
+        b.fit();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        String[] names = {"flatMatrix", "flatPerRow", "smileTuple"};
+        double[][] perCandidate = new double[names.length][rounds];
+        double sink = 0;
+        int repeats = 200;
+        for (int round = -10; round < rounds; round++) {
+            for (int v = 0; v < names.length; v++) {
+                long start = cpu.getCurrentThreadCpuTime();
+                for (int k = 0; k < repeats; k++) {
+                    if (v == 0) {
+                        b.model.predict(b.matrix, CANDIDATES, b.out);
+                        sink += b.out[k % CANDIDATES];
+                    } else {
+                        sink += v == 1 ? b.flatPerRow() : b.smileTuple();
+                    }
+                }
+                if (round >= 0) {
+                    perCandidate[v][round] = (cpu.getCurrentThreadCpuTime() - start) / (double) (repeats * CANDIDATES);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "| variant | CPU ns per candidate (median of %d alternating rounds) |%n", rounds);
+        System.out.println("|---|---:|");
+        for (int v = 0; v < names.length; v++) {
+            java.util.Arrays.sort(perCandidate[v]);
+            System.out.printf(Locale.ROOT, "| %s | %.1f |%n", names[v], perCandidate[v][rounds / 2]);
+        }
+        System.out.println("(checksum " + sink + ")");
     }
 }
