@@ -123,7 +123,7 @@ public final class TreeEnsemble {
         this.right = right;
         this.value = value;
         // the predicated layout used by predict: built here, never lazily
-        this.children = new int[2 * nodes];
+        this.children = new int[Math.multiplyExact(2, nodes)];
         this.splitFeature = new int[nodes];
         this.depth = new int[treeStart.length - 1];
         int[] level = new int[nodes];
@@ -136,9 +136,10 @@ public final class TreeEnsemble {
                 if (leaf) {
                     depth[t] = Math.max(depth[t], level[n]);
                 } else {
-                    // children follow their parent, so their level is set before they are visited
-                    level[left[n]] = level[n] + 1;
-                    level[right[n]] = level[n] + 1;
+                    // children follow their parents, so a node's level (its longest path from the root, even if
+                    // a crafted file gives it two parents) is final before it is visited
+                    level[left[n]] = Math.max(level[left[n]], level[n] + 1);
+                    level[right[n]] = Math.max(level[right[n]], level[n] + 1);
                 }
             }
         }

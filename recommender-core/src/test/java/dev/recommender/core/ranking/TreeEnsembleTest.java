@@ -70,6 +70,22 @@ class TreeEnsembleTest {
         assertThrows(IllegalArgumentException.class, () -> trees.predict(new double[4], -1, new double[1]));
     }
 
+    @Test
+    void aNodeWithTwoParentsIsWalkedToTheEndOfItsLongestPath() {
+        // node 4 is reached from node 2 (level 2) and from node 3 (level 1): the matrix walk must take 4 steps
+        TreeEnsemble dag = new TreeEnsemble(2, 0, 1, new int[] {0, 7},
+                new int[] {0, 1, 0, 1, 1, -1, -1},
+                new double[] {1, 0, 0, 0, -5, 0, 0},
+                new int[] {1, 2, 4, 4, 5, -1, -1},
+                new int[] {3, 6, 5, 6, 6, -1, -1},
+                new double[] {0, 0, 0, 0, 0, 1, 2});
+        double[] row = {0, -10};
+        assertEquals(1.0, dag.predict(row), 0.0);
+        double[] out = new double[1];
+        dag.predict(row, 1, out);
+        assertEquals(1.0, out[0], 0.0);
+    }
+
     static String rejection(Consumer<Arrays> tamper) {
         Arrays arrays = new Arrays();
         tamper.accept(arrays);
