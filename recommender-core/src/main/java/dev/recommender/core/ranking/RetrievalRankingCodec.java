@@ -72,6 +72,10 @@ public final class RetrievalRankingCodec implements ModelCodec<RetrievalRanking>
             throw new IllegalArgumentException("retrieval-ranking version " + data.modelVersion()
                     + " stored its trees by Java serialisation, which is no longer read; fit and save the model again");
         }
+        if (data.modelVersion() > version()) {
+            throw new IllegalArgumentException("unsupported retrieval-ranking version " + data.modelVersion()
+                    + " (this library reads up to " + version() + ")");
+        }
         // the trees first: they are cheap to check, so a crafted file is refused before the sub-models are built
         List<String> featureNames = data.strings("ranker.features");
         RankingModel ranker = RankingModel.readFrom(data, "ranker.", featureNames);
