@@ -142,26 +142,6 @@ class RetrievalRankingTest {
     }
 
     @Test
-    void aModelWithTamperedTreesIsRefused() {
-        ModelData data = ModelStore.encode(model);
-        ModelData.Builder tampered = ModelData.builder(data.modelType(), data.modelVersion());
-        data.properties().forEach((key, value) -> {
-            if (!key.startsWith("retrieval/") && !key.startsWith("scorer/")) {
-                tampered.property(key, value);
-            }
-        });
-        tampered.putModel("retrieval/", data.model("retrieval/")).putModel("scorer/", data.model("scorer/"));
-        model.features().writeTo(tampered, "features/");
-        tampered.putStrings("ranker.features", data.strings("ranker.features").toArray(String[]::new));
-        // a Java serialisation header followed by nothing
-        tampered.putBytes("ranker.trees", new byte[] {(byte) 0xac, (byte) 0xed, 0, 5});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ModelStore.decode(tampered.build()));
-        assertTrue(e.getMessage().startsWith("inconsistent retrieval-ranking model: cannot read the serialised"
-                + " ranking trees"), e.getMessage());
-    }
-
-    @Test
     void sameDataAndSeedGiveTheSameModel() {
         RetrievalRanking again = algorithm().fit(TrainingData.of(log), TrainingListener.NONE);
         for (String user : users) {
