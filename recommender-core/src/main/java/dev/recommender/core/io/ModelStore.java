@@ -10,11 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -36,8 +33,9 @@ import java.util.zip.CRC32C;
  *   checksum   int      CRC32C of every byte before it
  * </pre>
  *
- * <p>Writing goes to a temporary file in the target directory, is forced to disk and then renamed
- * over the target, so readers see the old file or the new one, never half of one. Reading checks
+ * <p>Writing goes through {@link AtomicFiles}: a temporary file in the target directory, forced to
+ * disk and renamed over the target, so readers see the old file or the new one, never half of one;
+ * the file gets the process's normal permissions (umask). Reading checks
  * magic, format version, length and checksum before building anything, and the codec validates
  * the content, so a truncated, corrupted or foreign file is refused with a {@link ModelFormatException}
  * naming the problem.
@@ -92,6 +90,11 @@ public final class ModelStore {
             return decode(data);
         } catch (RuntimeException e) {
             throw new ModelFormatException(path, e.getMessage(), e);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // the codecs check sizes before allocating, so this is a last line of defence: a crafted
+            // file must not take down a server that loads it
+            throw new ModelFormatException(path, data.modelType() + " model: cannot be built ("
+                    + e.getClass().getSimpleName() + "); the file's sizes or settings are implausible", null);
         }
     }
 
@@ -143,41 +146,27 @@ public final class ModelStore {
      */
     public static void write(ModelData data, Path path) throws IOException {
         Objects.requireNonNull(data, "data");
-        Path target = path.toAbsolutePath();
-        Path directory = target.getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, target.getFileName().toString() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                Writer writer = new Writer(channel);
-                writer.bytes(MAGIC);
-                writer.putInt(FORMAT_VERSION);
-                writer.string(data.modelType());
-                writer.putInt(data.modelVersion());
-                long payloadLength = payloadLength(data);
-                writer.putLong(payloadLength);
-                long before = writer.written;
-                writePayload(writer, data);
-                if (writer.written - before != payloadLength) {
-                    throw new IllegalStateException("payload length mismatch: " + (writer.written - before) + " vs " + payloadLength);
-                }
-                writer.flush();
-                ByteBuffer checksum = ByteBuffer.allocate(4).putInt((int) writer.crc.getValue()).flip();
-                while (checksum.hasRemaining()) {
-                    channel.write(checksum);
-                }
-                channel.force(true);
+        Objects.requireNonNull(path, "path");
+        long payloadLength = payloadLength(data);
+        AtomicFiles.writeChannel(path, channel -> {
+            Writer writer = new Writer(channel);
+            writer.bytes(MAGIC);
+            writer.putInt(FORMAT_VERSION);
+            writer.string(data.modelType());
+            writer.putInt(data.modelVersion());
+            writer.putLong(payloadLength);
+            long before = writer.written;
+            writePayload(writer, data);
+            if (writer.written - before != payloadLength) {
+                throw new IllegalStateException("payload length mismatch: " + (writer.written - before) + " vs " + payloadLength);
             }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            writer.flush();
+            ByteBuffer checksum = ByteBuffer.allocate(4).putInt((int) writer.crc.getValue()).flip();
+            while (checksum.hasRemaining()) {
+                channel.write(checksum);
             }
-            LOG.debug("wrote {} model ({} sections) to {}", data.modelType(), data.sectionNames().size(), target);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
+        LOG.debug("wrote {} model ({} sections) to {}", data.modelType(), data.sectionNames().size(), path);
     }
 
     /**
@@ -231,15 +220,25 @@ public final class ModelStore {
                 throw new ModelFormatException(path, "payload length does not match its content", null);
             }
             return builder.build();
-        } catch (BufferUnderflowException | IllegalArgumentException | NegativeArraySizeException e) {
-            throw new ModelFormatException(path, "malformed model file: " + e, e);
+        } catch (BufferUnderflowException e) {
+            throw new ModelFormatException(path, "malformed model file: a length or count runs past the end of the"
+                    + " payload (" + bytes.length + " bytes)", e);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(path, "malformed model file: " + e.getMessage(), e);
         }
     }
 
     private static int count(ByteBuffer buffer) {
+        return count(buffer, 1);
+    }
+
+    /** Reads a count of elements of {@code width} bytes and checks they fit in what is left, before allocating. */
+    private static int count(ByteBuffer buffer, int width) {
+        int at = buffer.position();
         int count = buffer.getInt();
-        if (count < 0 || count > buffer.remaining()) {
-            throw new IllegalArgumentException("implausible count " + count);
+        if (count < 0 || (long) count * width > buffer.remaining()) {
+            throw new IllegalArgumentException("the count " + count + " at byte " + at + " needs "
+                    + Math.max(0, (long) count * width) + " bytes but only " + buffer.remaining() + " remain");
         }
         return count;
     }
@@ -252,7 +251,11 @@ public final class ModelStore {
     }
 
     private static Object readSection(ByteBuffer buffer, ModelData.Kind kind) {
-        int length = count(buffer);
+        int length = count(buffer, switch (kind) {
+            case INTS, FLOATS -> 4;
+            case DOUBLES, LONGS -> 8;
+            default -> 1;
+        });
         switch (kind) {
             case INTS -> {
                 int[] values = new int[length];
