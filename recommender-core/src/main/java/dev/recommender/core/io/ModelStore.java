@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +59,7 @@ public final class ModelStore {
      * @throws IOException              if the file cannot be written
      */
     public static void save(Recommender model, Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
         write(encode(model), path);
     }
 
@@ -81,7 +82,12 @@ public final class ModelStore {
      * @throws IOException          if the file cannot be read
      */
     public static Recommender load(Path path) throws IOException {
-        ModelData data = read(path);
+        return load(Files.readAllBytes(path), path);
+    }
+
+    /** Loads a model from the bytes of a model file ({@code path} names it in messages). */
+    static Recommender load(byte[] bytes, Path path) throws ModelFormatException {
+        ModelData data = read(bytes, path);
         if (!Codecs.byType().containsKey(data.modelType())) {
             throw new ModelFormatException(path, "unknown model type '" + data.modelType() + "' (known: "
                     + Codecs.byType().keySet() + "); is the module that defines it on the class path?", null);
@@ -96,6 +102,11 @@ public final class ModelStore {
             throw new ModelFormatException(path, data.modelType() + " model: cannot be built ("
                     + e.getClass().getSimpleName() + "); the file's sizes or settings are implausible", null);
         }
+    }
+
+    /** The model types of every registered codec (for example {@code "svd"}). */
+    public static java.util.Set<String> types() {
+        return Codecs.byType().keySet();
     }
 
     /**
@@ -148,25 +159,38 @@ public final class ModelStore {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(path, "path");
         long payloadLength = payloadLength(data);
-        AtomicFiles.writeChannel(path, channel -> {
-            Writer writer = new Writer(channel);
-            writer.bytes(MAGIC);
-            writer.putInt(FORMAT_VERSION);
-            writer.string(data.modelType());
-            writer.putInt(data.modelVersion());
-            writer.putLong(payloadLength);
-            long before = writer.written;
-            writePayload(writer, data);
-            if (writer.written - before != payloadLength) {
-                throw new IllegalStateException("payload length mismatch: " + (writer.written - before) + " vs " + payloadLength);
-            }
-            writer.flush();
-            ByteBuffer checksum = ByteBuffer.allocate(4).putInt((int) writer.crc.getValue()).flip();
-            while (checksum.hasRemaining()) {
-                channel.write(checksum);
-            }
-        });
+        AtomicFiles.writeChannel(path, channel -> writeTo(channel, data, payloadLength));
         LOG.debug("wrote {} model ({} sections) to {}", data.modelType(), data.sectionNames().size(), path);
+    }
+
+    /** The bytes of a model file holding the data (what {@link #write} puts into the file). */
+    static byte[] toBytes(ModelData data) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            writeTo(java.nio.channels.Channels.newChannel(bytes), data, payloadLength(data));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeTo(WritableByteChannel channel, ModelData data, long payloadLength) throws IOException {
+        Writer writer = new Writer(channel);
+        writer.bytes(MAGIC);
+        writer.putInt(FORMAT_VERSION);
+        writer.string(data.modelType());
+        writer.putInt(data.modelVersion());
+        writer.putLong(payloadLength);
+        long before = writer.written;
+        writePayload(writer, data);
+        if (writer.written - before != payloadLength) {
+            throw new IllegalStateException("payload length mismatch: " + (writer.written - before) + " vs " + payloadLength);
+        }
+        writer.flush();
+        ByteBuffer checksum = ByteBuffer.allocate(4).putInt((int) writer.crc.getValue()).flip();
+        while (checksum.hasRemaining()) {
+            channel.write(checksum);
+        }
     }
 
     /**
@@ -175,7 +199,11 @@ public final class ModelStore {
      * @throws ModelFormatException if the file is not a valid model file
      */
     public static ModelData read(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
+        return read(Files.readAllBytes(path), path);
+    }
+
+    /** Reads and verifies the bytes of a model file ({@code path} names it in messages). */
+    static ModelData read(byte[] bytes, Path path) throws ModelFormatException {
         int minimum = MAGIC.length + 4 + 4 + 4 + 8 + 4;
         if (bytes.length < MAGIC.length || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new ModelFormatException(path, "not a model file (bad magic bytes)", null);
@@ -372,12 +400,12 @@ public final class ModelStore {
 
     /** Buffered channel writer that counts bytes and keeps a running CRC32C. */
     private static final class Writer {
-        private final FileChannel channel;
+        private final WritableByteChannel channel;
         private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
         private final CRC32C crc = new CRC32C();
         private long written;
 
-        Writer(FileChannel channel) {
+        Writer(WritableByteChannel channel) {
             this.channel = channel;
         }
 
