@@ -23,8 +23,12 @@ class ModelFileChecksTest {
     }
 
     static ModelData sampleData(String type) {
+        return sampleData(ModelSamples.files().get(type));
+    }
+
+    static ModelData sampleData(byte[] file) {
         try {
-            return ModelStore.read(ModelSamples.files().get(type), Path.of("sample"));
+            return ModelStore.read(file, Path.of("sample"));
         } catch (ModelFormatException e) {
             throw new AssertionError(e);
         }
