@@ -93,6 +93,28 @@ final class CsvTokenizer {
         return line;
     }
 
+    /** The 1-based line where the current record ends (after its quoted line breaks). */
+    long endLine() {
+        return lines;
+    }
+
+    /**
+     * Cuts the current record back to its first line, so that the next record starts at the next
+     * line: how a lenient reader resynchronises after a bad record that a quote stretched over lines.
+     *
+     * @return whether the record spanned lines (and was cut)
+     */
+    boolean resyncAfterFirstLine() {
+        int firstBreak = firstLineBreak(recordStart, recordEnd);
+        if (firstBreak == NONE) {
+            return false;
+        }
+        recordEnd = firstBreak;
+        position = afterLineBreak(firstBreak);
+        lines = line;
+        return true;
+    }
+
     /** Physical lines read so far (a trailing line break does not start another line). */
     long lines() {
         return lines;

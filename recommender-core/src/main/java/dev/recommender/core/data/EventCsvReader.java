@@ -528,10 +528,14 @@ public final class EventCsvReader {
         }
 
         private void reject(ReadReport.Reason reason, String column, String text, String problem) {
-            DataFormatException error = new DataFormatException(source, tokens.line(), column, text, problem);
+            String where = tokens.endLine() > tokens.line() ? " (in a record that a quoted field continues over lines "
+                    + tokens.line() + "-" + tokens.endLine() + ")" : "";
+            DataFormatException error = new DataFormatException(source, tokens.line(), column, text, problem + where);
             if (!lenient) {
                 throw error;
             }
+            // a bad record stretched over lines by a quote is most likely a broken quote: resume at the next line
+            tokens.resyncAfterFirstLine();
             skipped[reason.ordinal()]++;
             if (examples.size() < MAX_EXAMPLES) {
                 examples.add(new ReadReport.Skip(tokens.line(), reason, error.getMessage()));
