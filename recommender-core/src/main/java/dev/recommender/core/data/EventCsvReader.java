@@ -200,14 +200,20 @@ public final class EventCsvReader {
     public ReadResult read(InputStream in, String sourceName) throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
+        Reader reader;
+        try {
+            reader = decode(in);
+        } catch (ZipException | EOFException e) {
+            throw new DataFormatException(sourceName, 1, "", "", "corrupt or truncated compressed data: " + e.getMessage());
+        }
+        return read(reader, sourceName);
+    }
+
+    /** Unpacks gzip data and picks the character set from the byte order mark. */
+    private static Reader decode(InputStream in) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-        boolean gzip = startsWith(buffered, 0x1f, 0x8b);
-        if (gzip) {
-            try {
-                buffered = new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16);
-            } catch (IOException e) {
-                throw new DataFormatException(sourceName, 1, "", "", "corrupt gzip data: " + e.getMessage());
-            }
+        if (startsWith(buffered, 0x1f, 0x8b)) {
+            buffered = new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16);
         }
         Charset charset = StandardCharsets.UTF_8;
         if (startsWith(buffered, 0xFE, 0xFF)) {
@@ -220,15 +226,7 @@ public final class EventCsvReader {
         // malformed input becomes U+FFFF, a noncharacter that the row checks refuse with its position
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(MALFORMED));
-        Reader reader = new InputStreamReader(buffered, decoder);
-        try {
-            return read(reader, sourceName);
-        } catch (ZipException | EOFException e) {
-            if (!gzip) {
-                throw e;
-            }
-            throw new DataFormatException(sourceName, 1, "", "", "corrupt or truncated gzip data: " + e.getMessage());
-        }
+        return new InputStreamReader(buffered, decoder);
     }
 
     private static boolean startsWith(BufferedInputStream in, int first, int second) throws IOException {
@@ -328,6 +326,16 @@ public final class EventCsvReader {
         }
 
         ReadResult run() throws IOException {
+            try {
+                return parse();
+            } catch (ZipException | EOFException e) {
+                // only compressed input ends early or breaks inside: the data itself is damaged
+                throw new DataFormatException(source, tokens.lines() + 1, "", "",
+                        "corrupt or truncated compressed data: " + e.getMessage());
+            }
+        }
+
+        private ReadResult parse() throws IOException {
             for (String type : schema.allowedEventTypes()) {
                 char[] chars = type.toCharArray();
                 typeIndexOf(types.intern(chars, 0, chars.length), typeNames.add(type));
