@@ -36,6 +36,8 @@ final class CsvTokenizer {
 
     private int recordStart;
     private int recordEnd;
+    /** Whether the current record holds a line break inside quotes (so spans lines). */
+    private boolean quotedLineBreak;
     private long line;
     private long lines;
 
@@ -84,7 +86,7 @@ final class CsvTokenizer {
                 }
             }
         }
-        lines += 1 + countLineBreaks(recordStart, recordEnd);
+        lines += 1 + (quotedLineBreak ? countLineBreaks(recordStart, recordEnd) : 0);
         return true;
     }
 
@@ -173,6 +175,7 @@ final class CsvTokenizer {
         boolean inQuote = false;
         boolean fieldStartNext = true;
         int quoteOpened = NONE;
+        quotedLineBreak = false;
         while (true) {
             int k = position + offset;
             boolean needMore = false;
@@ -189,6 +192,8 @@ final class CsvTokenizer {
                         } else {
                             inQuote = false;
                         }
+                    } else if (c == '\n' || c == '\r') {
+                        quotedLineBreak = true;
                     }
                     continue;
                 }
