@@ -4,10 +4,17 @@ import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.Recommendations;
 import dev.recommender.core.Recommender;
 import dev.recommender.core.ScoredItem;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingListener;
 import dev.recommender.core.baseline.Baseline;
 import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.ranking.RankingConfig;
+import dev.recommender.core.ranking.RetrievalRanking;
+import dev.recommender.core.ranking.RetrievalRankingAlgorithm;
+import dev.recommender.core.ranking.RetrievalRankingConfig;
+import dev.recommender.core.ranking.SyntheticLog;
 import dev.recommender.core.retrieval.ImplicitAls;
 import dev.recommender.core.retrieval.TwoTowerRetrieval;
 
@@ -29,8 +36,6 @@ import java.util.zip.CRC32C;
 final class ModelSamples {
     /** Registered types that are not fuzzed here, with the reason. */
     static final Map<String, String> NOT_FUZZED = Map.of(
-            "retrieval-ranking", "its trees are Java-serialised bytes until the flat-array ranking codec lands;"
-                    + " add a sample below then",
             "test-bias", "test double of the ranking tests",
             "test-cooccurrence", "test double of the ranking tests");
 
@@ -41,9 +46,14 @@ final class ModelSamples {
             ImplicitAls.NAME, () -> ImplicitAls.fit(tiny(), ImplicitAls.Config.builder().factors(2).iterations(2)
                     .seed(7).threads(1).build()),
             TwoTowerRetrieval.NAME, () -> TwoTowerRetrieval.fit(tiny(), TwoTowerRetrieval.Config.builder()
-                    .dimensions(2).epochs(1).batchSize(4).historyLength(2).seed(7).threads(1).build()));
+                    .dimensions(2).epochs(1).batchSize(4).historyLength(2).seed(7).threads(1).build()),
+            RetrievalRanking.NAME, () -> new RetrievalRankingAlgorithm<>(Popularity.Config.defaults(),
+                    Svd.Config.builder().factors(2).epochs(2).seed(7).threads(1).build(),
+                    RetrievalRankingConfig.builder().candidates(4).ranking(RankingConfig.builder().trees(3).maxDepth(2)
+                            .maxNodes(3).nodeSize(5).seed(7).build()).build())
+                    .fit(TrainingData.of(SyntheticLog.generate(12, 8, 20, 2, 7)), TrainingListener.NONE));
 
-    /** Users asked for recommendations after a load: every training user and a stranger. */
+    /** Users asked for recommendations after a load: training users of both sample logs and a stranger. */
     static final List<String> PROBE_USERS = List.of("u0", "u1", "u2", "u3", "stranger");
 
     private static volatile Map<String, byte[]> files;
