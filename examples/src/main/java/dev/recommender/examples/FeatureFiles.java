@@ -49,29 +49,10 @@ final class FeatureFiles {
         Path pairsFile = dir.resolve("pairs.csv");
         Path ratingsFile = dir.resolve("ratings.csv");
         Path contentFile = dir.resolve("content.csv");
-        AtomicFiles.writeText(pairsFile, out -> {
-            CsvWriter all = new CsvWriter(out).row(PAIRS_HEADER.split(","));
-            for (int user = 0; user < pairs.userCount(); user++) {
-                for (int entry = pairs.userStart(user); entry < pairs.userEnd(user); entry++) {
-                    int shown = pairs.eventCount(entry);
-                    int engaged = pairs.engagedCount(entry);
-                    pairIds(all, pairs, user, entry).field(shown - engaged).field(engaged).field(shown)
-                            .field((double) engaged / shown).endRow();
-                }
-            }
-        });
-        AtomicFiles.writeText(ratingsFile, out -> {
-            CsvWriter engagedPairs = new CsvWriter(out).row(RATINGS_HEADER.split(","));
-            for (int user = 0; user < pairs.userCount(); user++) {
-                for (int entry = pairs.userStart(user); entry < pairs.userEnd(user); entry++) {
-                    int shown = pairs.eventCount(entry);
-                    int engaged = pairs.engagedCount(entry);
-                    if (engaged > 0) {
-                        pairIds(engagedPairs, pairs, user, entry).field(shown).field((double) engaged / shown).endRow();
-                    }
-                }
-            }
-        });
+        writePairs(pairsFile, PAIRS_HEADER, pairs, false, (out, shown, engaged) -> out.field(shown - engaged)
+                .field(engaged).field(shown).field((double) engaged / shown));
+        writePairs(ratingsFile, RATINGS_HEADER, pairs, true, (out, shown, engaged) -> out.field(shown)
+                .field((double) engaged / shown));
         AtomicFiles.writeText(contentFile, out -> {
             CsvWriter content = new CsvWriter(out).row("content_id");
             for (String itemId : log.items().ids()) {
@@ -81,7 +62,28 @@ final class FeatureFiles {
         return List.of(pairsFile, ratingsFile, contentFile);
     }
 
-    private static CsvWriter pairIds(CsvWriter out, Interactions pairs, int user, int entry) throws IOException {
-        return out.field(pairs.users().id(user)).field(pairs.items().id(pairs.itemAt(entry)));
+    /** Writes the columns that follow the ids of one pair. */
+    @FunctionalInterface
+    private interface PairColumns {
+        void write(CsvWriter out, int shown, int engaged) throws IOException;
+    }
+
+    /** Writes a header and one row per pair (only engaged pairs if asked): user id, item id, the columns. */
+    private static void writePairs(Path file, String header, Interactions pairs, boolean engagedOnly,
+                                   PairColumns columns) throws IOException {
+        AtomicFiles.writeText(file, text -> {
+            CsvWriter out = new CsvWriter(text).row(header.split(","));
+            for (int user = 0; user < pairs.userCount(); user++) {
+                for (int entry = pairs.userStart(user); entry < pairs.userEnd(user); entry++) {
+                    int engaged = pairs.engagedCount(entry);
+                    if (engagedOnly && engaged == 0) {
+                        continue;
+                    }
+                    out.field(pairs.users().id(user)).field(pairs.items().id(pairs.itemAt(entry)));
+                    columns.write(out, pairs.eventCount(entry), engaged);
+                    out.endRow();
+                }
+            }
+        });
     }
 }
