@@ -1,12 +1,13 @@
 package dev.recommender.benchmarks.jmh;
 
 import dev.recommender.core.Recommender;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.EngagementRate;
 import dev.recommender.core.data.EventLog;
-import dev.recommender.core.data.ImplicitConfidence;
+import dev.recommender.core.data.Signals;
 import dev.recommender.core.mf.Svd;
-import dev.recommender.core.ranking.ModelStage;
 import dev.recommender.core.ranking.RankingTarget;
 import dev.recommender.core.ranking.RetrievalRankingAlgorithm;
 import dev.recommender.core.ranking.RetrievalRankingConfig;
@@ -24,18 +25,18 @@ final class SampleModels {
     }
 
     static Recommender fit(String name, EventLog log, long seed) {
-        ModelStage<Svd> svd = new ModelStage<>(EngagementRate.seed(),
-                Svd.Config.forEngagementRate().toBuilder().seed(seed).build());
-        ModelStage<ImplicitAls> als = new ModelStage<>(ImplicitConfidence.defaults(),
-                ImplicitAls.Config.builder().seed(seed).build());
+        TrainingData data = TrainingData.of(log, Signals.engagementLog());
+        Svd.Config svd = Svd.Config.forEngagementRate().toBuilder().seed(seed).build();
+        ImplicitAls.Config als = ImplicitAls.Config.builder().seed(seed).build();
         return switch (name) {
-            case "svd" -> svd.fit(log, TrainingListener.NONE);
-            case "als" -> als.fit(log, TrainingListener.NONE);
-            case "two-tower" -> new ModelStage<>(EngagementRate.seed().withEngagedPairsOnly(true),
-                    TwoTowerRetrieval.Config.builder().seed(seed).build()).fit(log, TrainingListener.NONE);
+            case "svd" -> svd.fit(data, TrainingListener.NONE);
+            case "als" -> als.fit(data, TrainingListener.NONE);
+            case "two-tower" -> TwoTowerRetrieval.Config.builder().seed(seed)
+                    .input(TrainingInput.of(EngagementRate.seed().withEngagedPairsOnly(true))).build()
+                    .fit(data, TrainingListener.NONE);
             case "retrieval-ranking" -> new RetrievalRankingAlgorithm<>(als, svd, RetrievalRankingConfig.builder()
                     .candidates(Math.max(1, log.items().size())).target(RankingTarget.ENGAGED).build())
-                    .fit(log, TrainingListener.NONE);
+                    .fit(data, TrainingListener.NONE);
             default -> throw new IllegalArgumentException("unknown model '" + name
                     + "'; expected svd, als, two-tower or retrieval-ranking");
         };

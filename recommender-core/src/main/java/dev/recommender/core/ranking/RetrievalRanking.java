@@ -51,6 +51,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
     private final RankingModel orderer;
     private final int candidates;
     private final ThreadLocal<double[]> rows = ThreadLocal.withInitial(() -> new double[RankingFeature.count()]);
+    private final ThreadLocal<double[]> matrices = ThreadLocal.withInitial(() -> new double[0]);
 
     private RetrievalRanking(IndexedRecommender retrieval, IndexedScorer scorer, RankingFeatures features,
                              RankingModel ranker, RankingModel orderer, int candidates) {
@@ -260,13 +261,23 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         int[] candidateItems = Arrays.copyOf(items, kept);
         float[] svd = new float[kept];
         scorer.scoreInto(user, candidateItems, svd);
+        // one feature matrix per thread, reused: row k holds candidate k's features
+        int width = RankingFeature.count();
+        double[] matrix = matrices.get();
+        if (matrix.length < kept * width) {
+            matrix = new double[Math.max(kept, 16) * width];
+            matrices.set(matrix);
+        }
         double[] row = rows.get();
-        double[] rates = new double[kept];
-        double[] rankingScores = new double[kept];
         for (int k = 0; k < kept; k++) {
             features.fill(user, candidateItems[k], retrieved.fallback ? 0 : retrievalScores[k], svd[k], row);
-            rates[k] = ranker.predict(row);
-            rankingScores[k] = orderer == null ? rates[k] : orderer.predict(row);
+            System.arraycopy(row, 0, matrix, k * width, width);
+        }
+        double[] rates = new double[kept];
+        ranker.predict(matrix, kept, rates);
+        double[] rankingScores = orderer == null ? rates : new double[kept];
+        if (orderer != null) {
+            orderer.predict(matrix, kept, rankingScores);
         }
         Integer[] order = new Integer[kept];
         for (int k = 0; k < kept; k++) {
