@@ -291,7 +291,7 @@ public final class Evaluator {
         return index.isPresent() ? index.getAsInt() : -1;
     }
 
-    private static int sum(int[] values) {
+    static int sum(int[] values) {
         int total = 0;
         for (int v : values) {
             total += v;
@@ -299,7 +299,7 @@ public final class Evaluator {
         return total;
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 

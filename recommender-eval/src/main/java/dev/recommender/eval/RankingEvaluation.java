@@ -99,7 +99,7 @@ final class RankingEvaluation {
                 accuracyHits[c][user] = RankingMetrics.hitCount(hits, accuracyCutoffs.get(c));
             }
         });
-        double seconds = seconds(start);
+        double seconds = Evaluator.seconds(start);
         int evaluated = 0;
         int coldUsers = 0;
         long relevantPairs = 0;
@@ -195,17 +195,5 @@ final class RankingEvaluation {
 
     private static int indexOrMinusOne(OptionalInt index) {
         return index.isPresent() ? index.getAsInt() : -1;
-    }
-
-    private static int sum(int[] values) {
-        int total = 0;
-        for (int v : values) {
-            total += v;
-        }
-        return total;
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
     }
 }

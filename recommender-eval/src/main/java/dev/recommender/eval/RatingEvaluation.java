@@ -19,7 +19,7 @@ final class RatingEvaluation {
         Interactions train = fold.train;
         Interactions test = fold.test;
         if (test.size() == 0) {
-            return new Result(Double.NaN, Double.NaN, 0, 0, seconds(start));
+            return new Result(Double.NaN, Double.NaN, 0, 0, Evaluator.seconds(start));
         }
         double globalMean = train.meanValue();
         ValueRange range = options.clip().orElse(new ValueRange(train.minValue(), train.maxValue()));
@@ -68,23 +68,11 @@ final class RatingEvaluation {
             }
         });
         return new Result(RatingMetrics.rmse(predicted, actual), RatingMetrics.mae(predicted, actual),
-                sum(unknown), sum(nonFinite), seconds(start));
+                Evaluator.sum(unknown), Evaluator.sum(nonFinite), Evaluator.seconds(start));
     }
 
     /** The rating metrics of one model on one fold. */
     record Result(double rmse, double mae, int unknownPairs, int nonFinite, double seconds) {
         static final Result NONE = new Result(Double.NaN, Double.NaN, 0, 0, Double.NaN);
-    }
-
-    private static int sum(int[] values) {
-        int total = 0;
-        for (int v : values) {
-            total += v;
-        }
-        return total;
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
     }
 }

@@ -323,19 +323,16 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
     /** The predicted engagement rates of some items for a user, as {@link #score(String, String)}. */
     @Override
     public void scoreInto(int user, int[] items, float[] out) {
-        float[] retrievalScores = new float[items.length];
-        retrievalScores(retrieval, user, items, retrievalScores);
-        float[] svd = new float[items.length];
-        scorer.scoreInto(user, items, svd);
-        double[] row = rows.get();
-        for (int k = 0; k < items.length; k++) {
-            features.fill(user, items[k], retrievalScores[k], svd[k], row);
-            out[k] = (float) ranker.predict(row);
-        }
+        predictInto(user, items, ranker, out);
     }
 
+    /** The scores lists are ordered by: the ordering model's, or the engagement rate without one. */
     @Override
     public void rankingScores(int user, int[] items, float[] out) {
+        predictInto(user, items, orderer == null ? ranker : orderer, out);
+    }
+
+    private void predictInto(int user, int[] items, RankingModel model, float[] out) {
         float[] retrievalScores = new float[items.length];
         retrievalScores(retrieval, user, items, retrievalScores);
         float[] svd = new float[items.length];
@@ -343,7 +340,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         double[] row = rows.get();
         for (int k = 0; k < items.length; k++) {
             features.fill(user, items[k], retrievalScores[k], svd[k], row);
-            out[k] = (float) (orderer == null ? ranker.predict(row) : orderer.predict(row));
+            out[k] = (float) model.predict(row);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.recommender.core.internal.ParallelRanges;
 import dev.recommender.core.internal.Args;
 import dev.recommender.core.internal.VectorMath;
 import dev.recommender.core.Algorithm;
+import dev.recommender.core.InteractionsAlgorithm;
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
@@ -233,7 +234,7 @@ public final class ImplicitAls extends EmbeddingRecommender {
      * @param input          what it trains on: {@link Signal#IMPLICIT} by default
      */
     public record Config(int factors, double regularization, double alpha, int iterations, int cgSteps, long seed,
-                         int threads, IndexConfig index, TrainingInput input) implements Algorithm<ImplicitAls> {
+                         int threads, IndexConfig index, TrainingInput input) implements InteractionsAlgorithm<ImplicitAls> {
         /**
          * Validates the fields.
          *
@@ -289,21 +290,7 @@ public final class ImplicitAls extends EmbeddingRecommender {
             return NAME;
         }
 
-        /**
-         * Fits a model on interactions aggregated by the caller, without progress reporting.
-         *
-         * @param training the training interactions
-         * @return the fitted model
-         * @throws IllegalArgumentException if the training data is empty or unusable
-         */
-        public ImplicitAls fit(Interactions training) {
-            return fit(training, TrainingListener.NONE);
-        }
 
-        @Override
-        public ImplicitAls fit(TrainingData training, TrainingListener listener) {
-            return fit(input.resolve(training), listener);
-        }
 
         /**
          * Fits a model on interactions aggregated by the caller.
@@ -313,6 +300,7 @@ public final class ImplicitAls extends EmbeddingRecommender {
          * @return the fitted model
          * @throws IllegalArgumentException if the training data is empty or has a negative value
          */
+        @Override
         public ImplicitAls fit(Interactions training, TrainingListener listener) {
             Objects.requireNonNull(training, "training");
             Objects.requireNonNull(listener, "listener");
