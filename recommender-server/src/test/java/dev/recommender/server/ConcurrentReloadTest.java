@@ -24,16 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Many concurrent requests while models A and B are alternately written to the model directory and
- * reloaded: every answer must be exactly A's or exactly B's answer for that user and k (never an
- * error, never a mix of the two).
+ * Eight client threads send requests while 100 reloads run, cycling through model B, model A and a
+ * corrupt file: every recommendation answer must be 200 and exactly A's or exactly B's answer for that
+ * user and k (never an error, never a mix of the two); valid files reload with 200, corrupt ones with
+ * 500 while the previous model keeps serving.
  */
 class ConcurrentReloadTest {
     private static final String[] USERS = {"u1", "u2", "u3", "user/x y", "stranger"};
     private static final int[] HOW_MANY = {1, 2, 10};
-    private static final int CLIENTS = 4;
-    private static final int REQUESTS_PER_CLIENT = 150;
-    private static final int MIN_RELOADS = 20;
+    private static final int CLIENTS = 8;
+    private static final int REQUESTS_PER_CLIENT = 100;
+    private static final int RELOADS = 100;
 
     @TempDir
     Path modelDirectory;
@@ -59,23 +60,33 @@ class ConcurrentReloadTest {
 
         Fixtures.save(Fixtures.modelA(), modelDirectory);
         RecommendationServer server = RecommendationServer.start(
-                Fixtures.config(modelDirectory).threads(4).build());
+                Fixtures.config(modelDirectory).build());
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
         try {
-            AtomicBoolean clientsDone = new AtomicBoolean();
-            AtomicInteger reloads = new AtomicInteger();
+            AtomicBoolean reloadsDone = new AtomicBoolean();
+            AtomicInteger successfulReloads = new AtomicInteger();
             Future<List<String>> reloader = pool.submit(() -> {
                 Fixtures.Client client = new Fixtures.Client(server);
                 List<String> failures = new ArrayList<>();
-                boolean nextIsB = true;
-                while (!clientsDone.get() || reloads.get() < MIN_RELOADS) {
-                    Fixtures.save(nextIsB ? Fixtures.modelB() : Fixtures.modelA(), modelDirectory);
-                    HttpResponse<String> response = client.reload();
-                    if (response.statusCode() != 200) {
-                        failures.add("reload: " + response.statusCode() + " " + response.body());
+                try {
+                    for (int r = 0; r < RELOADS; r++) {
+                        boolean corrupt = r % 3 == 2;
+                        if (corrupt) {
+                            java.nio.file.Files.write(modelDirectory.resolve(ModelHolder.MODEL_FILE_NAME),
+                                    new byte[] {'n', 'o', 'p', 'e', (byte) r});
+                        } else {
+                            Fixtures.save(r % 2 == 0 ? Fixtures.modelB() : Fixtures.modelA(), modelDirectory);
+                        }
+                        HttpResponse<String> response = client.reload();
+                        if (response.statusCode() != (corrupt ? 500 : 200)) {
+                            failures.add("reload " + r + ": " + response.statusCode() + " " + response.body());
+                        }
+                        if (!corrupt) {
+                            successfulReloads.incrementAndGet();
+                        }
                     }
-                    reloads.incrementAndGet();
-                    nextIsB = !nextIsB;
+                } finally {
+                    reloadsDone.set(true);
                 }
                 return failures;
             });
@@ -87,7 +98,7 @@ class ConcurrentReloadTest {
                     Fixtures.Client client = new Fixtures.Client(server);
                     SplittableRandom random = new SplittableRandom(seed);
                     int[] perModel = new int[2];
-                    for (int r = 0; r < REQUESTS_PER_CLIENT || reloads.get() < MIN_RELOADS; r++) {
+                    for (int r = 0; r < REQUESTS_PER_CLIENT || !reloadsDone.get(); r++) {
                         String user = USERS[random.nextInt(USERS.length)];
                         int k = HOW_MANY[random.nextInt(HOW_MANY.length)];
                         HttpResponse<String> response = client.post("/recommender",
@@ -111,15 +122,14 @@ class ConcurrentReloadTest {
                 fromA += perModel[0];
                 fromB += perModel[1];
             }
-            clientsDone.set(true);
             List<String> reloadFailures = reloader.get();
             assertEquals(List.of(), reloadFailures);
             assertEquals(List.of(), failures);
-            assertTrue(reloads.get() >= MIN_RELOADS, "reloads: " + reloads.get());
+            assertEquals(67, successfulReloads.get());
             assertTrue(fromA + fromB >= CLIENTS * REQUESTS_PER_CLIENT);
-            // both models answered while the reloads ran (each reload swaps A and B)
+            // both models answered while the reloads ran
             assertTrue(fromA > 0 && fromB > 0, "answers from A: " + fromA + ", from B: " + fromB);
-            assertEquals(reloads.get() + 1L, server.models().current().generation());
+            assertEquals(successfulReloads.get() + 1L, server.models().current().generation());
         } finally {
             pool.shutdownNow();
             server.stop(Duration.ZERO);
