@@ -52,11 +52,15 @@ final class ApiHandler extends Handler.Abstract {
     private final ServerMetrics metrics;
     private final Explorer explorer = new Explorer();
 
-    ApiHandler(ModelHolder holder, ServerConfig config, AdminGuard admin, ServerMetrics metrics) {
+    ApiHandler(ModelHolder holder, ServerConfig config, AdminGuard admin) {
         this.holder = holder;
         this.config = config;
         this.admin = admin;
-        this.metrics = metrics;
+        this.metrics = new ServerMetrics(holder::current, Route.endpointTags());
+    }
+
+    ServerMetrics metrics() {
+        return metrics;
     }
 
     /** One answer: status, body, content type and extra headers. */
@@ -76,11 +80,10 @@ final class ApiHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         long start = System.nanoTime();
         String path = request.getHttpURI().getPath();
-        String endpoint = ServerMetrics.OTHER;
+        Route route = Route.NOT_FOUND;
         Answer answer;
         try {
-            Route route = Route.of(path == null ? "" : path);
-            endpoint = route.endpoint;
+            route = Route.of(path == null ? "" : path);
             answer = route(route, path, request);
         } catch (ApiException e) {
             answer = Answer.json(e.status(), json.error(e.status(), e.code(), e.getMessage(), null));
@@ -99,7 +102,7 @@ final class ApiHandler extends Handler.Abstract {
                     "the server failed to answer this request; see the server log", null));
         }
         send(response, answer, callback);
-        metrics.recordRequest(endpoint, answer.status(), System.nanoTime() - start);
+        metrics.recordRequest(route.ordinal(), answer.status(), System.nanoTime() - start);
         return true;
     }
 
@@ -115,6 +118,11 @@ final class ApiHandler extends Handler.Abstract {
         Route(String endpoint, String method) {
             this.endpoint = endpoint;
             this.method = method;
+        }
+
+        /** The {@code endpoint} tag of each route, indexed by ordinal. */
+        static List<String> endpointTags() {
+            return java.util.Arrays.stream(values()).map(route -> route.endpoint).toList();
         }
 
         static Route of(String path) {

@@ -124,8 +124,9 @@ public final class RecommendationServer implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(config.maxConnections(), connector));
 
-        ServerMetrics metrics = new ServerMetrics(holder::current);
-        server.setHandler(new ApiHandler(holder, config, new AdminGuard(config, System::nanoTime), metrics));
+        ApiHandler api = new ApiHandler(holder, config, new AdminGuard(config, System::nanoTime));
+        ServerMetrics metrics = api.metrics();
+        server.setHandler(api);
         server.setErrorHandler(new JsonErrorHandler());
         if (config.accessLog()) {
             Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();

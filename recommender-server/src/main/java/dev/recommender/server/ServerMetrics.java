@@ -10,7 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code recommender_model_info} (1, tagged with {@code model} and {@code version}),
  *       {@code recommender_model_generation} and {@code recommender_model_items}.</li>
  * </ul>
- * Timers are cached per (endpoint, status), so recording costs a map lookup and a histogram update.
+ * Timers are cached in an array by (endpoint, status), so recording costs an array read and a histogram update.
  * Thread-safe.
  */
 final class ServerMetrics {
@@ -33,7 +33,9 @@ final class ServerMetrics {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+    /** Timers by {@code endpoint index * 600 + status}, created on first use. */
+    private final AtomicReferenceArray<Timer> timers;
+    private final List<String> endpoints;
     private final Counter recommendations;
     private final Counter fallbacks;
     private final Counter clientErrors;
@@ -44,8 +46,14 @@ final class ServerMetrics {
     private final java.util.function.Supplier<ModelSnapshot> current;
     private ModelSnapshot shown;
 
-    ServerMetrics(java.util.function.Supplier<ModelSnapshot> current) {
+    /**
+     * @param current   the served model, read for the gauges
+     * @param endpoints the {@code endpoint} tag values, indexed as {@link #recordRequest} is called
+     */
+    ServerMetrics(java.util.function.Supplier<ModelSnapshot> current, List<String> endpoints) {
         this.current = current;
+        this.endpoints = List.copyOf(endpoints);
+        this.timers = new AtomicReferenceArray<>(this.endpoints.size() * 600);
         recommendations = Counter.builder("recommender.recommendations")
                 .description("answered recommendation requests").register(registry);
         fallbacks = Counter.builder("recommender.recommendation.fallbacks")
@@ -83,14 +91,21 @@ final class ServerMetrics {
                 "version", snapshot.version()), 1)), true);
     }
 
-    void recordRequest(String endpoint, int status, long nanos) {
-        timers.computeIfAbsent(endpoint + ' ' + status, key -> Timer.builder("recommender.http.requests")
-                .description("HTTP requests by endpoint and status")
-                .tags("endpoint", endpoint, "status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1).dividedBy(10))
-                .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    void recordRequest(int endpoint, int status, long nanos) {
+        int slot = endpoint * 600 + Math.min(599, Math.max(0, status));
+        Timer timer = timers.get(slot);
+        if (timer == null) {
+            timer = Timer.builder("recommender.http.requests")
+                    .description("HTTP requests by endpoint and status")
+                    .tags("endpoint", endpoints.get(endpoint), "status", Integer.toString(status))
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1).dividedBy(10))
+                    .maximumExpectedValue(Duration.ofSeconds(10))
+                    .register(registry);
+            // registering twice returns the same timer: a race here is harmless
+            timers.set(slot, timer);
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
         if (status >= 500) {
             serverErrors.increment();
         } else if (status >= 400) {
