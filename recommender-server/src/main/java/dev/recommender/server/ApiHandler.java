@@ -247,17 +247,29 @@ final class ApiHandler extends Handler.Abstract {
         return Answer.json(200, json.recommendations(answer, snapshot.model().name()));
     }
 
-    private Answer reload() {
-        ModelSnapshot next;
+    /**
+     * Reloads the model and counts the outcome (ModelHolder logs the reason of a failure).
+     *
+     * @return the new snapshot, or null if the file did not load
+     */
+    ModelSnapshot reloadAndCount() {
         try {
-            next = holder.reload();
+            ModelSnapshot next = holder.reload();
+            metrics.recordReload(true);
+            return next;
         } catch (IOException | RuntimeException e) {
-            // the reason (with the file's path) goes to the server log only, never to the client
             metrics.recordReload(false);
-            return Answer.json(500, json.error(500, "reload_failed", "the model file could not be loaded (the reason is in the server log); still serving the previous model",
-                    holder.current()));
+            return null;
         }
-        metrics.recordReload(true);
+    }
+
+    private Answer reload() {
+        ModelSnapshot next = reloadAndCount();
+        if (next == null) {
+            // the reason (with the file's path) goes to the server log only, never to the client
+            return Answer.json(500, json.error(500, "reload_failed", "the model file could not be loaded "
+                    + "(the reason is in the server log); still serving the previous model", holder.current()));
+        }
         return Answer.json(200, json.modelStatus("reloaded", next, metrics.counts()));
     }
 

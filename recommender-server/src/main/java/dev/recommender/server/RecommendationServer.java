@@ -69,9 +69,11 @@ public final class RecommendationServer implements AutoCloseable {
     private final ModelHolder holder;
     private final ServerConfig config;
     private final ServerMetrics metrics;
+    private final ModelFileWatcher watcher;
 
     private RecommendationServer(Server server, ServerConnector connector, ModelHolder holder,
-                                 ServerConfig config, ServerMetrics metrics) {
+                                 ServerConfig config, ServerMetrics metrics, ModelFileWatcher watcher) {
+        this.watcher = watcher;
         this.server = server;
         this.connector = connector;
         this.holder = holder;
@@ -145,7 +147,16 @@ public final class RecommendationServer implements AutoCloseable {
             }
             throw e instanceof IOException io ? io : new IOException("cannot start the HTTP server: " + e, e);
         }
-        RecommendationServer running = new RecommendationServer(server, connector, holder, config, metrics);
+        ModelFileWatcher watcher = null;
+        if (config.watchModelFile()) {
+            try {
+                watcher = new ModelFileWatcher(holder.modelFile(), api::reloadAndCount);
+            } catch (IOException e) {
+                stopQuietly(server);
+                throw e;
+            }
+        }
+        RecommendationServer running = new RecommendationServer(server, connector, holder, config, metrics, watcher);
         LOG.info("serving {} model on {} (admin endpoints {})", holder.current().model().name(), running.uri(),
                 config.adminEnabled() ? "on" : "off");
         return running;
@@ -226,6 +237,9 @@ public final class RecommendationServer implements AutoCloseable {
         Objects.requireNonNull(grace, "grace");
         if (grace.isNegative()) {
             throw new IllegalArgumentException("grace must not be negative, got " + grace);
+        }
+        if (watcher != null) {
+            watcher.close();
         }
         server.setStopTimeout(grace.toMillis());
         int port = port();

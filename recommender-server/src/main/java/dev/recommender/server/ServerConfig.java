@@ -28,11 +28,14 @@ import java.util.Objects;
  *                               guessing the token is slow too (default 30)
  * @param accessLog              whether each request is logged through SLF4J on the logger
  *                               {@value #ACCESS_LOGGER} (default false)
+ * @param watchModelFile         whether the model is reloaded when {@code model.bin} is replaced in its
+ *                               directory, without an admin request (default false)
  */
 public record ServerConfig(Path modelDirectory, String host, int port, int threads,
                            int maxBodyBytes, int defaultHowMany, int maxHowMany, Duration idleTimeout,
                            int maxRequestHeaderBytes, int maxConnections, AdminToken adminToken,
-                           int adminRequestsPerMinute, boolean accessLog) {
+                           int adminRequestsPerMinute, boolean accessLog,
+                           boolean watchModelFile) {
     /** Default port, the seed's. */
     public static final int DEFAULT_PORT = 3000;
     /** Default bind address: loopback only. */
@@ -127,6 +130,7 @@ public record ServerConfig(Path modelDirectory, String host, int port, int threa
         private AdminToken adminToken;
         private int adminRequestsPerMinute = 30;
         private boolean accessLog;
+        private boolean watchModelFile;
 
         private Builder(Path modelDirectory) {
             this.modelDirectory = Objects.requireNonNull(modelDirectory, "modelDirectory");
@@ -241,6 +245,15 @@ public record ServerConfig(Path modelDirectory, String host, int port, int threa
         }
 
         /**
+         * @param watchModelFile whether replacing {@code model.bin} reloads it
+         * @return this builder
+         */
+        public Builder watchModelFile(boolean watchModelFile) {
+            this.watchModelFile = watchModelFile;
+            return this;
+        }
+
+        /**
          * Validates and builds the settings.
          *
          * @return the settings
@@ -249,7 +262,7 @@ public record ServerConfig(Path modelDirectory, String host, int port, int threa
         public ServerConfig build() {
             return new ServerConfig(modelDirectory, host, port, threads, maxBodyBytes,
                     defaultHowMany, maxHowMany, idleTimeout, maxRequestHeaderBytes, maxConnections, adminToken,
-                    adminRequestsPerMinute, accessLog);
+                    adminRequestsPerMinute, accessLog, watchModelFile);
         }
     }
 }

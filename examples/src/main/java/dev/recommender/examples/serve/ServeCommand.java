@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  *   java -jar recommender-examples.jar serve --models DIR [--port 3000] [--host 127.0.0.1]
- *       [--admin-token-file FILE | --admin-token-env VAR] [--idle-timeout 30] [--access-log]
+ *       [--admin-token-file FILE | --admin-token-env VAR] [--idle-timeout 30] [--watch] [--access-log]
  * </pre>
  *
  * <p>One instance per invocation; not thread-safe (picocli fills its fields).
@@ -61,6 +61,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Close connections silent for this long, inside or between requests (default: 30).")
     private Integer idleTimeoutSeconds;
 
+    @Option(names = "--watch", negatable = false,
+            description = "Reload the model when DIR/model.bin is replaced (no admin token needed).")
+    private boolean watch;
+
     @Option(names = "--access-log", negatable = false,
             description = "Log every request (logger " + ServerConfig.ACCESS_LOGGER + ").")
     private boolean accessLog;
@@ -87,7 +91,8 @@ public final class ServeCommand implements Callable<Integer> {
      * @throws IOException if the token file cannot be read
      */
     public ServerConfig config() throws IOException {
-        ServerConfig.Builder builder = ServerConfig.builder(models).host(host).port(port).accessLog(accessLog);
+        ServerConfig.Builder builder = ServerConfig.builder(models).host(host).port(port).accessLog(accessLog)
+                .watchModelFile(watch);
         if (threads != null) {
             builder.threads(threads);
         }

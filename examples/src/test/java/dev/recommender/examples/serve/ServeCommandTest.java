@@ -31,10 +31,11 @@ class ServeCommandTest {
         assertEquals(3000, defaults.port());
         assertFalse(defaults.adminEnabled());
         assertFalse(defaults.accessLog());
+        assertFalse(defaults.watchModelFile());
 
         ServeCommand custom = new ServeCommand();
         new CommandLine(custom).parseArgs("--models", directory.toString(), "--port", "8080", "--host", "0.0.0.0",
-                "--threads", "6", "--admin-token-file", tokenFile().toString(), "--idle-timeout", "5", "--access-log");
+                "--threads", "6", "--admin-token-file", tokenFile().toString(), "--idle-timeout", "5", "--access-log", "--watch");
         ServerConfig config = custom.config();
         assertEquals(8080, config.port());
         assertEquals("0.0.0.0", config.host());
@@ -43,6 +44,7 @@ class ServeCommandTest {
         assertEquals("AdminToken[redacted]", config.adminToken().toString());
         assertEquals(Duration.ofSeconds(5), config.idleTimeout());
         assertTrue(config.accessLog());
+        assertTrue(config.watchModelFile());
     }
 
     @Test
