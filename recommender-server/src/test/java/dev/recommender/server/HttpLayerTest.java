@@ -2,18 +2,13 @@ package dev.recommender.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,25 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What the HTTP layer answers on its own (malformed request lines, bad lengths, oversized headers) is
  * JSON too; HEAD and OPTIONS; no-store caching; the user-items endpoint and the metrics.
  */
-class HttpLayerTest {
+class HttpLayerTest extends RunningServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path modelDirectory;
-
-    private RecommendationServer server;
-    private Fixtures.Client client;
-
-    @BeforeEach
-    void start() throws IOException {
-        Fixtures.save(Fixtures.modelA(), modelDirectory);
-        server = RecommendationServer.start(Fixtures.config(modelDirectory).maxRequestHeaderBytes(2048).build());
-        client = new Fixtures.Client(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(Duration.ZERO);
+    @Override
+    ServerConfig.Builder configure(ServerConfig.Builder config) {
+        return config.maxRequestHeaderBytes(2048);
     }
 
     @ParameterizedTest(name = "{1}")

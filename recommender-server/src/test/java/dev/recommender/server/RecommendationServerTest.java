@@ -1,8 +1,6 @@
 package dev.recommender.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,23 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Starts the real server on an ephemeral loopback port and calls it over HTTP. */
-class RecommendationServerTest {
-    @TempDir
-    Path modelDirectory;
-
-    private RecommendationServer server;
-    private Fixtures.Client client;
-
-    @BeforeEach
-    void start() throws IOException {
-        Fixtures.save(Fixtures.modelA(), modelDirectory);
-        server = RecommendationServer.start(Fixtures.config(modelDirectory).threads(4).build());
-        client = new Fixtures.Client(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(Duration.ZERO);
+class RecommendationServerTest extends RunningServerTest {
+    @Override
+    ServerConfig.Builder configure(ServerConfig.Builder config) {
+        return config.threads(4);
     }
 
     @Test
