@@ -101,6 +101,9 @@ final class ApiHandler extends Handler.Abstract {
             answer = Answer.json(500, json.error(500, "internal_error",
                     "the server failed to answer this request; see the server log", null));
         }
+        if (answer.status() >= 400 && answer.status() != 413 && !drainBody(request)) {
+            answer = answer.with(new HttpField(HttpHeader.CONNECTION, "close"));
+        }
         send(response, answer, callback);
         metrics.recordRequest(route.ordinal(), answer.status(), System.nanoTime() - start);
         return true;
@@ -325,6 +328,36 @@ final class ApiHandler extends Handler.Abstract {
             }
         }
         return size == body.length ? body : java.util.Arrays.copyOf(body, size);
+    }
+
+    /**
+     * Reads and drops what is left of a refused request's body (up to the body limit), so the connection
+     * can serve the client's next request: a body left unread makes Jetty close the connection after the
+     * answer, and a client that already reuses it sees "no bytes" instead of an answer.
+     *
+     * @return false if the body was too large or unreadable: the answer must close the connection
+     */
+    private boolean drainBody(Request request) {
+        long declared = request.getLength();
+        if (declared == 0) {
+            return true;
+        }
+        if (declared > config.maxBodyBytes()) {
+            return false;
+        }
+        long budget = config.maxBodyBytes();
+        byte[] buffer = new byte[4096];
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                budget -= n;
+                if (budget < 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static ApiException tooLarge(int limit, String detail) {

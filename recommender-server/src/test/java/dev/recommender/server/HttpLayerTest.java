@@ -48,6 +48,23 @@ class HttpLayerTest extends RunningServerTest {
     }
 
     @Test
+    void aRefusedBodyDoesNotCostTheConnection() throws IOException {
+        // 415 is answered without parsing the body; the connection must still serve the next request
+        String refused = "POST /recommender HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\n"
+                + "user_id=u1";
+        String next = "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write((refused + next).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String both = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int first = both.indexOf("HTTP/1.1 415 ");
+            int second = both.indexOf("HTTP/1.1 200 ");
+            assertTrue(first == 0 && second > first, both);
+            assertFalse(both.substring(0, second).contains("Connection: close"), both);
+        }
+    }
+
+    @Test
     void headersOverTheLimitAre431Json() throws IOException {
         String request = "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "y".repeat(4000) + "\r\n\r\n";
         RawHttp.Response response = RawHttp.exchange(server.port(), request, 5000);
