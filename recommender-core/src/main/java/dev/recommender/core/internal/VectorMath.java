@@ -1,11 +1,11 @@
-package dev.recommender.core.retrieval;
+package dev.recommender.core.internal;
 
 /**
  * Small dense kernels on flat {@code float[]} rows shared by the retrieval models and indexes.
  * Every score the package reports goes through {@link #dot}, so exact search, candidate scoring and
  * re-scored approximate results agree to the last bit. Stateless.
  */
-final class VectorMath {
+public final class VectorMath {
     private VectorMath() {
     }
 
@@ -13,7 +13,7 @@ final class VectorMath {
      * Inner product of {@code a[aOffset..aOffset+length)} and {@code b[bOffset..bOffset+length)}, with four
      * independent accumulators summed in a fixed order (deterministic).
      */
-    static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+    public static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;
@@ -37,7 +37,7 @@ final class VectorMath {
      *
      * @throws IllegalArgumentException if the matrix is not positive definite
      */
-    static void choleskySolve(double[] a, double[] b, int n) {
+    public static void choleskySolve(double[] a, double[] b, int n) {
         for (int j = 0; j < n; j++) {
             double diagonal = a[j * n + j];
             for (int k = 0; k < j; k++) {
@@ -73,7 +73,7 @@ final class VectorMath {
     }
 
     /** Throws an {@code IllegalArgumentException} naming the argument if a vector has a non-finite element. */
-    static void requireFinite(float[] values, String name) {
+    public static void requireFinite(float[] values, String name) {
         for (int k = 0; k < values.length; k++) {
             if (!Float.isFinite(values[k])) {
                 throw new IllegalArgumentException(name + "[" + k + "] is not finite: " + values[k]);
