@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * EASE, the closed-form item-item model of Steck ("Embarrassingly Shallow Autoencoders for Sparse Data",
@@ -189,11 +188,7 @@ public final class Ease extends DenseScoringRecommender {
                         + "; raise maxItems or use als / two-tower for large catalogs");
             }
             long started = System.nanoTime();
-            ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, runnable -> {
-                Thread thread = new Thread(runnable, "ease-worker");
-                thread.setDaemon(true);
-                return thread;
-            }) : null;
+            ExecutorService pool = ParallelRanges.newPool(threads, "ease-worker");
             try {
                 float[] matrix = gram(training, pool);
                 for (int i = 0; i < n; i++) {

@@ -5,21 +5,47 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * Runs a task over {@code [0, n)} split into contiguous ranges on a pool and waits for all of them:
  * the one piece of thread plumbing the retrieval trainers share. Ranges are fixed by {@code n} and the
  * chunk count, so which rows a chunk gets never depends on scheduling.
+ *
+ * <p>Public only so that other core packages (the {@code mf} trainers) can share it; not part of the
+ * library's API (issue 8 moves the helpers to one internal package).
  */
-final class ParallelRanges {
+public final class ParallelRanges {
     /** Work on the rows {@code [from, to)}. */
     @FunctionalInterface
-    interface RangeTask {
+    public interface RangeTask {
+        /**
+         * Processes rows {@code [from, to)}.
+         *
+         * @param from first row
+         * @param to   one past the last row
+         */
         void run(int from, int to);
     }
 
     private ParallelRanges() {
+    }
+
+    /**
+     * A fixed pool of daemon worker threads for one fit, or null (run inline) for a single thread; the
+     * caller shuts it down.
+     *
+     * @param threads    worker count
+     * @param threadName the workers' name, e.g. "ease-worker"
+     * @return the pool, or null when {@code threads <= 1}
+     */
+    public static ExecutorService newPool(int threads, String threadName) {
+        return threads > 1 ? Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
     }
 
     /**
@@ -30,7 +56,7 @@ final class ParallelRanges {
      * @throws IllegalStateException if interrupted ("interrupted while fitting " + model) or a range
      *                               failed (model + " worker failed", with the failure as cause)
      */
-    static void run(ExecutorService pool, int n, int chunks, RangeTask task, String model) {
+    public static void run(ExecutorService pool, int n, int chunks, RangeTask task, String model) {
         if (pool == null) {
             task.run(0, n);
             return;

@@ -4,8 +4,11 @@ package dev.recommender.core.retrieval;
  * Small dense kernels on flat {@code float[]} rows shared by the retrieval models and indexes.
  * Every score the package reports goes through {@link #dot}, so exact search, candidate scoring and
  * re-scored approximate results agree to the last bit. Stateless.
+ *
+ * <p>Public only so that other core packages (the {@code mf} trainers) can share the solver; not part of the
+ * library's API (issue 8 moves the helpers to one internal package).
  */
-final class VectorMath {
+public final class VectorMath {
     private VectorMath() {
     }
 
@@ -13,7 +16,7 @@ final class VectorMath {
      * Inner product of {@code a[aOffset..aOffset+length)} and {@code b[bOffset..bOffset+length)}, with four
      * independent accumulators summed in a fixed order (deterministic).
      */
-    static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+    public static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;
@@ -37,7 +40,7 @@ final class VectorMath {
      *
      * @throws IllegalArgumentException if the matrix is not positive definite
      */
-    static void choleskySolve(double[] a, double[] b, int n) {
+    public static void choleskySolve(double[] a, double[] b, int n) {
         for (int j = 0; j < n; j++) {
             double diagonal = a[j * n + j];
             for (int k = 0; k < j; k++) {
