@@ -43,15 +43,33 @@ public final class RateAls extends ValuePredictor {
     /** Name used in reports and as the model file type. */
     public static final String NAME = "rate-als";
 
+    /** What the fit minimises. */
+    public enum Loss {
+        /** Weighted squared error on the rate, weights {@code shown^weightExponent}; linear prediction. */
+        SQUARED,
+        /**
+         * Negative binomial log-likelihood of {@code engaged} successes in {@code shown} trials with
+         * {@code P(engage) = sigmoid(mu + b_u + b_i + p_u . q_i)} ({@code mu} the logit of the training
+         * engagement share); fitted by one Newton (IRLS) step per row and sweep. The counts are the weights,
+         * so {@code weightExponent} is not used. Needs values in [0, 1].
+         */
+        BINOMIAL
+    }
+
     private final Config config;
-    private final float mean;
+    private final float offset;
     private final float[] userBias;
     private final float[] itemBias;
     private final float[] userFactors;
     private final float[] itemFactors;
     private final SgdKernel scorer = SgdKernel.select(Svd.Kernel.SCALAR);
 
-    RateAls(SeenItems seen, Config config, float mean, float minValue, float maxValue, float[] userBias,
+    /**
+     * @param mean   the training mean of the values (the {@link #globalMean()})
+     * @param offset the constant of the linear predictor: {@code mu} for {@link Loss#SQUARED}, the logit of the
+     *               training engagement share for {@link Loss#BINOMIAL}
+     */
+    RateAls(SeenItems seen, Config config, float mean, float offset, float minValue, float maxValue, float[] userBias,
             float[] itemBias, float[] userFactors, float[] itemFactors) {
         super(seen, NAME, mean, minValue, maxValue);
         int users = seen.users().size();
@@ -62,7 +80,7 @@ public final class RateAls extends ValuePredictor {
                     + " items, " + config.factors() + " factors");
         }
         this.config = config;
-        this.mean = mean;
+        this.offset = offset;
         this.userBias = userBias;
         this.itemBias = itemBias;
         this.userFactors = userFactors;
@@ -95,24 +113,34 @@ public final class RateAls extends ValuePredictor {
     public double score(String userId, String itemId) {
         OptionalInt user = seenItems().users().find(Objects.requireNonNull(userId, "userId"));
         OptionalInt item = items().find(Objects.requireNonNull(itemId, "itemId"));
-        double prediction = mean + (user.isPresent() ? userBias[user.getAsInt()] : 0)
+        double prediction = offset + (user.isPresent() ? userBias[user.getAsInt()] : 0)
                 + (item.isPresent() ? itemBias[item.getAsInt()] : 0);
         if (user.isPresent() && item.isPresent()) {
             int d = config.factors();
             prediction += VectorMath.dot(userFactors, user.getAsInt() * d, itemFactors, item.getAsInt() * d, d);
         }
-        return clip(prediction);
+        return clip(config.loss() == Loss.BINOMIAL ? sigmoid(prediction) : prediction);
     }
 
+    /** Scores are predicted rates (unclipped for {@link Loss#SQUARED}). */
     @Override
     protected void scoreAll(int userIndex, float[] scores) {
         int d = config.factors();
-        scorer.scoreAll(userFactors, userIndex * d, itemFactors, itemBias, mean + userBias[userIndex], d, scores);
+        scorer.scoreAll(userFactors, userIndex * d, itemFactors, itemBias, offset + userBias[userIndex], d, scores);
+        if (config.loss() == Loss.BINOMIAL) {
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = (float) sigmoid(scores[i]);
+            }
+        }
+    }
+
+    static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
     }
 
     // Package-private views for the codec.
-    float mean() {
-        return mean;
+    float offset() {
+        return offset;
     }
 
     float[] userBiasArray() {
@@ -134,6 +162,7 @@ public final class RateAls extends ValuePredictor {
     /**
      * Hyper-parameters of {@link RateAls}; also the {@link Algorithm} that fits it.
      *
+     * @param loss               binomial likelihood of (engaged, shown) or weighted squared error on the rate
      * @param factors            latent dimension, at least 1
      * @param regularization     penalty {@code lambda} on the factors, non-negative
      * @param biasRegularization penalty on the biases, non-negative
@@ -142,10 +171,11 @@ public final class RateAls extends ValuePredictor {
      * @param seed               seed of the initial factors
      * @param threads            worker threads, at least 1
      */
-    public record Config(int factors, double regularization, double biasRegularization, double weightExponent,
-                         int iterations, long seed, int threads) implements Algorithm<RateAls> {
+    public record Config(Loss loss, int factors, double regularization, double biasRegularization,
+                         double weightExponent, int iterations, long seed, int threads) implements Algorithm<RateAls> {
         /** Validates the fields. */
         public Config {
+            Objects.requireNonNull(loss, "loss");
             atLeast("factors", factors, 1);
             nonNegative("regularization", regularization);
             nonNegative("biasRegularization", biasRegularization);
@@ -167,46 +197,53 @@ public final class RateAls extends ValuePredictor {
         }
 
         /**
-         * The defaults: 16 factors, lambda 10, bias penalty 10, pairs weighted by shown count, 10 sweeps,
+         * The defaults: squared loss, 16 factors, lambda 50, bias penalty 10, pairs weighted by the square root
+         * of the shown count, 10 sweeps,
          * seed 42, 1 thread (see docs/models.md for how they were chosen).
          */
         public static Config defaults() {
-            return new Config(16, 10, 10, 1, 10, 42, 1);
+            return new Config(Loss.SQUARED, 16, 50, 10, 0.5, 10, 42, 1);
+        }
+
+        /** This configuration with another loss. */
+        public Config withLoss(Loss value) {
+            return new Config(value, factors, regularization, biasRegularization, weightExponent, iterations, seed,
+                    threads);
         }
 
         /** This configuration with another latent dimension. */
         public Config withFactors(int value) {
-            return new Config(value, regularization, biasRegularization, weightExponent, iterations, seed, threads);
+            return new Config(loss, value, regularization, biasRegularization, weightExponent, iterations, seed, threads);
         }
 
         /** This configuration with another factor penalty. */
         public Config withRegularization(double value) {
-            return new Config(factors, value, biasRegularization, weightExponent, iterations, seed, threads);
+            return new Config(loss, factors, value, biasRegularization, weightExponent, iterations, seed, threads);
         }
 
         /** This configuration with another bias penalty. */
         public Config withBiasRegularization(double value) {
-            return new Config(factors, regularization, value, weightExponent, iterations, seed, threads);
+            return new Config(loss, factors, regularization, value, weightExponent, iterations, seed, threads);
         }
 
         /** This configuration with another weight exponent. */
         public Config withWeightExponent(double value) {
-            return new Config(factors, regularization, biasRegularization, value, iterations, seed, threads);
+            return new Config(loss, factors, regularization, biasRegularization, value, iterations, seed, threads);
         }
 
         /** This configuration with another number of sweeps. */
         public Config withIterations(int value) {
-            return new Config(factors, regularization, biasRegularization, weightExponent, value, seed, threads);
+            return new Config(loss, factors, regularization, biasRegularization, weightExponent, value, seed, threads);
         }
 
         /** This configuration with another seed. */
         public Config withSeed(long value) {
-            return new Config(factors, regularization, biasRegularization, weightExponent, iterations, value, threads);
+            return new Config(loss, factors, regularization, biasRegularization, weightExponent, iterations, value, threads);
         }
 
         /** This configuration with another thread count. */
         public Config withThreads(int value) {
-            return new Config(factors, regularization, biasRegularization, weightExponent, iterations, seed, value);
+            return new Config(loss, factors, regularization, biasRegularization, weightExponent, iterations, seed, value);
         }
 
         @Override
@@ -227,6 +264,8 @@ public final class RateAls extends ValuePredictor {
         private final Config config;
         private final TrainingListener listener;
         private final int d;
+        private final boolean binomial;
+        private final float mean;
         private final float mu;
         private final float[] weights;
         private final float[] userBias;
@@ -239,11 +278,28 @@ public final class RateAls extends ValuePredictor {
             this.config = config;
             this.listener = listener;
             this.d = config.factors();
-            this.mu = (float) data.meanValue();
+            this.binomial = config.loss() == Loss.BINOMIAL;
+            this.mean = (float) data.meanValue();
             this.weights = new float[data.size()];
+            double engaged = 0;
+            double shown = 0;
             for (int e = 0; e < weights.length; e++) {
-                weights[e] = (float) Math.pow(data.eventCount(e), config.weightExponent());
+                if (binomial) {
+                    float value = data.value(e);
+                    if (!(value >= 0 && value <= 1)) {
+                        throw new IllegalArgumentException("pair (" + data.users().id(rowOf(data, e)) + ", "
+                                + data.items().id(data.itemAt(e)) + ") has value " + value
+                                + "; the binomial loss needs engagement rates in [0, 1]");
+                    }
+                    weights[e] = data.eventCount(e);
+                    engaged += (double) value * data.eventCount(e);
+                    shown += data.eventCount(e);
+                } else {
+                    weights[e] = (float) Math.pow(data.eventCount(e), config.weightExponent());
+                }
             }
+            double share = Math.min(1 - 1e-6, Math.max(1e-6, engaged / Math.max(1, shown)));
+            this.mu = binomial ? (float) Math.log(share / (1 - share)) : mean;
             this.userBias = new float[data.userCount()];
             this.itemBias = new float[data.itemCount()];
             SplittableRandom random = new SplittableRandom(config.seed());
@@ -275,8 +331,16 @@ public final class RateAls extends ValuePredictor {
                     pool.shutdownNow();
                 }
             }
-            return new RateAls(SeenItems.of(data), config, mu, data.minValue(), data.maxValue(), userBias, itemBias,
-                    userFactors, itemFactors);
+            return new RateAls(SeenItems.of(data), config, mean, mu, data.minValue(), data.maxValue(), userBias,
+                    itemBias, userFactors, itemFactors);
+        }
+
+        private static int rowOf(Interactions data, int entry) {
+            int user = 0;
+            while (data.userEnd(user) <= entry) {
+                user++;
+            }
+            return user;
         }
 
         /**
@@ -298,6 +362,13 @@ public final class RateAls extends ValuePredictor {
                 for (int k = 1; k < n; k++) {
                     a[k * n + k] = config.regularization();
                 }
+                if (binomial) {
+                    // Newton step on the penalised log-likelihood: b = gradient, a = Hessian (negated)
+                    b[0] = -config.biasRegularization() * targetBias[row];
+                    for (int k = 1; k < n; k++) {
+                        b[k] = -config.regularization() * target[row * d + k - 1];
+                    }
+                }
                 int start = users ? data.userStart(row) : data.itemStart(row);
                 int end = users ? data.userEnd(row) : data.itemEnd(row);
                 for (int position = start; position < end; position++) {
@@ -306,6 +377,14 @@ public final class RateAls extends ValuePredictor {
                     double w = weights[entry];
                     double residual = data.value(entry) - mu - fixedBias[other];
                     int offset = other * d;
+                    if (binomial) {
+                        double p = sigmoid(mu + targetBias[row] + fixedBias[other]
+                                + VectorMath.dot(target, row * d, fixed, offset, d));
+                        // gradient n (r - p) z and Hessian n p (1 - p) z z^T, as weight h and residual g / h
+                        double g = w * (data.value(entry) - p);
+                        w = Math.max(w * p * (1 - p), 1e-9);
+                        residual = g / w;
+                    }
                     // design row z = (1, y): A += w z z^T (lower triangle), b += w r z
                     a[0] += w;
                     b[0] += w * residual;
@@ -324,14 +403,18 @@ public final class RateAls extends ValuePredictor {
                     }
                 }
                 VectorMath.choleskySolve(a, b, n);
-                targetBias[row] = (float) b[0];
+                float base = binomial ? 1f : 0f;
+                targetBias[row] = (float) (base * targetBias[row] + b[0]);
                 for (int k = 0; k < d; k++) {
-                    target[row * d + k] = (float) b[k + 1];
+                    target[row * d + k] = (float) (base * target[row * d + k] + b[k + 1]);
                 }
             }
         }
 
-        /** Weighted squared error per unit weight plus the penalties, over the training pairs. */
+        /**
+         * Weighted squared error (or the binomial negative log-likelihood) per unit weight plus the penalties,
+         * over the training pairs.
+         */
         private double loss() {
             double error = 0;
             double totalWeight = 0;
@@ -340,8 +423,14 @@ public final class RateAls extends ValuePredictor {
                     int i = data.itemAt(e);
                     double prediction = mu + userBias[u] + itemBias[i]
                             + VectorMath.dot(userFactors, u * d, itemFactors, i * d, d);
-                    double residual = data.value(e) - prediction;
-                    error += weights[e] * residual * residual;
+                    if (binomial) {
+                        double p = Math.min(1 - 1e-9, Math.max(1e-9, sigmoid(prediction)));
+                        double r = data.value(e);
+                        error -= weights[e] * (r * Math.log(p) + (1 - r) * Math.log(1 - p));
+                    } else {
+                        double residual = data.value(e) - prediction;
+                        error += weights[e] * residual * residual;
+                    }
                     totalWeight += weights[e];
                 }
             }

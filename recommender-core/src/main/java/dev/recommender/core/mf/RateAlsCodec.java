@@ -20,6 +20,7 @@ public final class RateAlsCodec extends AbstractModelCodec<RateAls> {
     public ModelData encode(RateAls model) {
         RateAls.Config c = model.config();
         ModelData.Builder data = newData()
+                .property("loss", c.loss().name())
                 .property("factors", c.factors())
                 .property("regularization", c.regularization())
                 .property("biasRegularization", c.biasRegularization())
@@ -27,7 +28,8 @@ public final class RateAlsCodec extends AbstractModelCodec<RateAls> {
                 .property("iterations", c.iterations())
                 .property("seed", c.seed())
                 .property("threads", c.threads())
-                .property("meanBits", Float.floatToRawIntBits(model.mean()))
+                .property("meanBits", Float.floatToRawIntBits((float) model.globalMean()))
+                .property("offsetBits", Float.floatToRawIntBits(model.offset()))
                 .property("minValueBits", Float.floatToRawIntBits((float) model.minValue()))
                 .property("maxValueBits", Float.floatToRawIntBits((float) model.maxValue()))
                 .putFloats("userBias", model.userBiasArray())
@@ -40,10 +42,12 @@ public final class RateAlsCodec extends AbstractModelCodec<RateAls> {
 
     @Override
     public RateAls decode(ModelData data) {
-        RateAls.Config config = new RateAls.Config(data.intProperty("factors"), data.doubleProperty("regularization"),
+        RateAls.Config config = new RateAls.Config(RateAls.Loss.valueOf(data.property("loss")),
+                data.intProperty("factors"), data.doubleProperty("regularization"),
                 data.doubleProperty("biasRegularization"), data.doubleProperty("weightExponent"),
                 data.intProperty("iterations"), data.longProperty("seed"), data.intProperty("threads"));
         return new RateAls(SeenItems.readFrom(data, ""), config, Float.intBitsToFloat(data.intProperty("meanBits")),
+                Float.intBitsToFloat(data.intProperty("offsetBits")),
                 Float.intBitsToFloat(data.intProperty("minValueBits")),
                 Float.intBitsToFloat(data.intProperty("maxValueBits")), data.floats("userBias"),
                 data.floats("itemBias"), data.floats("userFactors"), data.floats("itemFactors"));

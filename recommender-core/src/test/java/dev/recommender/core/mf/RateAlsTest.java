@@ -69,9 +69,9 @@ class RateAlsTest {
     void beatsTheBiasesOnAPlantedLowRankRate() {
         Interactions[] split = plantedSplit(11);
         double baseline = rmse(Baseline.Config.defaults().fit(split[0]), split[1]);
-        double rateAls = rmse(RateAls.fit(split[0], RateAls.Config.defaults().withFactors(4)), split[1]);
-        double unweighted = rmse(RateAls.fit(split[0], RateAls.Config.defaults().withFactors(4).withWeightExponent(0)),
-                split[1]);
+        RateAls.Config config = RateAls.Config.defaults().withFactors(4).withRegularization(10).withWeightExponent(1);
+        double rateAls = rmse(RateAls.fit(split[0], config), split[1]);
+        double unweighted = rmse(RateAls.fit(split[0], config.withWeightExponent(0)), split[1]);
         assertTrue(rateAls < baseline - 0.01, "rate-als " + rateAls + " vs baseline " + baseline);
         assertTrue(rateAls < unweighted, "weighted " + rateAls + " vs unweighted " + unweighted);
     }
@@ -93,7 +93,7 @@ class RateAlsTest {
         // pairs (a, x, rate 1, shown 3) and (b, x, rate 0, shown 1): mu = 0.5; factors pinned to 0
         Interactions data = Interactions.builder()
                 .add("a", "x", 1f, 3, 3, 0L).add("b", "x", 0f, 1, 0, 0L).build();
-        RateAls model = RateAls.fit(data, RateAls.Config.defaults().withFactors(1).withRegularization(1e12)
+        RateAls model = RateAls.fit(data, RateAls.Config.defaults().withFactors(1).withWeightExponent(1).withRegularization(1e12)
                 .withBiasRegularization(1).withIterations(200));
         // fixed point of the weighted ridge steps: b_a = 3 (0.5 - b_x) / (3 + 1), b_b = (-0.5 - b_x) / (1 + 1),
         // b_x = (3 (0.5 - b_a) + (-0.5 - b_b)) / (3 + 1 + 1); by hand b_x = 1/18, b_a = 1/3, b_b = -5/18
@@ -114,6 +114,19 @@ class RateAlsTest {
         }
         assertEquals(4, epochs.size());
         assertTrue(epochs.get(3).loss() <= epochs.get(0).loss(), epochs.toString());
+    }
+
+    @Test
+    void theBinomialLossBeatsTheBiasesAndRefusesValuesOutsideTheUnitInterval() {
+        Interactions[] split = plantedSplit(11);
+        double baseline = rmse(Baseline.Config.defaults().fit(split[0]), split[1]);
+        double binomial = rmse(RateAls.fit(split[0], RateAls.Config.defaults().withLoss(RateAls.Loss.BINOMIAL)
+                .withFactors(4).withRegularization(5).withBiasRegularization(5)), split[1]);
+        assertTrue(binomial < baseline - 0.01, "binomial " + binomial + " vs baseline " + baseline);
+        Interactions ratings = Interactions.builder().add("a", "x", 4f).add("b", "x", 1f).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RateAls.fit(ratings, RateAls.Config.defaults().withLoss(RateAls.Loss.BINOMIAL)));
+        assertTrue(e.getMessage().contains("(a, x)") && e.getMessage().contains("[0, 1]"), e.getMessage());
     }
 
     @Test
