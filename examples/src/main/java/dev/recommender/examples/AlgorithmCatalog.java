@@ -83,15 +83,15 @@ public final class AlgorithmCatalog {
                 .add("svd", "biased matrix factorization by SGD (Surprise's SVD); engagement-rate or rating preset",
                         c -> (c.format().isEngagement() ? Svd.Config.forEngagementRate() : Svd.Config.forRatings())
                                 .toBuilder().seed(c.seed()).threads(c.threads()).build())
-                .add("rate-als", "engagement-rate model: ALS on engaged/shown, pairs weighted by shown count, with biases",
-                        c -> RateAls.Config.defaults().withSeed(c.seed()).withThreads(c.threads()))
                 .add("als", "implicit-feedback ALS (Hu, Koren and Volinsky 2008), conjugate-gradient solves; top-N only",
                         c -> ImplicitAls.Config.builder().seed(c.seed()).threads(c.threads()).build())
+                .add("two-tower", "two-tower retrieval trained with in-batch sampled softmax (the TFRS model); top-N only",
+                        c -> TwoTowerRetrieval.Config.builder().seed(c.seed()).threads(c.threads()).build())
+                .add("rate-als", "engagement-rate model: ALS on engaged/shown, pairs weighted by shown count, with biases",
+                        c -> RateAls.Config.defaults().withSeed(c.seed()).withThreads(c.threads()))
                 .add("ease", "EASE item-item model (Steck 2019), closed form, binarised pairs, lambda 300; top-N only, "
                                 + "catalogs up to 20,000 items",
                         c -> Ease.Config.defaults().withThreads(c.threads()))
-                .add("two-tower", "two-tower retrieval trained with in-batch sampled softmax (the TFRS model); top-N only",
-                        c -> TwoTowerRetrieval.Config.builder().seed(c.seed()).threads(c.threads()).build())
                 // Apache Mahout Taste 0.13 peers (module recommender-taste), with their default settings
                 // and the command's seed and thread count
                 .add(TasteItemBased.NAME, "Taste item-based CF, log-likelihood similarity (boolean data), exact candidates",
