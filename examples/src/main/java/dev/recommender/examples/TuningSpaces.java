@@ -1,6 +1,8 @@
 package dev.recommender.examples;
 
 import dev.recommender.core.Algorithm;
+import dev.recommender.core.TrainingInput;
+import dev.recommender.core.data.Signal;
 import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.retrieval.Ease;
@@ -56,24 +58,25 @@ final class TuningSpaces {
                     .epochs((int) Math.max(1, Math.round(svd.epochs() * p.getDouble("epochScale"))))
                     .factorRegularization(svd.factorRegularization() * p.getDouble("regularizationScale"))
                     .biasRegularization(svd.biasRegularization() * p.getDouble("regularizationScale")).build(),
-                    "rmse", FRACTION, seed).asAlgorithm(name);
+                    "rmse", FRACTION, seed).asAlgorithm(name, svd.input());
         }
         if (preset instanceof RateAls.Config rate) {
             ParameterGrid grid = ParameterGrid.builder().add("regularization", 10.0, 50.0, 200.0)
                     .add("factors", 8, 16).build();
             return new Tuner(grid.points(), p -> rate.withRegularization(p.getDouble("regularization"))
-                    .withFactors(p.getInt("factors")), "rmse", FRACTION, seed).asAlgorithm(name);
+                    .withFactors(p.getInt("factors")), "rmse", FRACTION, seed)
+                    .asAlgorithm(name, TrainingInput.of(Signal.RATING));
         }
         if (preset instanceof Ease.Config ease) {
             ParameterGrid grid = ParameterGrid.builder().add("regularization", 100.0, 300.0, 800.0).build();
             return new Tuner(grid.points(), p -> ease.withRegularization(p.getDouble("regularization")), ndcg,
-                    FRACTION, seed).asAlgorithm(name);
+                    FRACTION, seed).asAlgorithm(name, TrainingInput.of(Signal.IMPLICIT));
         }
         if (preset instanceof ImplicitAls.Config als) {
             ParameterGrid grid = ParameterGrid.builder().add("regularization", 10.0, 30.0, 100.0)
                     .add("alpha", 1.0, 3.0).build();
             return new Tuner(grid.points(), p -> als.toBuilder().regularization(p.getDouble("regularization"))
-                    .alpha(p.getDouble("alpha")).build(), ndcg, FRACTION, seed).asAlgorithm(name);
+                    .alpha(p.getDouble("alpha")).build(), ndcg, FRACTION, seed).asAlgorithm(name, als.input());
         }
         return preset;
     }

@@ -3,6 +3,8 @@ package dev.recommender.eval;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.ItemScorer;
 import dev.recommender.core.Recommender;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.IdIndex;
 import dev.recommender.core.data.Interactions;
@@ -21,7 +23,7 @@ import java.util.function.Function;
  * Hyper-parameter tuning that never sees test data: the validation split is carved out of the
  * <em>training</em> interactions it is given, every candidate configuration is fitted on the rest and
  * measured on the carved pairs, the best one (by {@link #metric()}) is refitted on the whole training side.
- * Used inside every fold of an evaluation ({@link #asAlgorithm(String)}), the tuned numbers are nested: the
+ * Used inside every fold of an evaluation ({@link #asAlgorithm(String, TrainingInput)}), the tuned numbers are nested: the
  * fold's test pairs play no part in choosing the configuration.
  *
  * <p>Candidates: every point of a {@link ParameterGrid} (grid search) or {@code n} of them drawn without
@@ -218,7 +220,7 @@ public final class Tuner {
         List<Trial> trials = new ArrayList<>(candidates.size());
         int best = -1;
         for (ParameterPoint point : candidates) {
-            Recommender model = factory.apply(point).fit(carve.fit(), TrainingListener.NONE);
+            Recommender model = factory.apply(point).fit(TrainingData.of(carve.fit()), TrainingListener.NONE);
             double score = score(model, carve.validation());
             trials.add(new Trial(point, score));
             LOG.info("tuning {} on {} validation pairs: {} = {}", point, carve.validation().size(), metric, score);
@@ -232,7 +234,7 @@ public final class Tuner {
         }
         ParameterPoint chosen = candidates.get(best);
         LOG.info("tuning chose {} ({} {})", chosen, metric, trials.get(best).score());
-        Recommender model = factory.apply(chosen).fit(training, TrainingListener.NONE);
+        Recommender model = factory.apply(chosen).fit(TrainingData.of(training), TrainingListener.NONE);
         return new Result(List.copyOf(trials), chosen, model);
     }
 
@@ -284,11 +286,13 @@ public final class Tuner {
      * This tuner as an algorithm: every {@code fit} tunes on the training interactions it is given and returns
      * the refitted best model, so an {@link Evaluator} runs the tuning inside every fold.
      *
-     * @param name the name in reports, e.g. {@code "svd"}
+     * @param name  the name in reports, e.g. {@code "svd"}
+     * @param input what the tuned algorithm trains on (the preset's input)
      * @return the tuned algorithm
      */
-    public Algorithm<Recommender> asAlgorithm(String name) {
+    public Algorithm<Recommender> asAlgorithm(String name, TrainingInput input) {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(input, "input");
         return new Algorithm<>() {
             @Override
             public String name() {
@@ -296,9 +300,10 @@ public final class Tuner {
             }
 
             @Override
-            public Recommender fit(Interactions training, TrainingListener listener) {
-                Algorithm.checkFitArguments(training, listener);
-                return tune(training).model();
+            public Recommender fit(TrainingData training, TrainingListener listener) {
+                Interactions pairs = input.resolve(training);
+                Algorithm.checkFitArguments(pairs, listener);
+                return tune(pairs).model();
             }
         };
     }

@@ -6,9 +6,12 @@ import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.Recommendations;
 import dev.recommender.core.Recommender;
 import dev.recommender.core.ScoredItem;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.IdIndex;
 import dev.recommender.core.data.Interactions;
+import dev.recommender.core.data.Signal;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -76,7 +79,8 @@ class TunerTest {
             }
 
             @Override
-            public Fixed fit(Interactions training, TrainingListener listener) {
+            public Fixed fit(TrainingData data, TrainingListener listener) {
+                Interactions training = data.interactions(Signal.RATING);
                 FITTED_SIZES.add(training.size());
                 return new Fixed(constant, ascending, training);
             }
@@ -151,7 +155,8 @@ class TunerTest {
         assertTrue((Boolean) result.best().get("ascending"));
         assertTrue(result.trials().get(1).score() > 0.9, result.trials().toString());
         assertTrue(result.trials().get(0).score() < 0.5, result.trials().toString());
-        Recommender viaAlgorithm = tuner("ndcg@3").asAlgorithm("fixed").fit(data());
+        Recommender viaAlgorithm = tuner("ndcg@3").asAlgorithm("fixed", TrainingInput.of(Signal.RATING))
+                .fit(TrainingData.of(data()));
         assertTrue(((Fixed) viaAlgorithm).ascending());
     }
 

@@ -3,16 +3,17 @@ package dev.recommender.core.mf;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.SeenItems;
+import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.ValuePredictor;
 import dev.recommender.core.data.Interactions;
+import dev.recommender.core.data.Signal;
 import dev.recommender.core.retrieval.ParallelRanges;
 import dev.recommender.core.retrieval.VectorMath;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 
@@ -109,17 +110,22 @@ public final class RateAls extends ValuePredictor {
         return config;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code offset + b_u + b_i + p_u . q_i} (through the sigmoid for {@link Loss#BINOMIAL}); unknown users
+     * or items have zero terms.
+     */
     @Override
-    public double score(String userId, String itemId) {
-        OptionalInt user = seenItems().users().find(Objects.requireNonNull(userId, "userId"));
-        OptionalInt item = items().find(Objects.requireNonNull(itemId, "itemId"));
-        double prediction = offset + (user.isPresent() ? userBias[user.getAsInt()] : 0)
-                + (item.isPresent() ? itemBias[item.getAsInt()] : 0);
-        if (user.isPresent() && item.isPresent()) {
+    protected double prediction(int user, int item) {
+        boolean knownUser = user >= 0 && user < userBias.length;
+        boolean knownItem = item >= 0 && item < itemBias.length;
+        double prediction = offset + (knownUser ? userBias[user] : 0) + (knownItem ? itemBias[item] : 0);
+        if (knownUser && knownItem) {
             int d = config.factors();
-            prediction += VectorMath.dot(userFactors, user.getAsInt() * d, itemFactors, item.getAsInt() * d, d);
+            prediction += VectorMath.dot(userFactors, user * d, itemFactors, item * d, d);
         }
-        return clip(config.loss() == Loss.BINOMIAL ? sigmoid(prediction) : prediction);
+        return config.loss() == Loss.BINOMIAL ? sigmoid(prediction) : prediction;
     }
 
     /** Scores are predicted rates (unclipped for {@link Loss#SQUARED}). */
@@ -251,7 +257,19 @@ public final class RateAls extends ValuePredictor {
             return NAME;
         }
 
+        /** Fits on the data's rating signal (the engagement rate per pair on an engagement log). */
         @Override
+        public RateAls fit(TrainingData training, TrainingListener listener) {
+            return fit(training.interactions(Signal.RATING), listener);
+        }
+
+        /**
+         * Fits on interactions the caller aggregated (rates with their shown counts).
+         *
+         * @param training the training pairs
+         * @param listener receives one progress report per sweep
+         * @return the fitted model
+         */
         public RateAls fit(Interactions training, TrainingListener listener) {
             Algorithm.checkFitArguments(training, listener);
             return new Trainer(training, this, listener).run();

@@ -3,8 +3,10 @@ package dev.recommender.core.retrieval;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.DenseScoringRecommender;
 import dev.recommender.core.SeenItems;
+import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Interactions;
+import dev.recommender.core.data.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,7 +180,19 @@ public final class Ease extends DenseScoringRecommender {
             return NAME;
         }
 
+        /** Fits on the data's implicit-feedback pairs ({@link Signal#IMPLICIT}); binarised unless configured otherwise. */
         @Override
+        public Ease fit(TrainingData training, TrainingListener listener) {
+            return fit(training.interactions(Signal.IMPLICIT), listener);
+        }
+
+        /**
+         * Fits on interactions the caller aggregated.
+         *
+         * @param training the training pairs
+         * @param listener progress (none is reported: the fit is one closed-form solve)
+         * @return the fitted model
+         */
         public Ease fit(Interactions training, TrainingListener listener) {
             Algorithm.checkFitArguments(training, listener);
             int n = training.itemCount();

@@ -1,6 +1,7 @@
 package dev.recommender.core.mf;
 
 import dev.recommender.core.EpochProgress;
+import dev.recommender.core.TrainingData;
 import dev.recommender.core.baseline.Baseline;
 import dev.recommender.core.data.Interactions;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class RateAlsTest {
     @Test
     void beatsTheBiasesOnAPlantedLowRankRate() {
         Interactions[] split = plantedSplit(11);
-        double baseline = rmse(Baseline.Config.defaults().fit(split[0]), split[1]);
+        double baseline = rmse(Baseline.Config.defaults().fit(TrainingData.of(split[0])), split[1]);
         RateAls.Config config = RateAls.Config.defaults().withFactors(4).withRegularization(10).withWeightExponent(1);
         double rateAls = rmse(RateAls.fit(split[0], config), split[1]);
         double unweighted = rmse(RateAls.fit(split[0], config.withWeightExponent(0)), split[1]);
@@ -119,7 +120,7 @@ class RateAlsTest {
     @Test
     void theBinomialLossBeatsTheBiasesAndRefusesValuesOutsideTheUnitInterval() {
         Interactions[] split = plantedSplit(11);
-        double baseline = rmse(Baseline.Config.defaults().fit(split[0]), split[1]);
+        double baseline = rmse(Baseline.Config.defaults().fit(TrainingData.of(split[0])), split[1]);
         double binomial = rmse(RateAls.fit(split[0], RateAls.Config.defaults().withLoss(RateAls.Loss.BINOMIAL)
                 .withFactors(4).withRegularization(5).withBiasRegularization(5)), split[1]);
         assertTrue(binomial < baseline - 0.01, "binomial " + binomial + " vs baseline " + baseline);
