@@ -8,8 +8,9 @@ import dev.recommender.core.TrainingListener;
 import dev.recommender.core.ValuePredictor;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.data.Signal;
-import dev.recommender.core.retrieval.ParallelRanges;
-import dev.recommender.core.retrieval.VectorMath;
+import dev.recommender.core.internal.Args;
+import dev.recommender.core.internal.ParallelRanges;
+import dev.recommender.core.internal.VectorMath;
 
 import java.time.Duration;
 import java.util.Map;
@@ -182,24 +183,12 @@ public final class RateAls extends ValuePredictor {
         /** Validates the fields. */
         public Config {
             Objects.requireNonNull(loss, "loss");
-            atLeast("factors", factors, 1);
-            nonNegative("regularization", regularization);
-            nonNegative("biasRegularization", biasRegularization);
-            nonNegative("weightExponent", weightExponent);
-            atLeast("iterations", iterations, 1);
-            atLeast("threads", threads, 1);
-        }
-
-        private static void atLeast(String name, int value, int minimum) {
-            if (value < minimum) {
-                throw new IllegalArgumentException(name + " must be at least " + minimum + ", got " + value);
-            }
-        }
-
-        private static void nonNegative(String name, double value) {
-            if (!(value >= 0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException(name + " must be finite and non-negative, got " + value);
-            }
+            Args.atLeast("factors", factors, 1);
+            Args.nonNegative("regularization", regularization);
+            Args.nonNegative("biasRegularization", biasRegularization);
+            Args.nonNegative("weightExponent", weightExponent);
+            Args.atLeast("iterations", iterations, 1);
+            Args.atLeast("threads", threads, 1);
         }
 
         /**

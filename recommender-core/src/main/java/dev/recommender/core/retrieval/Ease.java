@@ -1,5 +1,7 @@
 package dev.recommender.core.retrieval;
 
+import dev.recommender.core.internal.Args;
+import dev.recommender.core.internal.ParallelRanges;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.DenseScoringRecommender;
 import dev.recommender.core.SeenItems;

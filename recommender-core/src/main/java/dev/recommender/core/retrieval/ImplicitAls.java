@@ -1,5 +1,8 @@
 package dev.recommender.core.retrieval;
 
+import dev.recommender.core.internal.ParallelRanges;
+import dev.recommender.core.internal.Args;
+import dev.recommender.core.internal.VectorMath;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.SeenItems;

@@ -1,5 +1,6 @@
 package dev.recommender.core.retrieval;
 
+import dev.recommender.core.internal.ParallelRanges;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 

@@ -1,4 +1,4 @@
-package dev.recommender.core.retrieval;
+package dev.recommender.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +10,8 @@ import java.util.concurrent.Future;
 
 /**
  * Runs a task over {@code [0, n)} split into contiguous ranges on a pool and waits for all of them:
- * the one piece of thread plumbing the retrieval trainers share. Ranges are fixed by {@code n} and the
+ * the one piece of thread plumbing the trainers and the evaluator share. Ranges are fixed by {@code n} and the
  * chunk count, so which rows a chunk gets never depends on scheduling.
- *
- * <p>Public only so that other core packages (the {@code mf} trainers) can share it; not part of the
- * library's API (issue 8 moves the helpers to one internal package).
  */
 public final class ParallelRanges {
     /** Work on the rows {@code [from, to)}. */
@@ -52,9 +49,10 @@ public final class ParallelRanges {
      * Runs {@code task} over {@code [0, n)}: inline when {@code pool} is null, else as {@code chunks}
      * contiguous ranges on the pool.
      *
-     * @param model names the model in the messages of the exceptions, e.g. "implicit ALS"
-     * @throws IllegalStateException if interrupted ("interrupted while fitting " + model) or a range
-     *                               failed (model + " worker failed", with the failure as cause)
+     * @param model names the work in the messages of the exceptions, e.g. "implicit ALS" or "evaluation"
+     * @throws IllegalStateException if interrupted ("interrupted: " + model); a range's unchecked
+     *                               failure is rethrown as it is, a checked one wrapped (model +
+     *                               " worker failed", with the failure as cause)
      */
     public static void run(ExecutorService pool, int n, int chunks, RangeTask task, String model) {
         if (pool == null) {
@@ -76,9 +74,17 @@ public final class ParallelRanges {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while fitting " + model, e);
+            throw new IllegalStateException("interrupted: " + model, e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(model + " worker failed", e.getCause());
+            // the worker's own failure reaches the caller unchanged; checked ones are wrapped
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(model + " worker failed", cause);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.recommender.core;
+package dev.recommender.core.internal;
 
 /**
  * A bounded selection of the {@code k} best (index, score) pairs: a min-heap of size {@code k}

@@ -1,4 +1,4 @@
-package dev.recommender.core.retrieval;
+package dev.recommender.core.internal;
 
 /**
  * Small dense kernels on flat {@code float[]} rows shared by the retrieval models and indexes.
@@ -76,7 +76,7 @@ public final class VectorMath {
     }
 
     /** Throws an {@code IllegalArgumentException} naming the argument if a vector has a non-finite element. */
-    static void requireFinite(float[] values, String name) {
+    public static void requireFinite(float[] values, String name) {
         for (int k = 0; k < values.length; k++) {
             if (!Float.isFinite(values[k])) {
                 throw new IllegalArgumentException(name + "[" + k + "] is not finite: " + values[k]);

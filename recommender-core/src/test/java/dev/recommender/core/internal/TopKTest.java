@@ -1,4 +1,4 @@
-package dev.recommender.core;
+package dev.recommender.core.internal;
 
 import org.junit.jupiter.api.Test;
 
