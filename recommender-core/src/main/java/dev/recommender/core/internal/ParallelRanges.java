@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -16,10 +17,32 @@ public final class ParallelRanges {
     /** Work on the rows {@code [from, to)}. */
     @FunctionalInterface
     public interface RangeTask {
+        /**
+         * Processes rows {@code [from, to)}.
+         *
+         * @param from first row
+         * @param to   one past the last row
+         */
         void run(int from, int to);
     }
 
     private ParallelRanges() {
+    }
+
+    /**
+     * A fixed pool of daemon worker threads for one fit, or null (run inline) for a single thread; the
+     * caller shuts it down.
+     *
+     * @param threads    worker count
+     * @param threadName the workers' name, e.g. "ease-worker"
+     * @return the pool, or null when {@code threads <= 1}
+     */
+    public static ExecutorService newPool(int threads, String threadName) {
+        return threads > 1 ? Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
     }
 
     /**

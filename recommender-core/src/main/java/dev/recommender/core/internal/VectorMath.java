@@ -4,6 +4,9 @@ package dev.recommender.core.internal;
  * Small dense kernels on flat {@code float[]} rows shared by the retrieval models and indexes.
  * Every score the package reports goes through {@link #dot}, so exact search, candidate scoring and
  * re-scored approximate results agree to the last bit. Stateless.
+ *
+ * <p>Public only so that other core packages (the {@code mf} trainers) can share the solver; not part of the
+ * library's API (issue 8 moves the helpers to one internal package).
  */
 public final class VectorMath {
     private VectorMath() {
