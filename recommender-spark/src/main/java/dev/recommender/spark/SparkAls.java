@@ -1,9 +1,9 @@
 package dev.recommender.spark;
 
 import dev.recommender.core.data.IdIndex;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,13 +19,17 @@ import java.util.Objects;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 
 /**
  * Trains Spark MLlib's ALS on aggregated pairs ({@link SparkAggregations}' table) on the cluster.
  *
- * <p>Numbering: users and items get dense indexes in ascending (Java {@code String}) order of their ids, computed
- * on the cluster by a sort and {@code zipWithIndex}; the same order becomes the exported model's
- * {@link IdIndex}, so the numbering does not depend on partitioning or read order.
+ * <p>Numbering: the exported model's {@link IdIndex} lists users (and items) in ascending order of their ids,
+ * numerically when every id is a plain non-negative {@code int} (as MovieLens and most data lakes have them),
+ * else in Java {@code String} order; the ids are sorted on the cluster and collected to the driver (the model
+ * file holds them anyway), so the numbering does not depend on partitioning or read order. The ids Spark's ALS sees are the integer ids themselves in the first
+ * case (so a Spark-trained model equals what Spark's ALS gives on the raw ids, e.g. in the peer harness) and the
+ * positions in that order otherwise.
  *
  * <p>Implicit ALS (Hu, Koren and Volinsky) uses the pair values as confidence inputs ({@code c = 1 + alpha r}, as
  * core's {@code ImplicitAls}); explicit ALS fits the values themselves. Spark's regularization is scaled by each
@@ -36,8 +40,18 @@ import static org.apache.spark.sql.functions.col;
  */
 public final class SparkAls {
     private static final Logger LOG = LoggerFactory.getLogger(SparkAls.class);
+    /** Spark's user id column of the indexed pairs. */
     static final String USER_INDEX = "_u";
+    /** Spark's item id column. */
     static final String ITEM_INDEX = "_i";
+    /** The user's position in the model's user index. */
+    static final String USER_POSITION = "_up";
+    /** The item's position in the model's catalog. */
+    static final String ITEM_POSITION = "_ip";
+    private static final String PLAIN_INT = "^(0|[1-9][0-9]{0,9})$";
+
+    /** The seed Spark's ALS uses when none is set: the hash of its class name. */
+    public static final long SPARK_DEFAULT_SEED = ALS.class.getName().hashCode();
 
     private SparkAls() {
     }
@@ -71,14 +85,17 @@ public final class SparkAls {
             }
         }
 
-        /** Spark's defaults for implicit feedback: rank 10, 10 iterations, regParam 0.1, alpha 1, seed 42, 10 blocks. */
+        /**
+         * Spark's defaults for implicit feedback: rank 10, 10 iterations, regParam 0.1, alpha 1, 10 blocks and Spark's
+         * default seed ({@link #SPARK_DEFAULT_SEED}).
+         */
         public static Config implicitDefaults() {
-            return new Config(true, 10, 10, 0.1, 1.0, 42L, 10);
+            return new Config(true, 10, 10, 0.1, 1.0, SPARK_DEFAULT_SEED, 10);
         }
 
-        /** Spark's defaults for explicit ratings: rank 10, 10 iterations, regParam 0.1, seed 42, 10 blocks. */
+        /** Spark's defaults for explicit ratings: as {@link #implicitDefaults()} without implicit preferences. */
         public static Config explicitDefaults() {
-            return new Config(false, 10, 10, 0.1, 1.0, 42L, 10);
+            return new Config(false, 10, 10, 0.1, 1.0, SPARK_DEFAULT_SEED, 10);
         }
 
         /**
@@ -120,8 +137,8 @@ public final class SparkAls {
         SparkSession spark = pairs.sparkSession();
         Dataset<Row> training = pairs.select(SparkAggregations.USER, SparkAggregations.ITEM, SparkAggregations.VALUE)
                 .persist();
-        IndexedIds users = index(spark, training, SparkAggregations.USER, USER_INDEX);
-        IndexedIds items = index(spark, training, SparkAggregations.ITEM, ITEM_INDEX);
+        IndexedIds users = index(spark, training, SparkAggregations.USER, USER_INDEX, USER_POSITION);
+        IndexedIds items = index(spark, training, SparkAggregations.ITEM, ITEM_INDEX, ITEM_POSITION);
         if (users.ids().size() == 0) {
             training.unpersist();
             throw new IllegalArgumentException("no training pairs: nothing to train ALS on");
@@ -130,7 +147,7 @@ public final class SparkAls {
                 .join(users.table(), SparkAggregations.USER)
                 .join(broadcastIfSmall(items), SparkAggregations.ITEM)
                 .select(col(SparkAggregations.USER), col(SparkAggregations.ITEM), col(USER_INDEX), col(ITEM_INDEX),
-                        col(SparkAggregations.VALUE))
+                        col(USER_POSITION), col(ITEM_POSITION), col(SparkAggregations.VALUE))
                 .persist();
         long start = System.nanoTime();
         ALSModel model = new ALS()
@@ -150,29 +167,41 @@ public final class SparkAls {
         LOG.info("Spark ALS ({}, rank {}, {} iterations) on {} users x {} items in {} ms",
                 config.implicitPrefs() ? "implicit" : "explicit", config.rank(), config.maxIter(), users.ids().size(),
                 items.ids().size(), (System.nanoTime() - start) / 1_000_000);
-        return new SparkAlsModel(model, config, users.ids(), items.ids(), indexed);
+        return new SparkAlsModel(model, config, users.ids(), users.raw(), items.ids(), items.raw(), indexed);
     }
 
     private static Dataset<Row> broadcastIfSmall(IndexedIds ids) {
         return ids.ids().size() <= 1_000_000 ? broadcast(ids.table()) : ids.table();
     }
 
-    /** Distinct ids of a column, sorted, numbered 0.. on the cluster; the sorted ids collected as an index. */
-    private static IndexedIds index(SparkSession spark, Dataset<Row> pairs, String idColumn, String indexColumn) {
-        JavaRDD<Row> numbered = pairs.select(idColumn).distinct().orderBy(idColumn).javaRDD().zipWithIndex()
-                .map(t -> RowFactory.create(t._1().getString(0), Math.toIntExact(t._2())));
+    /**
+     * Distinct ids of a column, sorted on the cluster (numerically if all are plain ints) and collected: the model
+     * file holds them anyway. The (id, position, Spark id) table is built from that one list, so every use of the
+     * numbering sees the same one (numbering a sorted RDD with {@code zipWithIndex} would recompute the sort,
+     * whose partition bounds come from a sample that may differ between runs).
+     */
+    private static IndexedIds index(SparkSession spark, Dataset<Row> pairs, String idColumn, String sparkColumn,
+                                    String positionColumn) {
+        Dataset<Row> distinct = pairs.select(idColumn).distinct();
+        boolean raw = distinct.filter(not(col(idColumn).rlike(PLAIN_INT)
+                .and(col(idColumn).cast(DataTypes.LongType).leq(Integer.MAX_VALUE)))).isEmpty();
+        Column order = raw ? col(idColumn).cast(DataTypes.IntegerType) : col(idColumn);
+        List<Row> sorted = distinct.orderBy(order).collectAsList();
+        List<String> ids = new ArrayList<>(sorted.size());
+        List<Row> rows = new ArrayList<>(sorted.size());
+        for (Row row : sorted) {
+            String id = row.getString(0);
+            int position = ids.size();
+            ids.add(id);
+            rows.add(RowFactory.create(id, position, raw ? Integer.parseInt(id) : position));
+        }
         StructType schema = new StructType()
                 .add(idColumn, DataTypes.StringType, false)
-                .add(indexColumn, DataTypes.IntegerType, false);
-        Dataset<Row> table = spark.createDataFrame(numbered, schema).persist();
-        List<Row> rows = table.orderBy(indexColumn).select(idColumn).collectAsList();
-        List<String> ids = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            ids.add(row.getString(0));
-        }
-        return new IndexedIds(IdIndex.of(ids), table);
+                .add(positionColumn, DataTypes.IntegerType, false)
+                .add(sparkColumn, DataTypes.IntegerType, false);
+        return new IndexedIds(IdIndex.of(ids), raw, spark.createDataFrame(rows, schema));
     }
 
-    private record IndexedIds(IdIndex ids, Dataset<Row> table) {
+    private record IndexedIds(IdIndex ids, boolean raw, Dataset<Row> table) {
     }
 }

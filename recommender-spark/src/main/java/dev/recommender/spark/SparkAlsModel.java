@@ -45,18 +45,26 @@ public final class SparkAlsModel {
     private final ALSModel model;
     private final SparkAls.Config config;
     private final IdIndex users;
+    private final boolean rawUserIds;
     private final IdIndex items;
+    private final boolean rawItemIds;
     private final Dataset<Row> indexedPairs;
 
-    SparkAlsModel(ALSModel model, SparkAls.Config config, IdIndex users, IdIndex items, Dataset<Row> indexedPairs) {
+    SparkAlsModel(ALSModel model, SparkAls.Config config, IdIndex users, boolean rawUserIds, IdIndex items,
+                  boolean rawItemIds, Dataset<Row> indexedPairs) {
         this.model = model;
         this.config = config;
         this.users = users;
+        this.rawUserIds = rawUserIds;
         this.items = items;
+        this.rawItemIds = rawItemIds;
         this.indexedPairs = indexedPairs;
     }
 
-    /** Spark's model (factors as {@code id int, features array<float>} tables; ids index {@link #users()}). */
+    /**
+     * Spark's model: factors as {@code id int, features array<float>} tables, the ids being the users' (items')
+     * integer ids when all are plain ints, else their positions in {@link #users()} ({@link #items()}).
+     */
     public ALSModel sparkModel() {
         return model;
     }
@@ -66,7 +74,7 @@ public final class SparkAlsModel {
         return config;
     }
 
-    /** Training users, sorted by id; Spark's user id {@code u} is {@code users().id(u)}. */
+    /** Training users, sorted by id (numerically when all are plain ints). */
     public IdIndex users() {
         return users;
     }
@@ -89,7 +97,7 @@ public final class SparkAlsModel {
         float[] values = new float[n];
         int[] ones = new int[n];
         java.util.Arrays.fill(ones, 1);
-        Iterator<Row> rows = indexedPairs.select(SparkAls.USER_INDEX, SparkAls.ITEM_INDEX, SparkAggregations.VALUE)
+        Iterator<Row> rows = indexedPairs.select(SparkAls.USER_POSITION, SparkAls.ITEM_POSITION, SparkAggregations.VALUE)
                 .toLocalIterator();
         int k = 0;
         while (rows.hasNext()) {
@@ -121,21 +129,23 @@ public final class SparkAlsModel {
     public ImplicitAls toCoreModel(Interactions training) {
         Objects.requireNonNull(training, "training");
         int d = config.rank();
-        float[] userFactors = collectFactors(model.userFactors(), users, training.users(), d, "user");
-        float[] itemFactors = collectFactors(model.itemFactors(), items, training.items(), d, "item");
+        float[] userFactors = collectFactors(model.userFactors(), users, rawUserIds, training.users(), d, "user");
+        float[] itemFactors = collectFactors(model.itemFactors(), items, rawItemIds, training.items(), d, "item");
         ImplicitAls.Config coreConfig = new ImplicitAls.Config(d, config.regParam(), config.alpha(), config.maxIter(),
                 0, config.seed(), 1, IndexConfig.defaults());
         return ImplicitAls.of(training, userFactors, itemFactors, coreConfig);
     }
 
     /** Spark's factor table as rows of {@code target}'s order. */
-    private static float[] collectFactors(Dataset<Row> factors, IdIndex sparkIds, IdIndex target, int d, String side) {
+    private static float[] collectFactors(Dataset<Row> factors, IdIndex ids, boolean raw, IdIndex target, int d,
+                                          String side) {
         float[] out = new float[target.size() * d];
         boolean[] filled = new boolean[target.size()];
         Iterator<Row> rows = factors.toLocalIterator();
         while (rows.hasNext()) {
             Row row = rows.next();
-            var position = target.find(sparkIds.id(row.getInt(0)));
+            int sparkId = row.getInt(0);
+            var position = target.find(raw ? Integer.toString(sparkId) : ids.id(sparkId));
             if (position.isEmpty()) {
                 continue;
             }
@@ -167,12 +177,13 @@ public final class SparkAlsModel {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
         int d = config.rank();
-        float[] itemMatrix = collectFactors(model.itemFactors(), items, items, d, "item");
+        float[] itemMatrix = collectFactors(model.itemFactors(), items, rawItemIds, items, d, "item");
+        boolean rawUsers = rawUserIds;
         JavaSparkContext context = JavaSparkContext.fromSparkContext(indexedPairs.sparkSession().sparkContext());
         Broadcast<float[]> itemVectors = context.broadcast(itemMatrix);
         Broadcast<String[]> itemIds = context.broadcast(items.toArray());
         Broadcast<String[]> userIds = context.broadcast(users.toArray());
-        Dataset<Row> seen = indexedPairs.groupBy(SparkAls.USER_INDEX).agg(collect_list(SparkAls.ITEM_INDEX).as("seen"));
+        Dataset<Row> seen = indexedPairs.groupBy(SparkAls.USER_INDEX).agg(collect_list(SparkAls.ITEM_POSITION).as("seen"));
         Dataset<Row> rows = model.userFactors().join(seen, col("id").equalTo(col(SparkAls.USER_INDEX)), "left")
                 .select("id", "features", "seen");
         JavaRDD<Row> ranked = rows.javaRDD().mapPartitions(partition -> {
@@ -185,7 +196,7 @@ public final class SparkAlsModel {
                 List<Float> features = row.getList(1);
                 List<Integer> seenItems = row.isNullAt(2) ? List.of() : row.getList(2);
                 int found = scorer.rank(features, seenItems);
-                String user = userNames[row.getInt(0)];
+                String user = rawUsers ? Integer.toString(row.getInt(0)) : userNames[row.getInt(0)];
                 for (int r = 0; r < found; r++) {
                     out.add(RowFactory.create(user, r + 1, catalog[scorer.item(r)], scorer.score(r)));
                 }
