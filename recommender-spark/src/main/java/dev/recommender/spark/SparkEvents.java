@@ -25,8 +25,9 @@ import static org.apache.spark.sql.functions.when;
  * {@code pos} is the event's place in the read order (within one CSV file: the file order), used where core's
  * aggregations break ties by log order.
  *
- * <p>Ids and event types are taken exactly as written (no trimming), as core takes them. Columns are mapped with core's {@link CsvSchema}, so the presets ({@code seed}, {@code movielens},
- * {@code ml100k}) and builder mappings mean the same here as in {@code EventCsvReader}: a named column by header
+ * <p>Ids and event types are taken exactly as written (no trimming), as core takes them. Columns are mapped
+ * with core's {@link CsvSchema}, so the presets ({@code seed}, {@code movielens}, {@code ml100k}) and builder
+ * mappings mean the same here as in {@code EventCsvReader}: a named column by header
  * (or Parquet/table column) name, a positional column by its 0-based position, time in seconds (plain, fractional
  * or exponent notation) or milliseconds rounded as core rounds ({@code Math.round}), values as {@code float}, the
  * default event type when there is no event-type column, and strict checking of the allowed event types. A row
