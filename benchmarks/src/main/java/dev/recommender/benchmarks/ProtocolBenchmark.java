@@ -7,9 +7,9 @@ import dev.recommender.core.data.CsvSchema;
 import dev.recommender.core.data.EventCsvReader;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.ExplicitRating;
+import dev.recommender.core.data.Signals;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.retrieval.ImplicitAls;
-import dev.recommender.eval.BinarisedAggregation;
 import dev.recommender.eval.EvaluationOptions;
 import dev.recommender.eval.Evaluator;
 import dev.recommender.eval.report.EvaluationReport;
@@ -60,7 +60,7 @@ public final class ProtocolBenchmark {
         rating.put("baseline 10/25, 1 pass (peer config)", new Baseline.Config(10, 25, 1));
         rating.put("baseline defaults", Baseline.Config.defaults());
         rating.put("svd defaults", Svd.Config.defaults());
-        Evaluator protocolA = Evaluator.builder(ExplicitRating.last())
+        Evaluator protocolA = Evaluator.builder(Signals.ratings())
                 .options(EvaluationOptions.builder().rankingMetrics(false).clip(1, 5).build()).build();
         EvaluationReport a = protocolA.evaluate(ratings, KFold.protocolA(5, 42), rating);
         OUT.println(a.toMarkdown());
@@ -68,8 +68,7 @@ public final class ProtocolBenchmark {
         Map<String, Algorithm<?>> ranking = new LinkedHashMap<>();
         ranking.put("popularity", Popularity.Config.defaults());
         ranking.put("implicit ALS defaults", ImplicitAls.Config.defaults());
-        Evaluator protocolB = Evaluator.builder(BinarisedAggregation.of(ExplicitRating.last()))
-                .testAggregation(ExplicitRating.last())
+        Evaluator protocolB = Evaluator.builder(Signals.ratings())
                 .options(EvaluationOptions.builder().ratingMetrics(false).cutoffs(10).build()).build();
         EvaluationReport b = protocolB.evaluate(ratings, PerUserHoldout.protocolB(0.2, 5, 42), ranking);
         OUT.println(b.toMarkdown());

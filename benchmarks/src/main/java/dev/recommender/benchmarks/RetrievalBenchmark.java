@@ -13,7 +13,7 @@ import dev.recommender.core.retrieval.IndexConfig;
 import dev.recommender.core.retrieval.TopKIndex;
 import dev.recommender.core.retrieval.TwoTowerRetrieval;
 import dev.recommender.core.sample.SampleEvents;
-import dev.recommender.eval.BinarisedAggregation;
+import dev.recommender.core.data.BinarisedAggregation;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -5,6 +5,7 @@ import dev.recommender.core.data.CsvSchema;
 import dev.recommender.core.data.EventCsvReader;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.ExplicitRating;
+import dev.recommender.core.data.Signals;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.eval.EvaluationOptions;
 import dev.recommender.eval.Evaluator;
@@ -55,7 +56,7 @@ public final class SgdPeerBenchmark {
         algorithms.put("svd 50 factors, 30 epochs, 2 threads", sameShape.toBuilder().threads(2).build());
         algorithms.put("svd defaults (100 factors, 60 epochs), 2 threads",
                 Svd.Config.forRatings().toBuilder().threads(2).build());
-        Evaluator evaluator = Evaluator.builder(ExplicitRating.last())
+        Evaluator evaluator = Evaluator.builder(Signals.ratings())
                 .options(EvaluationOptions.builder().rankingMetrics(false).clip(1, 5).build()).build();
         // one untimed warm-up of every algorithm on the first fold, so the JIT has compiled both sides
         evaluator.evaluate(KFold.protocolA(5, 42).split(ratings).subList(0, 1), "warm-up", algorithms);

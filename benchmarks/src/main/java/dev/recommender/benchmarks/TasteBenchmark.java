@@ -92,7 +92,7 @@ public final class TasteBenchmark {
             }
             Split split = row.rating() ? ratingSplit : topNSplit;
             long start = System.nanoTime();
-            TasteRecommender model = row.algorithm().fit(split.train());
+            TasteRecommender model = row.algorithm().fit(dev.recommender.core.TrainingData.of(split.train()));
             double fitSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
             Map<String, List<String>> lists = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.recommender.core.Algorithm;
 import dev.recommender.core.baseline.Baseline;
 import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.ranking.RankingTarget;
 import dev.recommender.core.retrieval.ImplicitAls;
 import dev.recommender.core.retrieval.TwoTowerRetrieval;
 import dev.recommender.taste.TasteAls;
@@ -100,8 +101,12 @@ public final class AlgorithmCatalog {
                 .add(TasteAlsImplicit.NAME, "Taste SVD with ALS-WR factorization (implicit, confidence alpha)",
                         c -> TasteAlsImplicit.defaults().withSeed(c.seed()).withThreads(c.threads()))
                 .add(TasteSgd.NAME, "Taste SVD with RatingSGDFactorizer", c -> TasteSgd.defaults().withSeed(c.seed()))
+                .add("retrieval-ranking", "the two-stage model: implicit ALS retrieves, gradient-boosted trees over "
+                                + "pair features (incl. the svd prediction) rank the whole catalog; trained on a "
+                                + "time-earlier slice (needs event times)",
+                        c -> RetrievalRankingCommand.twoStage(c, RetrievalRankingCommand.als(c), Integer.MAX_VALUE,
+                                RankingTarget.ENGAGED, 200))
                 // ---- further algorithms register here, one .add(...) per name ----
-                // helper "ranking": retrieval-ranking (an event-level algorithm: needs an adapter to Algorithm)
                 .build();
     }
 

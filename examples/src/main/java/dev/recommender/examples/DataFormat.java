@@ -4,6 +4,7 @@ import dev.recommender.core.data.Aggregation;
 import dev.recommender.core.data.CsvSchema;
 import dev.recommender.core.data.EngagementRate;
 import dev.recommender.core.data.ExplicitRating;
+import dev.recommender.core.data.Signals;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
@@ -54,6 +55,16 @@ public enum DataFormat {
     /** The aggregation from events to per-pair values for rating prediction. */
     public Aggregation aggregation() {
         return isEngagement() ? EngagementRate.seed() : ExplicitRating.last();
+    }
+
+    /**
+     * How the format's events become training values: {@link Signals#engagementLog()} for the seed's
+     * log, {@link Signals#ratings()} for rating data.
+     *
+     * @return the signals
+     */
+    public Signals signals() {
+        return isEngagement() ? Signals.engagementLog() : Signals.ratings();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.recommender.examples;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.data.Aggregation;
-import dev.recommender.eval.BinarisedAggregation;
 import dev.recommender.eval.EvaluationOptions;
 import dev.recommender.eval.EvaluationProgress;
 import dev.recommender.eval.Evaluator;
@@ -31,8 +30,6 @@ import picocli.CommandLine.Option;
         description = "Compare algorithms side by side on the same split: rating metrics for scorers, "
                 + "ranking metrics for all; markdown table, optional bar chart.")
 final class EvaluateCommand extends ToolCommand {
-    /** Algorithms that model rating values; under a binarising protocol they still train on the values. */
-    static final Set<String> RATING_MODELS = Set.of("baseline", "svd", "taste-sgd", "taste-als", "taste-user");
 
     @Mixin
     InputOptions input;
@@ -142,21 +139,18 @@ final class EvaluateCommand extends ToolCommand {
             options.clip(1, 5);
         }
         if (split.binariseTraining()) {
-            // every training value is 1: predicted ratings would be meaningless, so only rank
+            // the peer harness measured only lists under protocol B
             options.ratingMetrics(false);
         }
+        if (split.lastShareOfTime() && data.format().isEngagement()) {
+            // the seed notebook's protocol: new engaged pairs are relevant, every test pair asks the model
+            options.relevantAbove(0).unknownPairs(EvaluationOptions.UnknownPairs.MODEL);
+        }
         try (BarListener bar = new BarListener("evaluate", progressBars)) {
-            Evaluator.Builder evaluator = Evaluator.builder(split.binariseTraining() ? BinarisedAggregation.of(base) : base)
+            // each algorithm trains on its own signal: rating models on the values, top-N models on the
+            // implicit signal (every rated pair a positive for rating data); all are judged on the same pairs
+            Evaluator.Builder evaluator = Evaluator.builder(data.format().signals())
                     .testAggregation(base).options(options.build()).listener(bar);
-            if (split.binariseTraining()) {
-                // rating models learn from the ratings themselves: on all-1 training values they would
-                // learn a constant, which says nothing about them; every model is judged on the same pairs
-                for (String name : algorithms.keySet()) {
-                    if (RATING_MODELS.contains(name)) {
-                        evaluator.trainingAggregation(name, base);
-                    }
-                }
-            }
             return evaluator.build().evaluate(data.events(), split.splitter(seed), algorithms);
         }
     }

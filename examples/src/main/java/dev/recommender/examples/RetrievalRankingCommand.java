@@ -3,24 +3,29 @@ package dev.recommender.examples;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.Recommender;
+import dev.recommender.core.IndexedRecommender;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.core.data.Signal;
 import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.data.EngagementRate;
 import dev.recommender.core.data.ImplicitConfidence;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.io.ModelStore;
 import dev.recommender.core.mf.Svd;
-import dev.recommender.core.ranking.EventAlgorithm;
 import dev.recommender.core.ranking.FeatureConfig;
-import dev.recommender.core.ranking.ModelStage;
 import dev.recommender.core.ranking.RankingConfig;
 import dev.recommender.core.ranking.RankingFeature;
 import dev.recommender.core.ranking.RankingTarget;
 import dev.recommender.core.ranking.RetrievalRanking;
 import dev.recommender.core.ranking.RetrievalRankingAlgorithm;
 import dev.recommender.core.ranking.RetrievalRankingConfig;
-import dev.recommender.core.ranking.SeedProtocol;
-import dev.recommender.core.ranking.SeedReport;
+import dev.recommender.eval.Evaluator;
+import dev.recommender.eval.Protocol;
+import dev.recommender.eval.report.AlgorithmResult;
+import dev.recommender.eval.report.EvaluationReport;
+import dev.recommender.eval.split.Split;
 import dev.recommender.core.retrieval.EpochValidation;
 import dev.recommender.core.retrieval.ImplicitAls;
 import dev.recommender.core.retrieval.TwoTowerRetrieval;
@@ -68,6 +73,8 @@ final class RetrievalRankingCommand extends ToolCommand {
     static final String CURVE_FILE = "retrieval-ranking-training.png";
     /** File name of the per-epoch top-K accuracy chart of the retrieval models. */
     static final String ACCURACY_FILE = "retrieval-ranking-accuracy.png";
+    /** Cut-offs of the seed table's top-K categorical accuracy. */
+    private static final int[] KS = {1, 5, 10, 50, 100};
     /** Cut-offs of the per-epoch accuracy (both are columns of the seed table too). */
     private static final int[] EPOCH_CUTOFFS = {10, 100};
 
@@ -138,32 +145,24 @@ final class RetrievalRankingCommand extends ToolCommand {
                 .parameter("split", split).parameter("retrieval", retrieval).parameter("candidates", candidates)
                 .parameter("target", target.name()).parameter("trees", trees).parameter("seed", seed)
                 .parameter("threads", threads);
-        ModelStage<Svd> svd = new ModelStage<>(EngagementRate.seed(),
-                Svd.Config.forEngagementRate().toBuilder().seed(seed).build());
-        TwoTowerRetrieval.Config twoTowerConfig = TwoTowerRetrieval.Config.builder().seed(seed).threads(threads)
-                .build();
-        ImplicitAls.Config alsConfig = ImplicitAls.Config.builder().seed(seed).threads(threads).build();
-        ModelStage<TwoTowerRetrieval> twoTower = new ModelStage<>(EngagementRate.seed().withEngagedPairsOnly(true),
-                twoTowerConfig);
-        ModelStage<ImplicitAls> als = new ModelStage<>(ImplicitConfidence.defaults(), alsConfig);
-        SeedProtocol protocol = new SeedProtocol(split, SeedProtocol.defaults().ks(), FeatureConfig.defaults());
-        EpochValidation validation = validation(protocol.split(data.events()));
-        RetrievalRankingAlgorithm<Svd> twoStage = new RetrievalRankingAlgorithm<>(
-                retrieval.equals("als") ? als : twoTower, svd, RetrievalRankingConfig.builder()
-                .candidates(candidateCount == 0 ? Math.max(1, data.events().items().size()) : candidateCount)
-                .target(target)
-                .ranking(RankingConfig.builder().trees(trees).seed(seed).build()).build());
-        Map<String, EventAlgorithm<?>> contenders = new LinkedHashMap<>();
-        contenders.put("popularity", new ModelStage<>(EngagementRate.seed(), Popularity.Config.defaults()));
+        AlgorithmCatalog.Context context = new AlgorithmCatalog.Context(data.format(), seed, threads);
+        Svd.Config svd = svd(context);
+        TwoTowerRetrieval.Config twoTower = twoTower(context);
+        ImplicitAls.Config als = als(context);
+        Protocol protocol = Protocol.seedNotebook(split, KS);
+        List<Split> splits = protocol.splitter().split(data.events());
+        EpochValidation validation = validation(splits.get(0));
+        RetrievalRankingAlgorithm<Svd> twoStage = twoStage(context, retrieval.equals("als") ? als : twoTower,
+                candidateCount == 0 ? Integer.MAX_VALUE : candidateCount, target, trees);
+        Map<String, Algorithm<?>> contenders = new LinkedHashMap<>();
+        contenders.put("popularity", Popularity.Config.defaults().withInput(TrainingInput.of(Signal.RATING)));
         contenders.put("svd", svd);
         // the comparison fits report per-epoch accuracy on the test pairs; the two-stage model's own
         // retrieval fits (on an earlier slice, and the serving refit) do not
-        contenders.put("two-tower", validation == null ? twoTower : new ModelStage<>(twoTower.aggregation(),
-                new Validated<>(TwoTowerRetrieval.NAME,
-                        (training, progress) -> twoTowerConfig.fit(training, validation, progress))));
-        contenders.put("implicit-als", validation == null ? als : new ModelStage<>(als.aggregation(),
-                new Validated<>(ImplicitAls.NAME,
-                        (training, progress) -> alsConfig.fit(training, validation, progress))));
+        contenders.put("two-tower", validation == null ? twoTower : new Validated<>(TwoTowerRetrieval.NAME,
+                (training, progress) -> twoTower.fit(twoTower.input().resolve(training), validation, progress)));
+        contenders.put("implicit-als", validation == null ? als : new Validated<>(ImplicitAls.NAME,
+                (training, progress) -> als.fit(als.input().resolve(training), validation, progress)));
         contenders.put("retrieval-ranking", twoStage);
         for (String name : skip) {
             if (!name.isBlank() && !name.trim().equals("retrieval-ranking")) {
@@ -178,20 +177,25 @@ final class RetrievalRankingCommand extends ToolCommand {
             err().println(Progress.describe(progress));
             err().flush();
         };
-        SeedReport report = protocol.run(data.events(), contenders, listener);
-        double rankingRmse = report.row("retrieval-ranking").rmse();
+        EvaluationReport report = Evaluator.builder(protocol.evaluator().signals())
+                .testAggregation(protocol.evaluator().testAggregation()).options(protocol.evaluator().options())
+                .trainingListener(listener).build().evaluate(splits, protocol.name(), contenders);
+        AlgorithmResult rankingRow = report.row("retrieval-ranking");
+        double rankingRmse = rankingRow.summary("rmse").mean();
+        long testPairs = rankingRow.totalTestPairs();
+        int newEngagedPairs = validation == null ? 0 : validation.size();
         String comparison = "";
         if (contenders.containsKey("svd")) {
-            double svdRmse = report.row("svd").rmse();
+            double svdRmse = report.row("svd").summary("rmse").mean();
             comparison = String.format(Locale.ROOT, "RMSE of engagement rate on the %d test pairs: retrieval-ranking "
-                    + "%.4f vs svd %.4f (%+.1f%%)", report.testPairs(), rankingRmse, svdRmse,
+                    + "%.4f vs svd %.4f (%+.1f%%)", testPairs, rankingRmse, svdRmse,
                     100 * (rankingRmse - svdRmse) / svdRmse);
             record.metric("svd_rmse", svdRmse);
         }
         record.metric("retrieval_ranking_rmse", rankingRmse);
-        for (SeedReport.Row row : report.rows()) {
-            record.metric(row.name() + "_top_k_accuracy", row.accuracy());
-            record.timing(row.name() + "_fit", row.fitSeconds());
+        for (AlgorithmResult row : report.algorithms()) {
+            record.metric(row.algorithm() + "_top_k_accuracy", accuracy(row));
+            record.timing(row.algorithm() + "_fit", row.fitSeconds().mean());
         }
         Path chartFolder = chartsDir != null ? chartsDir : saveDir != null ? saveDir : runs.runsDir();
         Path chart = chartFolder.resolve(CURVE_FILE);
@@ -208,29 +212,31 @@ final class RetrievalRankingCommand extends ToolCommand {
         if (saveDir != null) {
             err().println("refitting retrieval-ranking on all " + data.events().size() + " events for serving");
             err().flush();
-            saved = twoStage.fit(data.events(), listener);
+            saved = twoStage.fit(TrainingData.of(data.events(), data.format().signals()), listener);
             modelFile = saveDir.resolve(MODEL_FILE);
             ModelStore.save(saved, modelFile);
             record.model("retrieval-ranking", modelFile);
         }
         Path recordFile = record.write(runs.runsDir());
         print("# Retrieval and ranking on " + data.file() + " (test period: last " + Math.round(100 * split)
-                + "% of the time span)\n\n" + report.toMarkdown() + "\n" + comparison + "\n"
+                + "% of the time span; " + testPairs + " test pairs, " + newEngagedPairs
+                + " of them new and engaged)\n\n" + report.toMarkdown(tableMetrics()) + "\n" + comparison + "\n"
                 + importance(saved) + "\n" + accuracyTable + "Training curves: " + chart
                 + (modelFile == null ? "" : "\nModel: " + modelFile) + "\nRun record: " + recordFile);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("file", data.file().toString());
         result.put("split", split);
-        result.put("test_pairs", report.testPairs());
-        result.put("new_engaged_pairs", report.newEngagedPairs());
-        result.put("ks", report.ks());
+        result.put("test_pairs", testPairs);
+        result.put("new_engaged_pairs", newEngagedPairs);
+        result.put("ks", KS);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (SeedReport.Row row : report.rows()) {
+        for (AlgorithmResult row : report.algorithms()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("model", row.name());
-            entry.put("rmse", Double.isNaN(row.rmse()) ? null : row.rmse());
-            entry.put("top_k_accuracy", row.accuracy());
-            entry.put("fit_seconds", row.fitSeconds());
+            double rmse = row.summary("rmse").mean();
+            entry.put("model", row.algorithm());
+            entry.put("rmse", Double.isNaN(rmse) ? null : rmse);
+            entry.put("top_k_accuracy", accuracy(row));
+            entry.put("fit_seconds", row.fitSeconds().mean());
             rows.add(entry);
         }
         result.put("models", rows);
@@ -270,17 +276,84 @@ final class RetrievalRankingCommand extends ToolCommand {
         throw new UserInputException("--candidates must be a positive number or all, got '" + candidates + "'");
     }
 
+    /** The rating model of the preset: Svd's engagement-rate or rating preset. */
+    static Svd.Config svd(AlgorithmCatalog.Context context) {
+        return (context.format().isEngagement() ? Svd.Config.forEngagementRate() : Svd.Config.forRatings())
+                .toBuilder().seed(context.seed()).threads(1).build();
+    }
+
+    /** Implicit ALS of the preset, on the implicit signal. */
+    static ImplicitAls.Config als(AlgorithmCatalog.Context context) {
+        return ImplicitAls.Config.builder().seed(context.seed()).threads(context.threads()).build();
+    }
+
+    /**
+     * The two-tower model of the preset; on an engagement log it learns from the engaged pairs only
+     * (every entry is a positive), else from the implicit signal.
+     */
+    static TwoTowerRetrieval.Config twoTower(AlgorithmCatalog.Context context) {
+        TwoTowerRetrieval.Config.Builder builder = TwoTowerRetrieval.Config.builder().seed(context.seed())
+                .threads(context.threads());
+        if (context.format().isEngagement()) {
+            builder.input(TrainingInput.of(EngagementRate.seed().withEngagedPairsOnly(true)));
+        }
+        return builder.build();
+    }
+
+    /**
+     * The two-stage model as this command and {@code evaluate --algorithms retrieval-ranking} fit it:
+     * the retrieval model, {@link #svd} as the rating feature, the ranking trees.
+     *
+     * @param context    format, seed and threads
+     * @param retrieval  the retrieval stage
+     * @param candidates candidates per request; {@code Integer.MAX_VALUE} ranks the whole catalog
+     * @param target     what orders the lists
+     * @param trees      boosted trees of the ranking model
+     * @return the algorithm
+     */
+    static RetrievalRankingAlgorithm<Svd> twoStage(AlgorithmCatalog.Context context,
+                                                   Algorithm<? extends IndexedRecommender> retrieval,
+                                                   int candidates, RankingTarget target, int trees) {
+        return new RetrievalRankingAlgorithm<>(retrieval, svd(context), RetrievalRankingConfig.builder()
+                .candidates(candidates).target(target)
+                .ranking(RankingConfig.builder().trees(trees).seed(context.seed()).build()).build());
+    }
+
+    /** The columns of the seed table: the engagement-rate RMSE and top-K accuracy at {@link #KS}. */
+    private static List<String> tableMetrics() {
+        List<String> metrics = new ArrayList<>(List.of("rmse"));
+        for (int k : KS) {
+            metrics.add("top_k_accuracy@" + k);
+        }
+        return metrics;
+    }
+
+    /** A row's top-K accuracy at {@link #KS}. */
+    private static double[] accuracy(AlgorithmResult row) {
+        double[] accuracy = new double[KS.length];
+        for (int k = 0; k < KS.length; k++) {
+            accuracy[k] = row.summary("top_k_accuracy@" + KS[k]).mean();
+        }
+        return accuracy;
+    }
+
     /**
      * The per-epoch validation of the retrieval models: the split's new engaged test pairs (those the
-     * seed table's top-K accuracy counts) at {@link #EPOCH_CUTOFFS}; null when the test period has none.
+     * seed table's top-K accuracy counts: no training event, an engagement in the test period) at
+     * {@link #EPOCH_CUTOFFS}; null when the test period has none.
      */
-    private static EpochValidation validation(SeedProtocol.Split split) {
+    private static EpochValidation validation(Split split) {
+        Interactions train = EngagementRate.seed().aggregate(split.train());
+        Interactions test = EngagementRate.seed().aggregate(split.test());
         EpochValidation.Builder builder = EpochValidation.builder().cutoffs(EPOCH_CUTOFFS);
         int pairs = 0;
-        for (SeedProtocol.TestPair pair : split.testPairs()) {
-            if (pair.newEngaged()) {
-                builder.add(pair.userId(), pair.itemId());
-                pairs++;
+        for (int user = 0; user < test.userCount(); user++) {
+            for (int entry = test.userStart(user); entry < test.userEnd(user); entry++) {
+                int item = test.itemAt(entry);
+                if (test.value(entry) > 0 && !train.contains(user, item)) {
+                    builder.add(test.users().id(user), test.items().id(item));
+                    pairs++;
+                }
             }
         }
         return pairs == 0 ? null : builder.build();
@@ -381,10 +454,10 @@ final class RetrievalRankingCommand extends ToolCommand {
      * @param <M>    the model type
      */
     private record Validated<M extends Recommender>(String name,
-                                                    BiFunction<Interactions, TrainingListener, M> fitter)
+                                                    BiFunction<TrainingData, TrainingListener, M> fitter)
             implements Algorithm<M> {
         @Override
-        public M fit(Interactions training, TrainingListener listener) {
+        public M fit(TrainingData training, TrainingListener listener) {
             return fitter.apply(training, listener);
         }
     }

@@ -21,13 +21,18 @@ import picocli.CommandLine;
  *   <li>{@code last:N}: each user's last N pairs by time in test;</li>
  *   <li>{@code temporal:T}: events before T (an ISO date such as {@code 2022-01-31}, meaning its
  *       midnight UTC, or an ISO instant) in train, the rest in test;</li>
+ *   <li>{@code temporal:F} (F in (0, 1)): the last share F of the log's time span in test, the
+ *       library's one meaning of "the last 20%"; on an engagement log this is the seed notebook's
+ *       protocol (relevant: the test period's new engaged pairs; every test pair's engagement rate
+ *       predicted by the model);</li>
  *   <li>{@code kfold:K}: K-fold cross-validation over pairs;</li>
- *   <li>{@code protocolA}: 5-fold cross-validation exactly as docs/PROTOCOLS.md A (seed 42);</li>
- *   <li>{@code protocolB}: per-user 20% holdout with binarised training exactly as PROTOCOLS.md B.</li>
+ *   <li>{@code protocolA}: the peer harness's 5-fold cross-validation (seed 42, docs/benchmarks.md);</li>
+ *   <li>{@code protocolB}: the peer harness's per-user 20% holdout, top-N models trained on every
+ *       rated pair as a positive.</li>
  * </ul>
  *
  * @param kind     the split kind
- * @param fraction the test fraction of {@code random} and {@code user}, else 0
+ * @param fraction the test fraction of {@code random}, {@code user} and {@code temporal:F}, else 0
  * @param count    N of {@code last}, K of {@code kfold}, else 0
  * @param cutoff   the time of {@code temporal}, else the epoch
  * @param text     the text it was parsed from
@@ -93,7 +98,9 @@ public record SplitSpec(Kind kind, double fraction, int count, Instant cutoff, S
                 case "kfold":
                     return new SplitSpec(Kind.KFOLD, 0, atLeast(argument, 2, trimmed), Instant.EPOCH, trimmed);
                 case "temporal":
-                    return new SplitSpec(Kind.TEMPORAL, 0, 0, time(argument, trimmed), trimmed);
+                    return argument.matches("0?\\.\\d+")
+                            ? new SplitSpec(Kind.TEMPORAL, fraction(argument, trimmed), 0, Instant.EPOCH, trimmed)
+                            : new SplitSpec(Kind.TEMPORAL, 0, 0, time(argument, trimmed), trimmed);
                 default:
                     throw invalid(trimmed);
             }
@@ -113,7 +120,7 @@ public record SplitSpec(Kind kind, double fraction, int count, Instant cutoff, S
             case RANDOM -> RandomHoldout.of(fraction, seed);
             case USER -> PerUserHoldout.fraction(fraction, MIN_HISTORY, seed);
             case LAST -> PerUserHoldout.leaveLastN(count, count + 1);
-            case TEMPORAL -> TemporalSplit.at(cutoff);
+            case TEMPORAL -> fraction > 0 ? TemporalSplit.lastShareOfTime(fraction) : TemporalSplit.at(cutoff);
             case KFOLD -> KFold.of(count, seed);
             case PROTOCOL_A -> KFold.protocolA(5, 42);
             case PROTOCOL_B -> PerUserHoldout.protocolB(0.2, MIN_HISTORY, 42);
@@ -123,6 +130,11 @@ public record SplitSpec(Kind kind, double fraction, int count, Instant cutoff, S
     /** Whether training values are binarised (every training pair a positive), as in protocol B. */
     public boolean binariseTraining() {
         return kind == Kind.PROTOCOL_B;
+    }
+
+    /** Whether this is {@code temporal:FRACTION}: the last share of the time span is the test period. */
+    public boolean lastShareOfTime() {
+        return kind == Kind.TEMPORAL && fraction > 0;
     }
 
     @Override
@@ -159,7 +171,7 @@ public record SplitSpec(Kind kind, double fraction, int count, Instant cutoff, S
 
     private static IllegalArgumentException invalid(String text) {
         return new IllegalArgumentException("unknown split '" + text + "': expected random:FRACTION, user:FRACTION, "
-                + "last:N, temporal:ISO-DATE, kfold:K, protocolA or protocolB");
+                + "last:N, temporal:ISO-DATE, temporal:FRACTION, kfold:K, protocolA or protocolB");
     }
 
     /** Picocli converter: {@link #parse(String)}. */

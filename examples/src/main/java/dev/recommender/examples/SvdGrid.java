@@ -50,7 +50,7 @@ final class SvdGrid {
                                    boolean progressBars) {
         GridSearchResult result;
         try (EvaluateCommand.BarListener bar = new EvaluateCommand.BarListener("grid", progressBars)) {
-            Evaluator evaluator = Evaluator.builder(aggregation)
+            Evaluator evaluator = Evaluator.builder(dev.recommender.core.data.Signals.of(aggregation))
                     .options(EvaluationOptions.builder().rankingMetrics(false).build()).listener(bar).build();
             GridSearch search = new GridSearch(grid(), point -> configure(base, point), KFold.of(FOLDS, seed), evaluator,
                     "rmse");

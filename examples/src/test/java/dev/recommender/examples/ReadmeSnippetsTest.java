@@ -3,7 +3,8 @@ package dev.recommender.examples;
 import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.ImplicitConfidence;
-import dev.recommender.core.ranking.ModelStage;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.data.Signals;
 import dev.recommender.core.ranking.RetrievalRanking;
 import dev.recommender.core.ranking.RetrievalRankingAlgorithm;
 import dev.recommender.core.ranking.RetrievalRankingConfig;
@@ -52,7 +53,7 @@ class ReadmeSnippetsTest {
         assertTrue(predicted >= 0 && predicted <= 1, "engaged_pct prediction in [0, 1]: " + predicted);
 
         // README: evaluate several algorithms on the same split
-        EvaluationReport report = Evaluator.builder(EngagementRate.seed()).build()
+        EvaluationReport report = Evaluator.builder(Signals.engagementLog()).build()
                 .evaluate(events, RandomHoldout.of(0.2, 42),
                         List.of(Popularity.Config.defaults(), Baseline.Config.defaults(), Svd.Config.forEngagementRate()));
         assertTrue(report.toMarkdown().contains("| svd "), report.toMarkdown());
@@ -67,10 +68,8 @@ class ReadmeSnippetsTest {
         assertFalse(forNewcomer.itemIds().contains(itemId), "the newcomer's own items are not recommended back");
 
         // README: the two-stage model
-        RetrievalRanking twoStage = new RetrievalRankingAlgorithm<>(
-                new ModelStage<>(ImplicitConfidence.defaults(), ImplicitAls.Config.defaults()),
-                new ModelStage<>(EngagementRate.seed(), Svd.Config.forEngagementRate()),
-                RetrievalRankingConfig.defaults()).fit(events, TrainingListener.NONE);
+        RetrievalRanking twoStage = new RetrievalRankingAlgorithm<>(ImplicitAls.Config.defaults(),
+                Svd.Config.forEngagementRate(), RetrievalRankingConfig.defaults()).fit(TrainingData.of(events));
         Recommendations ranked = twoStage.recommend(userId, 10);
         assertEquals(10, ranked.size());
 

@@ -33,7 +33,8 @@ class RetrievalRankingCommandTest {
                 "--trees", "20", "--candidates", "20", "--save", save.toString(), "--runs-dir",
                 dir.resolve("runs").toString());
         assertEquals(Cli.OK, run.exitCode(), run.err());
-        assertTrue(run.out().contains("| model | RMSE of engagement rate | top-1 | top-5 | top-10 | top-50 | top-100 |"),
+        assertTrue(run.out().contains("| algorithm | rmse | top_k_accuracy@1 | top_k_accuracy@5 | top_k_accuracy@10 "
+                        + "| top_k_accuracy@50 | top_k_accuracy@100 |"),
                 run.out());
         assertTrue(run.out().contains("| retrieval-ranking | 0."), run.out());
         assertTrue(run.out().contains("RMSE of engagement rate on the "), run.out());

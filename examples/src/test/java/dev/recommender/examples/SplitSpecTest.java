@@ -32,7 +32,7 @@ class SplitSpecTest {
     @Test
     void explainsBadSpecifications() {
         assertEquals("unknown split 'half': expected random:FRACTION, user:FRACTION, last:N, temporal:ISO-DATE, "
-                + "kfold:K, protocolA or protocolB", message("half"));
+                + "temporal:FRACTION, kfold:K, protocolA or protocolB", message("half"));
         assertEquals("split 'random:x': 'x' is not a number", message("random:x"));
         assertEquals("split 'user:0': the fraction must be in (0, 1), got 0", message("user:0"));
         assertEquals("split 'kfold:1': the count must be at least 2, got 1", message("kfold:1"));

@@ -3,6 +3,7 @@ package dev.recommender.core;
 import dev.recommender.core.data.IdIndex;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -17,7 +18,7 @@ import java.util.Set;
  *
  * <p>Thread safety: safe as long as {@code scoreAll} is (it must only read immutable state).
  */
-public abstract class DenseScoringRecommender implements Recommender {
+public abstract class DenseScoringRecommender implements IndexedRecommender {
     private final SeenItems seen;
     private final ThreadLocal<float[]> buffers;
 
@@ -48,7 +49,7 @@ public abstract class DenseScoringRecommender implements Recommender {
 
     @Override
     public boolean knowsUser(String userId) {
-        return seen.users().contains(userId);
+        return seen.knownUser(userId) >= 0;
     }
 
     /**
@@ -56,30 +57,80 @@ public abstract class DenseScoringRecommender implements Recommender {
      * data (none so far) may override.
      */
     protected OptionalInt userIndex(String userId) {
-        return seen.users().find(userId);
+        int user = seen.knownUser(userId);
+        return user < 0 ? OptionalInt.empty() : OptionalInt.of(user);
     }
 
+    @Override
+    public IdIndex users() {
+        return seen.users();
+    }
+
+    @Override
+    public RankedItems recommend(int user, int howMany, boolean excludeSeen) {
+        if (!seen.knowsUser(user)) {
+            return seen.popularIndexes(howMany);
+        }
+        float[] scores = buffers.get();
+        scoreAll(user, scores);
+        if (excludeSeen) {
+            for (int k = 0, n = seen.userItemCount(user); k < n; k++) {
+                scores[seen.userItem(user, k)] = Float.NaN;
+            }
+        }
+        seen.maskAbsentItems(scores);
+        TopK top = new TopK(howMany);
+        for (int i = 0; i < scores.length; i++) {
+            top.offer(i, scores[i]);
+        }
+        int[] indexes = new int[top.size()];
+        float[] best = new float[top.size()];
+        int n = top.drainDescending(indexes, best);
+        return new RankedItems(n == indexes.length ? indexes : Arrays.copyOf(indexes, n),
+                n == best.length ? best : Arrays.copyOf(best, n), false);
+    }
+
+    @Override
+    public void rankingScores(int user, int[] items, float[] out) {
+        if (!seen.knowsUser(user)) {
+            Arrays.fill(out, 0, items.length, Float.NaN);
+            return;
+        }
+        float[] scores = buffers.get();
+        scoreAll(user, scores);
+        for (int k = 0; k < items.length; k++) {
+            out[k] = scores[items[k]];
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The user id is resolved once here; a request without candidate or exclude sets goes through
+     * {@link #recommend(int, int, boolean)}.
+     */
     @Override
     public Recommendations recommend(String userId, RecommendRequest request) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(request, "request");
-        float[] scores = buffers.get();
+        if (request.candidates().isEmpty() && request.exclude().isEmpty()) {
+            RankedItems ranked = recommend(seen.knownUser(userId), request.howMany(), request.excludeSeen());
+            return Recommendations.of(userId, ranked, seen.items());
+        }
         OptionalInt user = userIndex(userId);
-        boolean fallback = user.isEmpty();
-        if (fallback) {
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = seen.itemUserCount(i);
-            }
-        } else {
-            scoreAll(user.getAsInt(), scores);
-            if (request.excludeSeen()) {
-                int u = user.getAsInt();
-                for (int k = 0, n = seen.userItemCount(u); k < n; k++) {
-                    scores[seen.userItem(u, k)] = Float.NaN;
-                }
+        if (user.isEmpty()) {
+            return new Recommendations(userId, seen.popular(request), true);
+        }
+        float[] scores = buffers.get();
+        int u = user.getAsInt();
+        scoreAll(u, scores);
+        if (request.excludeSeen()) {
+            for (int k = 0, n = seen.userItemCount(u); k < n; k++) {
+                scores[seen.userItem(u, k)] = Float.NaN;
             }
         }
-        return new Recommendations(userId, select(scores, request), fallback);
+        seen.maskAbsentItems(scores);
+        return new Recommendations(userId, select(scores, request), false);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.recommender.core;
 
+import dev.recommender.core.data.IdIndex;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +19,22 @@ public record Recommendations(String userId, List<ScoredItem> items, boolean fal
     public Recommendations {
         Objects.requireNonNull(userId, "userId");
         items = List.copyOf(items);
+    }
+
+    /**
+     * The id-level form of an int-level list: the one place where item indexes become ids.
+     *
+     * @param userId  the user the list is for
+     * @param ranked  the ranked item indexes
+     * @param catalog the numbering of the indexes
+     * @return the recommendations
+     */
+    public static Recommendations of(String userId, RankedItems ranked, IdIndex catalog) {
+        List<ScoredItem> items = new ArrayList<>(ranked.size());
+        for (int k = 0; k < ranked.size(); k++) {
+            items.add(new ScoredItem(catalog.id(ranked.items()[k]), ranked.scores()[k]));
+        }
+        return new Recommendations(userId, items, ranked.fallback());
     }
 
     /** Number of items. */

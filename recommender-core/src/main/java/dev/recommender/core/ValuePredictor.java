@@ -10,7 +10,7 @@ package dev.recommender.core;
  *
  * <p>Immutable state; thread-safe as long as the subclass is (see {@link DenseScoringRecommender}).
  */
-public abstract class ValuePredictor extends DenseScoringRecommender implements ItemScorer {
+public abstract class ValuePredictor extends DenseScoringRecommender implements IndexedScorer {
     private final double mean;
     private final double minValue;
     private final double maxValue;
@@ -62,6 +62,35 @@ public abstract class ValuePredictor extends DenseScoringRecommender implements 
     public final double maxValue() {
         return maxValue;
     }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Resolves the ids once, then predicts as {@link #scoreInto(int, int[], float[])}.
+     */
+    @Override
+    public final double score(String userId, String itemId) {
+        int user = users().find(java.util.Objects.requireNonNull(userId, "userId")).orElse(-1);
+        int item = items().find(java.util.Objects.requireNonNull(itemId, "itemId")).orElse(-1);
+        return clip(prediction(user, item));
+    }
+
+    @Override
+    public final void scoreInto(int user, int[] items, float[] out) {
+        for (int k = 0; k < items.length; k++) {
+            out[k] = (float) clip(prediction(user, items[k]));
+        }
+    }
+
+    /**
+     * The unclipped prediction of a pair by index: the mean plus the model's terms, without the
+     * terms of an unknown user or item.
+     *
+     * @param user a user index, or -1 (or any index outside the numbering) for an unknown user
+     * @param item an item index, or -1 (or any index outside the numbering) for an unknown item
+     * @return the prediction before clipping
+     */
+    protected abstract double prediction(int user, int item);
 
     /**
      * Clips a prediction to the training range.

@@ -33,11 +33,10 @@ class AlgorithmTest {
                 Svd.Config.builder().factors(2).epochs(1).build());
         for (Algorithm<?> algorithm : algorithms) {
             assertEquals("training interactions are empty", assertThrows(IllegalArgumentException.class,
-                    () -> algorithm.fit(EMPTY)).getMessage(), algorithm.name());
-            assertEquals("training", assertThrows(NullPointerException.class,
-                    () -> algorithm.fit(null)).getMessage(), algorithm.name());
+                    () -> algorithm.fit(TrainingData.of(EMPTY))).getMessage(), algorithm.name());
+            assertThrows(NullPointerException.class, () -> algorithm.fit((TrainingData) null), algorithm.name());
             assertEquals("listener", assertThrows(NullPointerException.class,
-                    () -> algorithm.fit(ONE, null)).getMessage(), algorithm.name());
+                    () -> algorithm.fit(TrainingData.of(ONE), null)).getMessage(), algorithm.name());
         }
     }
 }

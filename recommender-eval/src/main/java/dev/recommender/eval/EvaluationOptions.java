@@ -18,9 +18,27 @@ import java.util.Optional;
  * @param clip            the range rating predictions are clipped to; empty means the training
  *                        values' range of each fold
  * @param threads         worker threads for scoring users, at least 1 (results do not depend on it)
+ * @param relevantAbove   a test pair is relevant to the ranking metrics when it is new to the user (no
+ *                        training event) and its test value is above this; {@code -Infinity} (the
+ *                        default) makes every new pair relevant, {@code 0} with engagement rates makes
+ *                        the engaged ones relevant (the seed's "new engaged pairs")
+ * @param unknownPairs    how rating metrics predict a test pair whose user or item has no training
+ *                        data
  */
 public record EvaluationOptions(boolean ratingMetrics, boolean rankingMetrics, List<Integer> cutoffs,
-                                List<Integer> accuracyCutoffs, Optional<ValueRange> clip, int threads) {
+                                List<Integer> accuracyCutoffs, Optional<ValueRange> clip, int threads,
+                                double relevantAbove, UnknownPairs unknownPairs) {
+    /** How rating metrics predict pairs of users or items without training data. */
+    public enum UnknownPairs {
+        /** Predict the training mean and count the pair (the peer protocols: Taste, LibRec). */
+        GLOBAL_MEAN,
+        /**
+         * Ask the model, which answers with its documented fallback (the seed notebook's RMSE of the
+         * engagement rate asked every model for every test pair).
+         */
+        MODEL
+    }
+
     /** The per-cutoff ranking metrics, in report order. */
     static final List<String> RANKING_METRICS = List.of("precision", "recall", "ndcg", "ndcg_graded", "map", "mrr",
             "hit_rate", "coverage", "novelty");
@@ -46,6 +64,10 @@ public record EvaluationOptions(boolean ratingMetrics, boolean rankingMetrics, L
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        if (Double.isNaN(relevantAbove) || relevantAbove == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("relevantAbove must be a number below +Infinity, got " + relevantAbove);
+        }
+        Objects.requireNonNull(unknownPairs, "unknownPairs");
     }
 
     /**
@@ -124,6 +146,8 @@ public record EvaluationOptions(boolean ratingMetrics, boolean rankingMetrics, L
         private List<Integer> accuracyCutoffs = List.of(1, 5, 10, 50, 100);
         private Optional<ValueRange> clip = Optional.empty();
         private int threads = Runtime.getRuntime().availableProcessors();
+        private double relevantAbove = Double.NEGATIVE_INFINITY;
+        private UnknownPairs unknownPairs = UnknownPairs.GLOBAL_MEAN;
 
         private Builder() {
         }
@@ -197,13 +221,38 @@ public record EvaluationOptions(boolean ratingMetrics, boolean rankingMetrics, L
         }
 
         /**
+         * Which new test pairs are relevant: those with a test value above {@code threshold}
+         * (default {@code -Infinity}: every new pair).
+         *
+         * @param threshold the value a relevant pair must exceed
+         * @return this builder
+         */
+        public Builder relevantAbove(double threshold) {
+            this.relevantAbove = threshold;
+            return this;
+        }
+
+        /**
+         * How rating metrics predict pairs without training data (default
+         * {@link UnknownPairs#GLOBAL_MEAN}).
+         *
+         * @param unknownPairs the rule
+         * @return this builder
+         */
+        public Builder unknownPairs(UnknownPairs unknownPairs) {
+            this.unknownPairs = Objects.requireNonNull(unknownPairs, "unknownPairs");
+            return this;
+        }
+
+        /**
          * Returns the options.
          *
          * @return the validated options
          * @throws IllegalArgumentException if a value is invalid
          */
         public EvaluationOptions build() {
-            return new EvaluationOptions(ratingMetrics, rankingMetrics, cutoffs, accuracyCutoffs, clip, threads);
+            return new EvaluationOptions(ratingMetrics, rankingMetrics, cutoffs, accuracyCutoffs, clip, threads,
+                    relevantAbove, unknownPairs);
         }
 
         private static List<Integer> toList(int[] values) {

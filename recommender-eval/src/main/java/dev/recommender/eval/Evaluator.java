@@ -1,7 +1,11 @@
 package dev.recommender.eval;
 
 import dev.recommender.core.Algorithm;
+import dev.recommender.core.IndexedRecommender;
+import dev.recommender.core.IndexedScorer;
 import dev.recommender.core.ItemScorer;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingListener;
 import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.Recommendations;
 import dev.recommender.core.Recommender;
@@ -9,6 +13,8 @@ import dev.recommender.core.data.Aggregation;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.IdIndex;
 import dev.recommender.core.data.Interactions;
+import dev.recommender.core.data.Signal;
+import dev.recommender.core.data.Signals;
 import dev.recommender.eval.EvaluationProgress.Stage;
 import dev.recommender.eval.metric.CatalogMetrics;
 import dev.recommender.eval.metric.RankingMetrics;
@@ -41,24 +47,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Fits every algorithm on the same splits and judges all of them by one code path, so their
  * numbers are comparable (Taste's {@code RecommenderEvaluator}, LensKit's train-test evaluator).
  *
- * <p>Per split: the training events become {@link Interactions} through the training aggregation
- * (e.g. {@code ExplicitRating}, or {@link BinarisedAggregation} for top-N protocols) and the test
- * events through the test aggregation (the held-out values: the targets of rating metrics and
- * the gains of graded NDCG). Both are computed once per split and shared by all algorithms.
- * Then, for each algorithm:
+ * <p>Per split: the training events become one {@link TrainingData} with the evaluator's
+ * {@link Signals}, shared by all algorithms, so each aggregation is computed once per split (every
+ * algorithm trains on the signal or aggregation its configuration names: rating models on
+ * {@link Signal#RATING}, top-N models on {@link Signal#IMPLICIT}). The test events become
+ * interactions through the test aggregation (the held-out values: the targets of rating metrics and
+ * the gains of graded NDCG), in the same numbering. Then, for each algorithm:
  * <ol>
- *   <li><b>fit</b> on the training interactions (wall time measured);</li>
+ *   <li><b>fit</b> on the split's training data (wall time measured);</li>
  *   <li><b>rating metrics</b> (RMSE, MAE), for models implementing {@link ItemScorer}: every test
- *       pair is predicted; a pair whose user or item is absent from the training interactions,
- *       or whose prediction is not finite, is predicted as the training global mean and counted
- *       (protocol A); predictions are clipped to the training value range or a fixed
+ *       pair is predicted; a pair whose user or item is absent from the training interactions
+ *       is counted and predicted as the training global mean (protocol A) or by the model
+ *       ({@link EvaluationOptions#unknownPairs()}); a non-finite prediction becomes the global mean and is counted; predictions are clipped to the training value range or a fixed
  *       {@link EvaluationOptions#clip() range}. Other models get {@code NaN};</li>
  *   <li><b>ranking metrics</b>, for every model: each user with test pairs gets one list of the
  *       largest cutoff's length from {@link Recommender#recommend(String, RecommendRequest)} over
  *       the model's whole catalog minus the user's training items (no sampled negatives). The
  *       relevant items are the user's test pairs not already in their training data (only a
  *       temporal split has such repeats; they cannot be recommended); test items absent from
- *       training stay relevant and count as misses. Users without relevant test items are skipped
+ *       training stay relevant and count as misses; {@link EvaluationOptions#relevantAbove()} can
+ *       further require a test value above a threshold. Users without relevant test items are skipped
  *       and counted; users absent from training get the model's fallback and are counted as cold.
  *       Per-user metrics ({@link RankingMetrics}) are averaged over evaluated users (graded NDCG
  *       over users where it is defined); top-K categorical accuracy is hits over all relevant test
@@ -72,13 +80,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * user. Progress is logged through SLF4J (INFO per fold and algorithm) and reported to an optional
  * {@link ProgressListener}.
  *
- * <p>Protocol A of PROTOCOLS.md (5-fold rating prediction) and protocol B (per-user top-10):
+ * <p>The peer harness's protocol A (5-fold rating prediction) and protocol B (per-user top-10, every
+ * training rating a positive: {@link Signals#ratings()}'s implicit signal) on MovieLens ratings:
  * <pre>{@code
- * EvaluationReport a = Evaluator.builder(ExplicitRating.last())
+ * EvaluationReport a = Evaluator.builder(Signals.ratings())
  *         .options(EvaluationOptions.builder().rankingMetrics(false).clip(1, 5).build()).build()
  *         .evaluate(ratings, KFold.protocolA(5, 42), List.of(Baseline.Config.defaults(), Svd.Config.defaults()));
- * EvaluationReport b = Evaluator.builder(BinarisedAggregation.of(ExplicitRating.last()))
- *         .testAggregation(ExplicitRating.last())
+ * EvaluationReport b = Evaluator.builder(Signals.ratings())
  *         .options(EvaluationOptions.builder().ratingMetrics(false).build()).build()
  *         .evaluate(ratings, PerUserHoldout.protocolB(0.2, 5, 42), List.of(Popularity.Config.defaults()));
  * String table = a.toMarkdown(); // also toCsv(), toJson()
@@ -90,33 +98,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
-    private final Aggregation trainingAggregation;
+    private final Signals signals;
     private final Aggregation testAggregation;
-    private final Map<String, Aggregation> trainingOverrides;
     private final EvaluationOptions options;
     private final ProgressListener listener;
+    private final TrainingListener trainingListener;
 
     private Evaluator(Builder builder) {
-        this.trainingAggregation = builder.trainingAggregation;
-        this.testAggregation = builder.testAggregation == null ? builder.trainingAggregation : builder.testAggregation;
-        this.trainingOverrides = Map.copyOf(builder.trainingOverrides);
+        this.signals = builder.signals;
+        this.testAggregation = builder.testAggregation == null ? builder.signals.rating() : builder.testAggregation;
         this.options = builder.options;
         this.listener = builder.listener;
+        this.trainingListener = builder.trainingListener;
     }
 
     /**
-     * A builder for an evaluator whose training and test data are both aggregated by {@code aggregation}.
+     * A builder for an evaluator whose algorithms train on the given signals of each split's training
+     * events (each algorithm on the signal or aggregation its configuration names) and whose test
+     * values are the {@link Signals#rating()} values of the test events unless
+     * {@link Builder#testAggregation(Aggregation)} says otherwise.
      *
-     * @param aggregation turns a split's events into interactions
+     * @param signals how the events become rating and implicit values
      * @return the builder
      */
-    public static Builder builder(Aggregation aggregation) {
-        return new Builder(aggregation);
+    public static Builder builder(Signals signals) {
+        return new Builder(signals);
     }
 
-    /** The aggregation of training events. */
-    public Aggregation trainingAggregation() {
-        return trainingAggregation;
+    /** How training events become each signal. */
+    public Signals signals() {
+        return signals;
     }
 
     /** The aggregation of test events (held-out values). */
@@ -193,19 +204,16 @@ public final class Evaluator {
         try {
             for (int f = 0; f < splits.size(); f++) {
                 Split split = splits.get(f);
-                Interactions train = trainingAggregation.aggregate(split.train());
+                TrainingData data = TrainingData.of(split.train(), signals);
+                Interactions train = data.interactions(Signal.RATING);
                 Interactions test = testAggregation.aggregate(split.test());
                 LOG.info("fold {}/{} ({}): training {} pairs of {} users and {} items, test {} pairs of {} users",
                         f + 1, splits.size(), description, train.size(), train.userCount(), train.itemCount(),
                         test.size(), test.userCount());
                 Fold fold = new Fold(f, train, test);
-                Map<Aggregation, Interactions> overridden = new HashMap<>();
                 for (int a = 0; a < labels.size(); a++) {
                     String label = labels.get(a);
-                    Aggregation override = trainingOverrides.get(label);
-                    Interactions fitOn = override == null ? train
-                            : overridden.computeIfAbsent(override, o -> samePairs(label, train, o.aggregate(split.train())));
-                    FoldResult result = evaluateOne(label, algorithms.get(label), fold, fitOn, splits.size(), completed,
+                    FoldResult result = evaluateOne(label, algorithms.get(label), fold, data, splits.size(), completed,
                             total, pool);
                     results.get(a).add(result);
                     completed++;
@@ -226,26 +234,15 @@ public final class Evaluator {
         return new EvaluationReport(description, splits.size(), rows);
     }
 
-    /** Checks that an algorithm's own training aggregation keeps the default one's pairs. */
-    private static Interactions samePairs(String label, Interactions reference, Interactions candidate) {
-        boolean same = reference.size() == candidate.size() && reference.users().equals(candidate.users())
-                && reference.items().equals(candidate.items());
-        for (int entry = 0; same && entry < reference.size(); entry++) {
-            same = reference.itemAt(entry) == candidate.itemAt(entry);
-        }
-        if (!same) {
-            throw new IllegalArgumentException("the training aggregation of '" + label
-                    + "' must keep the same (user, item) pairs as the evaluator's training aggregation");
-        }
-        return candidate;
-    }
-
-    private FoldResult evaluateOne(String label, Algorithm<?> algorithm, Fold fold, Interactions fitOn, int folds,
+    private FoldResult evaluateOne(String label, Algorithm<?> algorithm, Fold fold, TrainingData fitOn, int folds,
                                    int completed, int total, ExecutorService pool) {
         listener.onProgress(new EvaluationProgress(label, fold.index, folds, Stage.FITTING, completed, total));
         long start = System.nanoTime();
-        Recommender model = algorithm.fit(fitOn, progress -> LOG.debug("fold {} {}: epoch {}/{}, loss {}",
-                fold.index + 1, label, progress.epoch(), progress.totalEpochs(), progress.loss()));
+        Recommender model = algorithm.fit(fitOn, progress -> {
+            LOG.debug("fold {} {}: epoch {}/{}, loss {}", fold.index + 1, label, progress.epoch(),
+                    progress.totalEpochs(), progress.loss());
+            trainingListener.onEpoch(progress);
+        });
         double fitSeconds = seconds(start);
         Map<String, Double> metrics = new LinkedHashMap<>();
         RatingResult rating = RatingResult.NONE;
@@ -284,17 +281,36 @@ public final class Evaluator {
         double[] actual = new double[test.size()];
         int[] unknown = new int[userCount];
         int[] nonFinite = new int[userCount];
+        // a model fitted on the fold's training data numbers users and items like the test side: it
+        // is asked by index; any other scorer (a peer) by id
+        IndexedScorer indexed = scorer instanceof IndexedScorer candidate && candidate.users() == test.users()
+                && candidate.items() == test.items() ? candidate : null;
         forEachUser(userCount, pool, user -> {
-            String userId = test.users().id(user);
-            boolean userKnown = fold.trainUserOfTestUser[user] >= 0;
-            for (int entry = test.userStart(user); entry < test.userEnd(user); entry++) {
-                int item = test.itemAt(entry);
+            int degree = test.userDegree(user);
+            if (degree == 0) {
+                return;
+            }
+            int[] items = test.itemsOf(user);
+            float[] scores = new float[degree];
+            if (indexed != null) {
+                indexed.scoreInto(user, items, scores);
+            } else {
+                String userId = test.users().id(user);
+                for (int k = 0; k < degree; k++) {
+                    scores[k] = (float) scorer.score(userId, test.items().id(items[k]));
+                }
+            }
+            boolean userKnown = fold.knowsUser(user);
+            for (int k = 0, entry = test.userStart(user); k < degree; k++, entry++) {
                 double prediction;
-                if (!userKnown || fold.trainItemOfTestItem[item] < 0) {
+                boolean known = userKnown && fold.knowsItem(items[k]);
+                if (!known) {
                     unknown[user]++;
+                }
+                if (!known && options.unknownPairs() == EvaluationOptions.UnknownPairs.GLOBAL_MEAN) {
                     prediction = globalMean;
                 } else {
-                    prediction = scorer.score(userId, test.items().id(item));
+                    prediction = scores[k];
                     if (!Double.isFinite(prediction)) {
                         nonFinite[user]++;
                         prediction = globalMean;
@@ -325,18 +341,22 @@ public final class Evaluator {
         int[] relevantCounts = new int[userCount];
         int[][] lists = new int[userCount][];
         boolean[] cold = new boolean[userCount];
+        // a model fitted on the fold's training data numbers users and items like the test side: it
+        // is asked by index; any other recommender (a peer) by id
+        IndexedRecommender indexed = model instanceof IndexedRecommender candidate && candidate.users() == test.users()
+                && candidate.items() == test.items() ? candidate : null;
         IdIndex testItems = test.items();
-        IdIndex trainItems = train.items();
         forEachUser(userCount, pool, user -> {
-            int trainUser = fold.trainUserOfTestUser[user];
             int[] relevant = new int[test.userDegree(user)];
             float[] gains = new float[relevant.length];
             int count = 0;
             for (int entry = test.userStart(user); entry < test.userEnd(user); entry++) {
                 int item = test.itemAt(entry);
-                int trainItem = fold.trainItemOfTestItem[item];
-                if (trainUser >= 0 && trainItem >= 0 && train.contains(trainUser, trainItem)) {
+                if (train.contains(user, item)) {
                     continue; // a repeat of a training pair (temporal split): cannot be recommended
+                }
+                if (!(test.value(entry) > options.relevantAbove())) {
+                    continue; // not relevant, e.g. shown but not engaged
                 }
                 relevant[count] = item;
                 gains[count] = test.value(entry);
@@ -350,17 +370,18 @@ public final class Evaluator {
                 relevant = Arrays.copyOf(relevant, count);
                 gains = Arrays.copyOf(gains, count);
             }
-            cold[user] = trainUser < 0;
-            Recommendations recommendations = model.recommend(test.users().id(user), request);
-            int size = recommendations.size();
-            int[] rankedTest = new int[size];
-            int[] rankedTrain = new int[size];
-            for (int r = 0; r < size; r++) {
-                String itemId = recommendations.items().get(r).itemId();
-                rankedTest[r] = indexOrMinusOne(testItems.find(itemId));
-                rankedTrain[r] = indexOrMinusOne(trainItems.find(itemId));
+            cold[user] = !fold.knowsUser(user);
+            int[] rankedTest;
+            if (indexed != null) {
+                rankedTest = indexed.recommend(user, maxCutoff, true).items();
+            } else {
+                Recommendations recommendations = model.recommend(test.users().id(user), request);
+                rankedTest = new int[recommendations.size()];
+                for (int r = 0; r < rankedTest.length; r++) {
+                    rankedTest[r] = indexOrMinusOne(testItems.find(recommendations.items().get(r).itemId()));
+                }
             }
-            lists[user] = rankedTrain;
+            lists[user] = rankedTest;
             boolean[] hits = RankingMetrics.hits(rankedTest, relevant);
             double[] rankGains = RankingMetrics.gains(rankedTest, relevant, gains);
             for (int c = 0; c < cutoffs.size(); c++) {
@@ -399,8 +420,8 @@ public final class Evaluator {
                 metrics.put(EvaluationOptions.RANKING_METRICS.get(m) + "@" + k,
                         meanOverEvaluated(values[c * perCutoff + m], relevantCounts));
             }
-            metrics.put("coverage@" + k, coverage(lists, relevantCounts, k, trainItems.size()));
-            metrics.put("novelty@" + k, novelty(lists, relevantCounts, k, train));
+            metrics.put("coverage@" + k, coverage(lists, relevantCounts, k, fold));
+            metrics.put("novelty@" + k, novelty(lists, relevantCounts, k, fold));
         }
         for (int c = 0; c < accuracyCutoffs.size(); c++) {
             long hits = 0;
@@ -425,11 +446,12 @@ public final class Evaluator {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    private static double coverage(int[][] lists, int[] relevantCounts, int k, int catalogSize) {
+    private static double coverage(int[][] lists, int[] relevantCounts, int k, Fold fold) {
+        int catalogSize = fold.catalogSize;
         if (catalogSize == 0) {
             return Double.NaN;
         }
-        boolean[] recommended = new boolean[catalogSize];
+        boolean[] recommended = new boolean[fold.train.itemCount()];
         int distinct = 0;
         for (int user = 0; user < lists.length; user++) {
             if (relevantCounts[user] == 0) {
@@ -447,7 +469,7 @@ public final class Evaluator {
         return CatalogMetrics.coverage(distinct, catalogSize);
     }
 
-    private static double novelty(int[][] lists, int[] relevantCounts, int k, Interactions train) {
+    private static double novelty(int[][] lists, int[] relevantCounts, int k, Fold fold) {
         double sum = 0;
         long slots = 0;
         for (int user = 0; user < lists.length; user++) {
@@ -458,7 +480,7 @@ public final class Evaluator {
             for (int r = 0, n = Math.min(k, list.length); r < n; r++) {
                 int item = list[r];
                 if (item >= 0) {
-                    sum += CatalogMetrics.selfInformation(train.itemDegree(item), train.userCount());
+                    sum += CatalogMetrics.selfInformation(fold.train.itemDegree(item), fold.trainUsers);
                     slots++;
                 }
             }
@@ -536,32 +558,48 @@ public final class Evaluator {
         void run(int user);
     }
 
-    /** One split's aggregated data and the id mappings between its two sides. */
+    /**
+     * One split's aggregated data. Both sides number users and items like the split's log, so a
+     * test user or item is known to training when it has a training pair.
+     */
     private static final class Fold {
         final int index;
         final Interactions train;
         final Interactions test;
-        final int[] trainUserOfTestUser;
-        final int[] trainItemOfTestItem;
         final int allUsers;
+        final int trainUsers;
+        final int catalogSize;
 
         Fold(int index, Interactions train, Interactions test) {
+            if (!train.users().equals(test.users()) || !train.items().equals(test.items())) {
+                throw new IllegalArgumentException("the training and test interactions of a split must share the "
+                        + "log's numbering");
+            }
             this.index = index;
             this.train = train;
             this.test = test;
-            this.trainUserOfTestUser = new int[test.userCount()];
-            int testOnlyUsers = 0;
-            for (int user = 0; user < test.userCount(); user++) {
-                trainUserOfTestUser[user] = indexOrMinusOne(train.users().find(test.users().id(user)));
-                if (trainUserOfTestUser[user] < 0) {
-                    testOnlyUsers++;
-                }
+            int users = 0;
+            int trained = 0;
+            for (int user = 0; user < train.userCount(); user++) {
+                boolean inTraining = train.userDegree(user) > 0;
+                trained += inTraining ? 1 : 0;
+                users += inTraining || test.userDegree(user) > 0 ? 1 : 0;
             }
-            this.trainItemOfTestItem = new int[test.itemCount()];
-            for (int item = 0; item < test.itemCount(); item++) {
-                trainItemOfTestItem[item] = indexOrMinusOne(train.items().find(test.items().id(item)));
+            int catalog = 0;
+            for (int item = 0; item < train.itemCount(); item++) {
+                catalog += train.itemDegree(item) > 0 ? 1 : 0;
             }
-            this.allUsers = train.userCount() + testOnlyUsers;
+            this.allUsers = users;
+            this.trainUsers = trained;
+            this.catalogSize = catalog;
+        }
+
+        boolean knowsUser(int user) {
+            return train.userDegree(user) > 0;
+        }
+
+        boolean knowsItem(int item) {
+            return train.itemDegree(item) > 0;
         }
     }
 
@@ -575,36 +613,19 @@ public final class Evaluator {
 
     /** Builder for {@link Evaluator}; not thread-safe. */
     public static final class Builder {
-        private final Aggregation trainingAggregation;
+        private final Signals signals;
         private Aggregation testAggregation;
-        private final Map<String, Aggregation> trainingOverrides = new HashMap<>();
         private EvaluationOptions options = EvaluationOptions.defaults();
         private ProgressListener listener = ProgressListener.NONE;
+        private TrainingListener trainingListener = TrainingListener.NONE;
 
-        private Builder(Aggregation trainingAggregation) {
-            this.trainingAggregation = Objects.requireNonNull(trainingAggregation, "trainingAggregation");
+        private Builder(Signals signals) {
+            this.signals = Objects.requireNonNull(signals, "signals");
         }
 
         /**
-         * Aggregates one algorithm's training events differently from the others' (the evaluator's
-         * training aggregation). Under a top-N protocol that binarises training data, a rating model
-         * such as {@code Svd} can so still learn from the ratings, while every model is judged on the
-         * same held-out pairs. The override must keep the same (user, item) pairs; it is checked per split.
-         *
-         * @param algorithmLabel the algorithm's label in the map passed to {@code evaluate}
-         * @param aggregation    its training aggregation
-         * @return this builder
-         */
-        public Builder trainingAggregation(String algorithmLabel, Aggregation aggregation) {
-            trainingOverrides.put(Objects.requireNonNull(algorithmLabel, "algorithmLabel"),
-                    Objects.requireNonNull(aggregation, "aggregation"));
-            return this;
-        }
-
-        /**
-         * Aggregates test events differently from training events (default: the same aggregation),
-         * e.g. {@code ExplicitRating} for the held-out values while training on
-         * {@link BinarisedAggregation}.
+         * Aggregates test events differently from the rating signal (the default), e.g.
+         * {@code ExplicitRating.mean()} for the held-out values.
          *
          * @param aggregation the test aggregation
          * @return this builder
@@ -633,6 +654,17 @@ public final class Evaluator {
          */
         public Builder listener(ProgressListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Receives every algorithm's per-epoch training progress, on the training thread (default none).
+         *
+         * @param listener the listener; must be quick and must not throw
+         * @return this builder
+         */
+        public Builder trainingListener(TrainingListener listener) {
+            this.trainingListener = Objects.requireNonNull(listener, "trainingListener");
             return this;
         }
 

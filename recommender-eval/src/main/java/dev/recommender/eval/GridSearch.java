@@ -2,6 +2,7 @@ package dev.recommender.eval;
 
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.Recommender;
+import dev.recommender.core.TrainingData;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.eval.report.AlgorithmResult;
 import dev.recommender.eval.report.EvaluationReport;
@@ -34,7 +35,7 @@ import java.util.function.Function;
  * GridSearch search = new GridSearch(grid,
  *         p -> Svd.Config.builder().epochs(p.getInt("epochs")).learningRate(p.getDouble("lr"))
  *                 .biasLearningRate(p.getDouble("lr")).regularization(p.getDouble("reg")).build(),
- *         KFold.of(3, 42), Evaluator.builder(EngagementRate.seed()).build(), "rmse");
+ *         KFold.of(3, 42), Evaluator.builder(Signals.engagementLog()).build(), "rmse");
  * GridSearchResult result = search.run(events);
  * Recommender tuned = search.fitBest(result, events);
  * }</pre>
@@ -149,8 +150,8 @@ public final class GridSearch {
     }
 
     /**
-     * Refits the best point's algorithm on all events (aggregated by the evaluator's training
-     * aggregation), as the seed refit its tuned SVD on all data.
+     * Refits the best point's algorithm on all events (with the evaluator's signals), as the seed
+     * refit its tuned SVD on all data.
      *
      * @param result a result of {@link #run(EventLog)}
      * @param events all events
@@ -158,7 +159,7 @@ public final class GridSearch {
      */
     public Recommender fitBest(GridSearchResult result, EventLog events) {
         Algorithm<?> algorithm = factory.apply(result.bestPoint());
-        return algorithm.fit(evaluator.trainingAggregation().aggregate(events));
+        return algorithm.fit(TrainingData.of(events, evaluator.signals()));
     }
 
     private boolean better(double candidate, double incumbent) {

@@ -1,5 +1,7 @@
 package dev.recommender.eval;
 
+import dev.recommender.core.data.BinarisedAggregation;
+import dev.recommender.core.data.Signals;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.eval.TestData.FixedScoresAlgorithm;
@@ -35,7 +37,7 @@ class EvaluatorTest {
     private final FixedScoresAlgorithm fixed = new FixedScoresAlgorithm("fixed", Map.of("x", 4.5, "y", 2.5, "z", 3.5));
 
     private Evaluator evaluator(int threads) {
-        return Evaluator.builder(TestData.MEAN)
+        return Evaluator.builder(Signals.of(TestData.MEAN))
                 .options(EvaluationOptions.builder().cutoffs(1, 2).accuracyCutoffs(1, 2).threads(threads).build())
                 .build();
     }
@@ -125,7 +127,7 @@ class EvaluatorTest {
     @Test
     void clipRangeAppliesToPredictions() {
         EvaluationOptions options = EvaluationOptions.builder().rankingMetrics(false).clip(3, 4).threads(1).build();
-        FoldResult fold = Evaluator.builder(TestData.MEAN).options(options).build()
+        FoldResult fold = Evaluator.builder(Signals.of(TestData.MEAN)).options(options).build()
                 .evaluate(split, "clip", Map.of("fixed", fixed)).row("fixed").folds().get(0);
         // clipped: a,z 3.5 | a,w 17/6 -> 3 | b,y 2.5 -> 3 | d,y 17/6 -> 3; errors -0.5, 1, -2, 0
         // MAE = 3.5 / 4 = 0.875; RMSE = sqrt((0.25 + 1 + 4 + 0) / 4) = sqrt(1.3125)
@@ -139,7 +141,7 @@ class EvaluatorTest {
         // Train (before 10): a x, a y, b x, c x. Test: a x (repeat), a z (z unknown), b y, c x (repeat).
         EventLog events = TestData.log(e("a", "x", 1, 1), e("a", "y", 2, 1), e("b", "x", 3, 1), e("c", "x", 4, 1),
                 e("a", "x", 10, 1), e("a", "z", 11, 1), e("b", "y", 12, 1), e("c", "x", 13, 1));
-        EvaluationReport report = Evaluator.builder(TestData.MEAN)
+        EvaluationReport report = Evaluator.builder(Signals.of(TestData.MEAN))
                 .options(EvaluationOptions.builder().cutoffs(1).accuracyCutoffs(1).threads(1).build()).build()
                 .evaluate(events, new dev.recommender.eval.split.TemporalSplit(10), List.of(new PopularityAlgorithm()));
         FoldResult fold = report.row("popularity").folds().get(0);
@@ -159,9 +161,9 @@ class EvaluatorTest {
         algorithms.put("popularity", new PopularityAlgorithm());
         algorithms.put("fixed", fixed);
         List<Split> folds = KFold.of(3, 5).split(big);
-        EvaluationReport one = Evaluator.builder(TestData.MEAN)
+        EvaluationReport one = Evaluator.builder(Signals.of(TestData.MEAN))
                 .options(EvaluationOptions.builder().threads(1).build()).build().evaluate(folds, "3-fold", algorithms);
-        EvaluationReport two = Evaluator.builder(TestData.MEAN)
+        EvaluationReport two = Evaluator.builder(Signals.of(TestData.MEAN))
                 .options(EvaluationOptions.builder().threads(2).build()).build().evaluate(folds, "3-fold", algorithms);
         for (String name : List.of("popularity", "fixed")) {
             for (int f = 0; f < 3; f++) {
@@ -174,7 +176,7 @@ class EvaluatorTest {
     @Test
     void reportsProgressForEveryFoldAndAlgorithm() {
         List<EvaluationProgress> events = new ArrayList<>();
-        Evaluator evaluator = Evaluator.builder(TestData.MEAN).options(EvaluationOptions.builder().threads(1).build())
+        Evaluator evaluator = Evaluator.builder(Signals.of(TestData.MEAN)).options(EvaluationOptions.builder().threads(1).build())
                 .listener(events::add).build();
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
         algorithms.put("fixed", fixed);
@@ -204,47 +206,41 @@ class EvaluatorTest {
     }
 
     @Test
-    void anAlgorithmCanTrainOnItsOwnAggregationOfTheSamePairs() {
-        // Default training data is binarised (every value 1); "rated" trains on the mean ratings instead.
+    void everyAlgorithmTrainsOnItsOwnSignalOfOneSharedTrainingData() {
+        // implicit signal: binarised (every value 1); rating signal: the mean ratings
         List<Double> maxima = new ArrayList<>();
-        Algorithm<TestData.PopularityModel> recording = new Algorithm<>() {
+        List<dev.recommender.core.TrainingData> seen = new ArrayList<>();
+        class Recording implements Algorithm<TestData.PopularityModel> {
+            private final dev.recommender.core.data.Signal signal;
+
+            Recording(dev.recommender.core.data.Signal signal) {
+                this.signal = signal;
+            }
+
             @Override
             public String name() {
-                return "recording";
+                return signal.name();
             }
 
             @Override
-            public TestData.PopularityModel fit(dev.recommender.core.data.Interactions training,
+            public TestData.PopularityModel fit(dev.recommender.core.TrainingData training,
                                                 dev.recommender.core.TrainingListener listener) {
-                maxima.add((double) training.maxValue());
-                return new PopularityAlgorithm().fit(training, listener);
+                seen.add(training);
+                dev.recommender.core.data.Interactions pairs = training.interactions(signal);
+                maxima.add((double) pairs.maxValue());
+                return new PopularityAlgorithm().fit(dev.recommender.core.TrainingData.of(pairs), listener);
             }
-        };
+        }
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
-        algorithms.put("binary", recording);
-        algorithms.put("rated", recording);
-        Evaluator.builder(BinarisedAggregation.of(TestData.MEAN)).testAggregation(TestData.MEAN)
-                .trainingAggregation("rated", TestData.MEAN).build()
-                .evaluate(split, "override", algorithms);
+        algorithms.put("binary", new Recording(dev.recommender.core.data.Signal.IMPLICIT));
+        algorithms.put("rated", new Recording(dev.recommender.core.data.Signal.RATING));
+        algorithms.put("rated again", new Recording(dev.recommender.core.data.Signal.RATING));
+        Evaluator.builder(new dev.recommender.core.data.Signals(TestData.MEAN, BinarisedAggregation.of(TestData.MEAN)))
+                .build().evaluate(split, "signals", algorithms);
         // training values: binarised -> max 1; the ratings of a, b, c -> max 5
-        assertEquals(List.of(1.0, 5.0), maxima);
-    }
-
-    @Test
-    void anOverrideThatChangesThePairsIsRefused() {
-        // an aggregation that drops every pair of user c changes the training pairs
-        dev.recommender.core.data.Aggregation dropC = events -> {
-            List<Integer> kept = new ArrayList<>();
-            for (int event = 0; event < events.size(); event++) {
-                if (!events.userId(event).equals("c")) {
-                    kept.add(event);
-                }
-            }
-            return TestData.MEAN.aggregate(events.select(kept.stream().mapToInt(Integer::intValue).toArray()));
-        };
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> Evaluator.builder(TestData.MEAN).trainingAggregation("fixed", dropC).build()
-                        .evaluate(split, "override", Map.of("fixed", fixed)));
-        assertTrue(refused.getMessage().contains("'fixed' must keep the same (user, item) pairs"), refused.getMessage());
+        assertEquals(List.of(1.0, 5.0, 5.0), maxima);
+        // one training data per split, each aggregation computed once for all three algorithms
+        assertEquals(1, new java.util.HashSet<>(seen).size());
+        assertEquals(2, seen.get(0).aggregationsComputed());
     }
 }

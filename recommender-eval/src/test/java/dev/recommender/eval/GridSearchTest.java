@@ -30,6 +30,14 @@ class GridSearchTest {
         }
 
         @Override
+
+        public ConstantModel fit(dev.recommender.core.TrainingData data, TrainingListener listener) {
+
+            return fit(data.interactions(dev.recommender.core.data.Signal.RATING), listener);
+
+        }
+
+
         public ConstantModel fit(Interactions training, TrainingListener listener) {
             return new ConstantModel(SeenItems.of(training), value);
         }
@@ -69,7 +77,7 @@ class GridSearchTest {
         return builder.build();
     }
 
-    private final Evaluator evaluator = Evaluator.builder(TestData.MEAN)
+    private final Evaluator evaluator = Evaluator.builder(dev.recommender.core.data.Signals.of(TestData.MEAN))
             .options(EvaluationOptions.builder().rankingMetrics(false).clip(0, 10).threads(1).build()).build();
     private final ParameterGrid grid = ParameterGrid.builder().add("value", 1.0, 3.0, 5.0).add("tag", "a", "b").build();
 

@@ -1,5 +1,6 @@
 package dev.recommender.eval;
 
+import dev.recommender.core.data.BinarisedAggregation;
 import dev.recommender.core.baseline.Baseline;
 import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.data.CsvSchema;
@@ -45,7 +46,7 @@ class MovieLensProtocolsTest {
             // 100,836 = 5 x 20,167 + 1: fold 0 holds 20,168 ratings, the others 20,167
             assertEquals(fold == folds.get(0) ? 20_168 : 20_167, fold.test().size());
         }
-        Evaluator evaluator = Evaluator.builder(ExplicitRating.last())
+        Evaluator evaluator = Evaluator.builder(dev.recommender.core.data.Signals.ratings())
                 .options(EvaluationOptions.builder().rankingMetrics(false).clip(1, 5).build()).build();
         EvaluationReport report = evaluator.evaluate(folds, "protocol A", Map.of(
                 "baseline 10/25 x1", new Baseline.Config(10, 25, 1)));
@@ -62,8 +63,7 @@ class MovieLensProtocolsTest {
     @Test
     void protocolBPopularityMatchesThePeerHarness() {
         Split split = PerUserHoldout.protocolB(0.2, 5, 42).split(ratings).get(0);
-        Evaluator evaluator = Evaluator.builder(BinarisedAggregation.of(ExplicitRating.last()))
-                .testAggregation(ExplicitRating.last())
+        Evaluator evaluator = Evaluator.builder(dev.recommender.core.data.Signals.ratings())
                 .options(EvaluationOptions.builder().ratingMetrics(false).cutoffs(10).accuracyCutoffs().build())
                 .build();
         EvaluationReport report = evaluator.evaluate(List.of(split), "protocol B",

@@ -33,6 +33,10 @@ class OracleEvaluationTest {
     /** Recommends a fixed list per user, ignoring training data. */
     record Lists(String name, Map<String, List<String>> lists, IdIndex catalog) implements Algorithm<Recommender> {
         @Override
+        public Recommender fit(dev.recommender.core.TrainingData data, TrainingListener listener) {
+            return fit(data.interactions(dev.recommender.core.data.Signal.RATING), listener);
+        }
+
         public Recommender fit(Interactions training, TrainingListener listener) {
             return new Recommender() {
                 @Override
@@ -92,7 +96,7 @@ class OracleEvaluationTest {
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
         algorithms.put("perfect", new Lists("perfect", perfect, log.items()));
         algorithms.put("disjoint", new Lists("disjoint", disjoint, log.items()));
-        Evaluator evaluator = Evaluator.builder(TestData.MEAN)
+        Evaluator evaluator = Evaluator.builder(dev.recommender.core.data.Signals.of(TestData.MEAN))
                 .options(EvaluationOptions.builder().cutoffs(k).accuracyCutoffs(k).threads(2).build()).build();
         var report = evaluator.evaluate(List.of(split), "holdout", algorithms);
 

@@ -24,7 +24,7 @@ class SeedGridSearchTest {
             .add("epochs", 5, 10).add("lr", 0.002, 0.005).add("reg", 0.4, 0.6).build();
 
     private static GridSearch search() {
-        Evaluator evaluator = Evaluator.builder(EngagementRate.seed().withEngagedPairsOnly(true))
+        Evaluator evaluator = Evaluator.builder(dev.recommender.core.data.Signals.of(EngagementRate.seed().withEngagedPairsOnly(true)))
                 .options(EvaluationOptions.builder().rankingMetrics(false).threads(2).build()).build();
         return new GridSearch(SEED_GRID, p -> Svd.Config.builder().factors(32).epochs(p.getInt("epochs"))
                 .learningRate(p.getDouble("lr")).biasLearningRate(p.getDouble("lr"))

@@ -53,7 +53,7 @@ class SeedShapedEvaluationTest {
         algorithms.put("global mean", new Baseline.Config(1e9, 1e9, 1)); // damping this strong leaves only mu
         algorithms.put("baseline", Baseline.Config.defaults());
         algorithms.put("popularity", Popularity.Config.defaults());
-        EvaluationReport report = Evaluator.builder(EngagementRate.seed()).build()
+        EvaluationReport report = Evaluator.builder(dev.recommender.core.data.Signals.of(EngagementRate.seed())).build()
                 .evaluate(seedShapedLog(), RandomHoldout.of(0.25, 42), algorithms);
         AlgorithmResult mean = report.row("global mean");
         AlgorithmResult baseline = report.row("baseline");

@@ -79,6 +79,14 @@ public final class TestData {
         }
 
         @Override
+
+        public PopularityModel fit(dev.recommender.core.TrainingData data, TrainingListener listener) {
+
+            return fit(data.interactions(dev.recommender.core.data.Signal.RATING), listener);
+
+        }
+
+
         public PopularityModel fit(Interactions training, TrainingListener listener) {
             return new PopularityModel(SeenItems.of(training));
         }
@@ -109,6 +117,10 @@ public final class TestData {
      */
     public record FixedScoresAlgorithm(String name, Map<String, Double> scores) implements Algorithm<FixedScoresModel> {
         @Override
+        public FixedScoresModel fit(dev.recommender.core.TrainingData data, TrainingListener listener) {
+            return fit(data.interactions(dev.recommender.core.data.Signal.RATING), listener);
+        }
+
         public FixedScoresModel fit(Interactions training, TrainingListener listener) {
             return new FixedScoresModel(name, SeenItems.of(training), scores);
         }

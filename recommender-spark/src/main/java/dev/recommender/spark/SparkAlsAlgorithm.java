@@ -1,7 +1,10 @@
 package dev.recommender.spark;
 
 import dev.recommender.core.Algorithm;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.retrieval.ImplicitAls;
 import org.apache.spark.sql.Dataset;
@@ -19,7 +22,8 @@ import java.util.Objects;
  * Spark MLlib's ALS as an {@link Algorithm} of recommender-eval's {@code Evaluator} ({@value #NAME}): each fit
  * sends the fold's training interactions to the session (usually {@code local[N]}), trains there and exports the
  * factors as core's {@link ImplicitAls} over the same interactions, so Spark's ALS is scored by exactly the code
- * that scores every other model. Implicit or explicit as {@link SparkAls.Config#implicitPrefs()} says.
+ * that scores every other model. Implicit or explicit as {@link SparkAls.Config#implicitPrefs()} says; it trains on
+ * the {@link Signal#IMPLICIT} or {@link Signal#RATING} signal of the training data accordingly.
  *
  * <p>Training data travels through the driver, so this is for evaluation-sized data; production training reads
  * events on the cluster ({@link SparkEvents}, {@link SparkAggregations}, {@link SparkAls}).
@@ -42,7 +46,33 @@ public record SparkAlsAlgorithm(SparkSession spark, SparkAls.Config config) impl
         return NAME;
     }
 
+    /** What this algorithm trains on: the implicit signal for implicit ALS, the ratings for explicit ALS. */
+    public TrainingInput input() {
+        return TrainingInput.of(config.implicitPrefs() ? Signal.IMPLICIT : Signal.RATING);
+    }
+
     @Override
+    public ImplicitAls fit(TrainingData training, TrainingListener listener) {
+        return fit(input().resolve(training), listener);
+    }
+
+    /**
+     * Fits on interactions aggregated by the caller.
+     *
+     * @param training the interactions
+     * @return the model
+     */
+    public ImplicitAls fit(Interactions training) {
+        return fit(training, TrainingListener.NONE);
+    }
+
+    /**
+     * Fits on interactions aggregated by the caller.
+     *
+     * @param training the interactions
+     * @param listener not called (Spark reports no per-iteration progress)
+     * @return the model
+     */
     public ImplicitAls fit(Interactions training, TrainingListener listener) {
         Algorithm.checkFitArguments(training, listener);
         SparkAlsModel model = SparkAls.fit(pairs(spark, training), config);

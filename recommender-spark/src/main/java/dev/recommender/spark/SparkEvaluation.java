@@ -1,10 +1,9 @@
 package dev.recommender.spark;
 
 import dev.recommender.core.Algorithm;
-import dev.recommender.core.data.Aggregation;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.ExplicitRating;
-import dev.recommender.eval.BinarisedAggregation;
+import dev.recommender.core.data.Signals;
 import dev.recommender.eval.EvaluationOptions;
 import dev.recommender.eval.Evaluator;
 import dev.recommender.eval.report.EvaluationReport;
@@ -24,7 +23,8 @@ import java.util.Objects;
  *   <li>{@link Protocol#A}: 5-fold cross-validation ({@code KFold.protocolA(5, 42)}), explicit ALS on the
  *       ratings, predictions clipped to [1, 5], RMSE and MAE;</li>
  *   <li>{@link Protocol#B}: per-user 20% holdout ({@code PerUserHoldout.protocolB(0.2, 5, 42)}), implicit ALS on
- *       binarised training pairs, top-10 over the training catalog, ranking metrics only.</li>
+ *       the implicit signal of the ratings (every rated pair a positive, {@code Signals.ratings()}), top-10 over
+ *       the training catalog, ranking metrics only.</li>
  * </ul>
  * Stateless.
  */
@@ -77,17 +77,17 @@ public final class SparkEvaluation {
                                             SparkAls.Config config) {
         Objects.requireNonNull(ratings, "ratings");
         Objects.requireNonNull(protocol, "protocol");
-        Aggregation base = ExplicitRating.last();
         EvaluationOptions.Builder options = EvaluationOptions.builder().cutoffs(10);
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
         algorithms.put(SparkAlsAlgorithm.NAME, new SparkAlsAlgorithm(spark, config));
+        // explicit ALS trains on the ratings, implicit ALS on the implicit signal (every rated pair a positive)
+        Evaluator.Builder evaluator = Evaluator.builder(Signals.ratings()).testAggregation(ExplicitRating.last());
         if (protocol == Protocol.A) {
             options.clip(1, 5).rankingMetrics(false);
-            return Evaluator.builder(base).options(options.build()).build()
-                    .evaluate(ratings, KFold.protocolA(5, 42), algorithms);
+            return evaluator.options(options.build()).build().evaluate(ratings, KFold.protocolA(5, 42), algorithms);
         }
         options.ratingMetrics(false);
-        return Evaluator.builder(BinarisedAggregation.of(base)).testAggregation(base).options(options.build()).build()
+        return evaluator.options(options.build()).build()
                 .evaluate(ratings, PerUserHoldout.protocolB(0.2, MIN_HISTORY, 42), algorithms);
     }
 }

@@ -136,6 +136,9 @@ public final class TasteData {
     private DataModel valueModel(Interactions training) {
         FastByIDMap<PreferenceArray> users = new FastByIDMap<>(training.userCount());
         for (int u = 0; u < training.userCount(); u++) {
+            if (training.userDegree(u) == 0) {
+                continue; // a user of the numbering without training pairs is unknown to Taste
+            }
             int start = training.userStart(u);
             PreferenceArray row = new GenericUserPreferenceArray(training.userDegree(u));
             row.setUserID(0, tasteIdOfUser[u]);
@@ -151,6 +154,9 @@ public final class TasteData {
     private DataModel booleanModel(Interactions training) {
         FastByIDMap<FastIDSet> users = new FastByIDMap<>(training.userCount());
         for (int u = 0; u < training.userCount(); u++) {
+            if (training.userDegree(u) == 0) {
+                continue; // a user of the numbering without training pairs is unknown to Taste
+            }
             FastIDSet row = new FastIDSet(training.userDegree(u));
             for (int entry = training.userStart(u); entry < training.userEnd(u); entry++) {
                 row.add(tasteIdOfItem[training.itemAt(entry)]);
@@ -197,8 +203,8 @@ public final class TasteData {
      * @return the Taste id, or empty if the user is not in the training data
      */
     public OptionalLong tasteUserId(String userId) {
-        OptionalInt user = seen.users().find(Objects.requireNonNull(userId, "userId"));
-        return user.isPresent() ? OptionalLong.of(tasteIdOfUser[user.getAsInt()]) : OptionalLong.empty();
+        int user = seen.knownUser(Objects.requireNonNull(userId, "userId"));
+        return user >= 0 ? OptionalLong.of(tasteIdOfUser[user]) : OptionalLong.empty();
     }
 
     /**

@@ -62,13 +62,11 @@ public final class TasteRecommender implements Recommender, ItemScorer {
     private final String name;
     private final TasteData data;
     private final org.apache.mahout.cf.taste.recommender.Recommender taste;
-    private final int[] popularityOrder;
 
     private TasteRecommender(String name, TasteData data, org.apache.mahout.cf.taste.recommender.Recommender taste) {
         this.name = name;
         this.data = data;
         this.taste = taste;
-        this.popularityOrder = popularityOrder(data.seenItems());
     }
 
     /**
@@ -97,21 +95,6 @@ public final class TasteRecommender implements Recommender, ItemScorer {
         return new TasteRecommender(name, data, Objects.requireNonNull(taste, "factory returned null"));
     }
 
-    private static int[] popularityOrder(SeenItems seen) {
-        int n = seen.items().size();
-        long[] keyed = new long[n];
-        for (int i = 0; i < n; i++) {
-            // ascending sort of (-count, index): most popular first, ties by catalog order
-            keyed[i] = ((long) (Integer.MAX_VALUE - seen.itemUserCount(i)) << 32) | i;
-        }
-        Arrays.sort(keyed);
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = (int) keyed[k];
-        }
-        return order;
-    }
-
     @Override
     public String name() {
         return name;
@@ -124,7 +107,7 @@ public final class TasteRecommender implements Recommender, ItemScorer {
 
     @Override
     public boolean knowsUser(String userId) {
-        return data.users().contains(Objects.requireNonNull(userId, "userId"));
+        return data.seenItems().knownUser(Objects.requireNonNull(userId, "userId")) >= 0;
     }
 
     /** The training data and id mapping this model was built on. */
@@ -136,9 +119,9 @@ public final class TasteRecommender implements Recommender, ItemScorer {
     public Recommendations recommend(String userId, RecommendRequest request) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(request, "request");
-        OptionalInt user = data.users().find(userId);
-        if (user.isEmpty()) {
-            return new Recommendations(userId, popular(request), true);
+        int user = data.seenItems().knownUser(userId);
+        if (user < 0) {
+            return new Recommendations(userId, data.seenItems().popular(request), true);
         }
         RequestRescorer rescorer = null;
         if (request.candidates().isPresent() || !request.exclude().isEmpty()) {
@@ -149,7 +132,7 @@ public final class TasteRecommender implements Recommender, ItemScorer {
         }
         List<RecommendedItem> answer;
         try {
-            answer = taste.recommend(data.tasteUser(user.getAsInt()), request.howMany(), rescorer, !request.excludeSeen());
+            answer = taste.recommend(data.tasteUser(user), request.howMany(), rescorer, !request.excludeSeen());
         } catch (TasteException e) {
             throw new TasteRuntimeException(name + " recommending for user '" + userId + "'", e);
         }
@@ -197,42 +180,6 @@ public final class TasteRecommender implements Recommender, ItemScorer {
         return result;
     }
 
-    private List<ScoredItem> popular(RecommendRequest request) {
-        IdIndex items = data.items();
-        SeenItems seen = data.seenItems();
-        boolean[] excluded = new boolean[items.size()];
-        for (String id : request.exclude()) {
-            OptionalInt item = items.find(id);
-            if (item.isPresent()) {
-                excluded[item.getAsInt()] = true;
-            }
-        }
-        List<ScoredItem> result = new ArrayList<>(request.howMany());
-        if (request.candidates().isPresent()) {
-            TopK top = new TopK(request.howMany());
-            for (String id : request.candidates().get()) {
-                OptionalInt item = items.find(id);
-                if (item.isPresent() && !excluded[item.getAsInt()]) {
-                    top.offer(item.getAsInt(), seen.itemUserCount(item.getAsInt()));
-                }
-            }
-            int[] indexes = new int[top.size()];
-            float[] scores = new float[top.size()];
-            int n = top.drainDescending(indexes, scores);
-            for (int k = 0; k < n; k++) {
-                result.add(new ScoredItem(items.id(indexes[k]), scores[k]));
-            }
-        } else {
-            for (int k = 0; k < popularityOrder.length && result.size() < request.howMany(); k++) {
-                int item = popularityOrder[k];
-                if (!excluded[item]) {
-                    result.add(new ScoredItem(items.id(item), seen.itemUserCount(item)));
-                }
-            }
-        }
-        return result;
-    }
-
     /**
      * Taste's estimate for the pair, or the training mean when the user or item is unknown or
      * Taste cannot estimate it (see the class documentation).
@@ -241,14 +188,14 @@ public final class TasteRecommender implements Recommender, ItemScorer {
      */
     @Override
     public double score(String userId, String itemId) {
-        OptionalInt user = data.users().find(Objects.requireNonNull(userId, "userId"));
+        int user = data.seenItems().knownUser(Objects.requireNonNull(userId, "userId"));
         OptionalInt item = data.items().find(Objects.requireNonNull(itemId, "itemId"));
-        if (user.isEmpty() || item.isEmpty()) {
+        if (user < 0 || item.isEmpty() || !data.seenItems().isCatalogItem(item.getAsInt())) {
             return data.meanValue();
         }
         float estimate;
         try {
-            estimate = taste.estimatePreference(data.tasteUser(user.getAsInt()), data.tasteItem(item.getAsInt()));
+            estimate = taste.estimatePreference(data.tasteUser(user), data.tasteItem(item.getAsInt()));
         } catch (TasteException e) {
             throw new TasteRuntimeException(name + " estimating (" + userId + ", " + itemId + ")", e);
         }

@@ -1,7 +1,9 @@
 package dev.recommender.taste;
 
 import dev.recommender.core.Algorithm;
+import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Interactions;
 import org.apache.mahout.cf.taste.impl.recommender.AllUnknownItemsCandidateItemsStrategy;
 import org.apache.mahout.cf.taste.impl.recommender.svd.RatingSGDFactorizer;
@@ -100,7 +102,35 @@ public record TasteSgd(int factors, int iterations, double learningRate, double 
         return NAME;
     }
 
+    /**
+     * Fits on interactions aggregated by the caller, without progress reporting.
+     *
+     * @param training the training interactions
+     * @return the fitted peer model
+     */
+    public TasteRecommender fit(Interactions training) {
+        return fit(training, TrainingListener.NONE);
+    }
+
+    /**
+     * Fits on the {@link Signal#RATING} interactions of the training data.
+     *
+     * @param training the training data
+     * @param listener receives progress
+     * @return the fitted peer model
+     */
     @Override
+    public TasteRecommender fit(TrainingData training, TrainingListener listener) {
+        return fit(training.interactions(Signal.RATING), listener);
+    }
+
+    /**
+     * Fits on interactions aggregated by the caller.
+     *
+     * @param training the training interactions
+     * @param listener receives progress
+     * @return the fitted peer model
+     */
     public TasteRecommender fit(Interactions training, TrainingListener listener) {
         return TasteFits.fit(NAME, training, TasteData.Preferences.VALUES, seed, true, iterations, listener,
                 model -> new SVDRecommender(model,

@@ -24,8 +24,8 @@ class TasteDeterminismTest {
     }
 
     private static void assertRepeatable(Algorithm<TasteRecommender> algorithm, Interactions data) {
-        double[] first = allScores(algorithm.fit(data), data);
-        double[] second = allScores(algorithm.fit(data), data);
+        double[] first = allScores(algorithm.fit(dev.recommender.core.TrainingData.of(data)), data);
+        double[] second = allScores(algorithm.fit(dev.recommender.core.TrainingData.of(data)), data);
         assertArrayEquals(first, second, 0.0, algorithm.toString());
     }
 

@@ -47,7 +47,7 @@ class TastePresetsTest {
     @MethodSource("presets")
     void recommendsFromTheUsersOwnCommunity(Algorithm<TasteRecommender> algorithm, Interactions training) {
         List<EpochProgress> progress = new ArrayList<>();
-        TasteRecommender model = algorithm.fit(training, progress::add);
+        TasteRecommender model = algorithm.fit(dev.recommender.core.TrainingData.of(training), progress::add);
         assertEquals(algorithm.name(), model.name());
         assertEquals(training.items(), model.items());
 

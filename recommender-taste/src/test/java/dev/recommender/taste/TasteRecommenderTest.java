@@ -126,8 +126,9 @@ class TasteRecommenderTest {
         assertTrue(model.knowsUser("u1"));
         Recommendations popular = model.recommend("u9", 3);
         assertTrue(popular.fallback());
-        // i1 and i2 have 4 users, i3 and i4 have 3; ties in catalog order
-        assertEquals(List.of(new ScoredItem("i1", 4), new ScoredItem("i2", 4), new ScoredItem("i3", 3)),
+        // i1 and i2 have 4 users, i3 and i4 have 3; ties in catalog order; scores are shares of the
+        // most popular item's users
+        assertEquals(List.of(new ScoredItem("i1", 1), new ScoredItem("i2", 1), new ScoredItem("i3", 0.75f)),
                 popular.items());
         assertEquals(List.of("i2", "i3", "i4"),
                 model.recommend("u9", RecommendRequest.builder(3).exclude(Set.of("i1")).build()).itemIds());

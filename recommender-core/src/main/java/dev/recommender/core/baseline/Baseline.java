@@ -3,7 +3,10 @@ package dev.recommender.core.baseline;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.SeenItems;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.core.data.Signal;
 import dev.recommender.core.ValuePredictor;
 import dev.recommender.core.data.Interactions;
 import org.slf4j.Logger;
@@ -72,10 +75,11 @@ public final class Baseline extends ValuePredictor {
         return item.isEmpty() ? 0 : itemBias[item.getAsInt()];
     }
 
-    /** {@code mu + b_u + b_i} clipped to the training range (0 biases for unknown ids). */
+    /** {@code mu + b_u + b_i} (0 biases for unknown indexes, -1 or outside). */
     @Override
-    public double score(String userId, String itemId) {
-        return clip(globalMean() + userBias(userId) + itemBias(itemId));
+    protected double prediction(int user, int item) {
+        return globalMean() + (user >= 0 && user < userBias.length ? userBias[user] : 0)
+                + (item >= 0 && item < itemBias.length ? itemBias[item] : 0);
     }
 
     @Override
@@ -100,13 +104,26 @@ public final class Baseline extends ValuePredictor {
     }
 
     /**
+     * Fits a model on interactions aggregated by the caller.
+     *
+     * @param training the training interactions
+     * @param config   the configuration
+     * @return the fitted model
+     * @throws IllegalArgumentException if the training data is empty
+     */
+    public static Baseline fit(Interactions training, Config config) {
+        return config.fit(training, TrainingListener.NONE);
+    }
+
+    /**
      * Configuration of {@link Baseline}, and the algorithm that fits it.
      *
      * @param userDamping regularisation of the user biases (pseudo-count of ratings at the mean), at least 0
      * @param itemDamping regularisation of the item biases, at least 0
      * @param iterations  rounds of alternating least squares (item biases, then user biases), at least 1
      */
-    public record Config(double userDamping, double itemDamping, int iterations) implements Algorithm<Baseline> {
+    public record Config(double userDamping, double itemDamping, int iterations, TrainingInput input)
+            implements Algorithm<Baseline> {
         private static final Logger LOG = LoggerFactory.getLogger(Baseline.class);
 
         /**
@@ -124,6 +141,28 @@ public final class Baseline extends ValuePredictor {
             if (iterations < 1) {
                 throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
             }
+            java.util.Objects.requireNonNull(input, "input");
+        }
+
+        /**
+         * A configuration training on the {@link Signal#RATING} values.
+         *
+         * @param userDamping regularisation of the user biases, at least 0
+         * @param itemDamping regularisation of the item biases, at least 0
+         * @param iterations  rounds of alternating least squares, at least 1
+         */
+        public Config(double userDamping, double itemDamping, int iterations) {
+            this(userDamping, itemDamping, iterations, TrainingInput.of(Signal.RATING));
+        }
+
+        /**
+         * This configuration training on another input.
+         *
+         * @param input the training input
+         * @return the configuration
+         */
+        public Config withInput(TrainingInput input) {
+            return new Config(userDamping, itemDamping, iterations, input);
         }
 
         /**
@@ -146,7 +185,30 @@ public final class Baseline extends ValuePredictor {
          *
          * @throws IllegalArgumentException if the training data is empty
          */
+        /**
+         * Fits a model on interactions aggregated by the caller, without progress reporting.
+         *
+         * @param training the training interactions
+         * @return the fitted model
+         * @throws IllegalArgumentException if the training data is empty or unusable
+         */
+        public Baseline fit(Interactions training) {
+            return fit(training, TrainingListener.NONE);
+        }
+
         @Override
+        public Baseline fit(TrainingData training, TrainingListener listener) {
+            return fit(input.resolve(training), listener);
+        }
+
+        /**
+         * Fits the biases on interactions aggregated by the caller.
+         *
+         * @param training the training interactions
+         * @param listener receives one progress report per iteration
+         * @return the model
+         * @throws IllegalArgumentException if the training data is empty
+         */
         public Baseline fit(Interactions training, TrainingListener listener) {
             Algorithm.checkFitArguments(training, listener);
             long start = System.nanoTime();
@@ -162,7 +224,7 @@ public final class Baseline extends ValuePredictor {
                         sum += training.value(training.entryAtItemPosition(c)) - mean
                                 - userBias[training.userAtItemPosition(c)];
                     }
-                    itemBias[i] = sum / (itemDamping + training.itemDegree(i));
+                    itemBias[i] = training.itemDegree(i) == 0 ? 0 : sum / (itemDamping + training.itemDegree(i));
                 }
                 double squaredErrors = 0;
                 for (int u = 0; u < users; u++) {
@@ -170,7 +232,7 @@ public final class Baseline extends ValuePredictor {
                     for (int p = training.userStart(u); p < training.userEnd(u); p++) {
                         sum += training.value(p) - mean - itemBias[training.itemAt(p)];
                     }
-                    userBias[u] = sum / (userDamping + training.userDegree(u));
+                    userBias[u] = training.userDegree(u) == 0 ? 0 : sum / (userDamping + training.userDegree(u));
                     for (int p = training.userStart(u); p < training.userEnd(u); p++) {
                         double error = training.value(p) - mean - userBias[u] - itemBias[training.itemAt(p)];
                         squaredErrors += error * error;

@@ -3,7 +3,10 @@ package dev.recommender.core.baseline;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.DenseScoringRecommender;
 import dev.recommender.core.SeenItems;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Interactions;
 
 import java.util.Objects;
@@ -47,12 +50,39 @@ public final class Popularity extends DenseScoringRecommender {
     }
 
     /**
+     * Fits a model on interactions aggregated by the caller.
+     *
+     * @param training the training interactions
+     * @param config   the configuration
+     * @return the fitted model
+     * @throws IllegalArgumentException if the training data is empty
+     */
+    public static Popularity fit(Interactions training, Config config) {
+        return config.fit(training, TrainingListener.NONE);
+    }
+
+    /**
      * The popularity algorithm; it has no parameters and nothing random.
      */
-    public record Config() implements Algorithm<Popularity> {
-        /** The only configuration. */
+    public record Config(TrainingInput input) implements Algorithm<Popularity> {
+        /** Validates the field. */
+        public Config {
+            java.util.Objects.requireNonNull(input, "input");
+        }
+
+        /** The only configuration: counts the users of each item's {@link Signal#IMPLICIT} pairs. */
         public static Config defaults() {
-            return new Config();
+            return new Config(TrainingInput.of(Signal.IMPLICIT));
+        }
+
+        /**
+         * This configuration training on another input.
+         *
+         * @param input what to count users in
+         * @return the configuration
+         */
+        public Config withInput(TrainingInput input) {
+            return new Config(input);
         }
 
         @Override
@@ -65,10 +95,25 @@ public final class Popularity extends DenseScoringRecommender {
          *
          * @throws IllegalArgumentException if the training data is empty
          */
-        @Override
         public Popularity fit(Interactions training, TrainingListener listener) {
             Algorithm.checkFitArguments(training, listener);
             return new Popularity(SeenItems.of(training));
+        }
+
+        /**
+         * Fits a model on interactions aggregated by the caller, without progress reporting.
+         *
+         * @param training the training interactions
+         * @return the fitted model
+         * @throws IllegalArgumentException if the training data is empty or unusable
+         */
+        public Popularity fit(Interactions training) {
+            return fit(training, TrainingListener.NONE);
+        }
+
+        @Override
+        public Popularity fit(TrainingData training, TrainingListener listener) {
+            return fit(input.resolve(training), listener);
         }
     }
 }

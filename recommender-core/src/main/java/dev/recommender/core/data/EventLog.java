@@ -128,6 +128,28 @@ public final class EventLog {
     }
 
     /**
+     * The start of the last {@code share} of this log's time span: {@code end - round(share · (end -
+     * start))} with {@code start} the first event time and {@code end} one millisecond after the last.
+     * This is the one meaning of "the last 20%" in the library (the seed notebook's test period and
+     * the two-stage model's label window): a share of time, not of events.
+     *
+     * @param share the share of the time span, in (0, 1)
+     * @return the first time of the last share, milliseconds since the epoch
+     * @throws IllegalArgumentException if the log is empty or {@code share} is not in (0, 1)
+     */
+    public long startOfLastShare(double share) {
+        if (!(share > 0 && share < 1)) {
+            throw new IllegalArgumentException("share of the time span must be in (0, 1), got " + share);
+        }
+        if (size() == 0) {
+            throw new IllegalArgumentException("the event log is empty");
+        }
+        long start = minTimeMillis();
+        long end = maxTimeMillis() + 1;
+        return end - Math.round(share * (end - start));
+    }
+
+    /**
      * Returns the events at the given positions, in the given order, sharing this log's id indexes.
      *
      * @throws IndexOutOfBoundsException if a position is out of range

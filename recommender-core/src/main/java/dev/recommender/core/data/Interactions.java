@@ -11,8 +11,12 @@ import java.util.OptionalDouble;
  * <p>Storage is compressed sparse rows by user (entries of a user are contiguous and sorted by
  * item index; {@link #userStart(int)} to {@link #userEnd(int)}) plus compressed sparse columns by
  * item ({@link #itemStart(int)} to {@link #itemEnd(int)}, each column position pointing back to its
- * row position through {@link #entryAtItemPosition(int)}). The users and items are exactly those
- * with at least one entry, numbered densely by the two {@link IdIndex}es.
+ * row position through {@link #entryAtItemPosition(int)}). Users and items are numbered by the two
+ * {@link IdIndex}es they were built with: interactions aggregated from an {@link EventLog} keep the
+ * log's numbering, so the aggregations of one log, the two sides of a split and the sub-models of a
+ * composite model all mean the same user and item by the same index. Users and items of the index
+ * without an entry are allowed ({@link #userDegree(int)} and {@link #itemDegree(int)} are 0): they
+ * are, for example, the test-only users of a split.
  *
  * <p>Per entry: {@link #value(int)}, {@link #eventCount(int)} (events aggregated into the pair,
  * the seed's shown_count), {@link #engagedCount(int)} (of which engagement events, the seed's
@@ -75,8 +79,8 @@ public final class Interactions {
 
     /**
      * Builds interactions from parallel per-pair arrays indexed by dense ids of {@code userIds}
-     * and {@code itemIds}. Users and items without an entry are dropped and the rest renumbered
-     * densely, so the result's indexes may differ from the inputs'. Arrays are not retained.
+     * and {@code itemIds}, keeping that numbering (users and items without an entry stay, with
+     * degree 0). Arrays are not retained.
      *
      * @param userIds       ids for {@code userIndexes}
      * @param itemIds       ids for {@code itemIndexes}
@@ -98,30 +102,23 @@ public final class Interactions {
                     + n + ", " + itemIndexes.length + ", " + values.length + ", " + eventCounts.length + ", "
                     + engagedCounts.length + ", " + lastTimes.length);
         }
-        // Compact ids to those present, keeping the input order of first index.
-        int[] userMap = new int[userIds.size()];
-        int[] itemMap = new int[itemIds.size()];
-        Arrays.fill(userMap, -1);
-        Arrays.fill(itemMap, -1);
         for (int k = 0; k < n; k++) {
             int u = userIndexes[k];
             int i = itemIndexes[k];
-            if (u < 0 || u >= userMap.length || i < 0 || i >= itemMap.length) {
+            if (u < 0 || u >= userIds.size() || i < 0 || i >= itemIds.size()) {
                 throw new IllegalArgumentException("pair " + k + " has index out of range: user " + u + ", item " + i);
             }
             if (!Float.isFinite(values[k])) {
                 throw new IllegalArgumentException("pair " + k + " (" + userIds.id(u) + ", " + itemIds.id(i)
                         + ") has a non-finite value: " + values[k]);
             }
-            userMap[u] = 0;
-            itemMap[i] = 0;
         }
-        IdIndex users = compact(userIds, userMap);
-        IdIndex items = compact(itemIds, itemMap);
+        IdIndex users = userIds;
+        IdIndex items = itemIds;
         // Counting sort by user, then sort each row by item.
         int[] rowStart = new int[users.size() + 1];
         for (int k = 0; k < n; k++) {
-            rowStart[userMap[userIndexes[k]] + 1]++;
+            rowStart[userIndexes[k] + 1]++;
         }
         for (int u = 0; u < users.size(); u++) {
             rowStart[u + 1] += rowStart[u];
@@ -129,9 +126,8 @@ public final class Interactions {
         int[] next = Arrays.copyOf(rowStart, users.size());
         long[] keyed = new long[n];
         for (int k = 0; k < n; k++) {
-            int row = userMap[userIndexes[k]];
-            int position = next[row]++;
-            keyed[position] = ((long) itemMap[itemIndexes[k]] << 32) | k;
+            int position = next[userIndexes[k]]++;
+            keyed[position] = ((long) itemIndexes[k] << 32) | k;
         }
         int[] itemOfEntry = new int[n];
         float[] v = new float[n];
@@ -158,16 +154,6 @@ public final class Interactions {
             }
         }
         return new Interactions(users, items, rowStart, itemOfEntry, v, ec, gc, lt);
-    }
-
-    private static IdIndex compact(IdIndex ids, int[] map) {
-        IdIndex.Builder builder = IdIndex.builder();
-        for (int k = 0; k < map.length; k++) {
-            if (map[k] == 0) {
-                map[k] = builder.add(ids.id(k));
-            }
-        }
-        return builder.build();
     }
 
     /** Returns a builder that takes pairs by external id. */

@@ -2,7 +2,10 @@ package dev.recommender.core.mf;
 
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.SeenItems;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.core.data.Signal;
 import dev.recommender.core.ValuePredictor;
 import dev.recommender.core.data.Interactions;
 
@@ -134,24 +137,26 @@ public final class Svd extends ValuePredictor {
     }
 
     /**
-     * Predicted value of a (user, item) pair, clipped to the training range; unknown users or
-     * items get the fallback described in the class documentation.
+     * {@inheritDoc}
+     *
+     * <p>{@code mu + b_u + b_i + p_u . q_i}; users and items of the numbering without training pairs
+     * have zero terms.
      */
     @Override
-    public double score(String userId, String itemId) {
-        OptionalInt user = seenItems().users().find(Objects.requireNonNull(userId, "userId"));
-        OptionalInt item = items().find(Objects.requireNonNull(itemId, "itemId"));
+    protected double prediction(int user, int item) {
+        boolean knownUser = user >= 0 && user < userBias.length;
+        boolean knownItem = item >= 0 && item < itemBias.length;
         float prediction = mean;
-        if (user.isPresent()) {
-            prediction += userBias[user.getAsInt()];
+        if (knownUser) {
+            prediction += userBias[user];
         }
-        if (item.isPresent()) {
-            prediction += itemBias[item.getAsInt()];
+        if (knownItem) {
+            prediction += itemBias[item];
         }
-        if (user.isPresent() && item.isPresent()) {
-            prediction += dot(user.getAsInt(), item.getAsInt());
+        if (knownUser && knownItem) {
+            prediction += dot(user, item);
         }
-        return clip(prediction);
+        return prediction;
     }
 
     /**
@@ -222,6 +227,18 @@ public final class Svd extends ValuePredictor {
     }
 
     /**
+     * Fits a model on interactions aggregated by the caller.
+     *
+     * @param training the training interactions
+     * @param config   the configuration
+     * @return the fitted model
+     * @throws IllegalArgumentException if the training data is empty
+     */
+    public static Svd fit(Interactions training, Config config) {
+        return config.fit(training, TrainingListener.NONE);
+    }
+
+    /**
      * Configuration of {@link Svd}, and the algorithm that fits it.
      *
      * <p>Per pair with error {@code e}: {@code b_u += biasLearningRate (e - biasRegularization b_u)},
@@ -247,11 +264,12 @@ public final class Svd extends ValuePredictor {
      * @param kernel               which SGD kernel to use
      * @param order                in which order an epoch visits the pairs
      * @param pairWeight           how much each pair counts in the loss
+     * @param input                what it trains on: {@link Signal#RATING} by default
      */
     public record Config(int factors, int epochs, double learningRate, double biasLearningRate,
                          double factorRegularization, double biasRegularization, double initStd,
                          double learningRateDecay, long seed, int threads, Kernel kernel, Order order,
-                         PairWeight pairWeight) implements Algorithm<Svd> {
+                         PairWeight pairWeight, TrainingInput input) implements Algorithm<Svd> {
         /**
          * Validates the configuration.
          *
@@ -278,6 +296,32 @@ public final class Svd extends ValuePredictor {
             Objects.requireNonNull(kernel, "kernel");
             Objects.requireNonNull(order, "order");
             Objects.requireNonNull(pairWeight, "pairWeight");
+            Objects.requireNonNull(input, "input");
+        }
+
+        /**
+         * A configuration training on the {@link Signal#RATING} values (the parameters as above).
+         *
+         * @param factors              number of latent factors, at least 1
+         * @param epochs               passes over the training pairs, at least 1
+         * @param learningRate         SGD step of the factors, positive
+         * @param biasLearningRate     SGD step of the biases, positive
+         * @param factorRegularization L2 penalty of the factors, at least 0
+         * @param biasRegularization   L2 penalty of the biases, at least 0
+         * @param initStd              standard deviation of the initial factors, at least 0
+         * @param learningRateDecay    factor applied to both learning rates after each epoch, in (0, 1]
+         * @param seed                 seed of the initialisation, block assignment and shuffles
+         * @param threads              parallel SGD workers, at least 1
+         * @param kernel               which SGD kernel to use
+         * @param order                in which order an epoch visits the pairs
+         * @param pairWeight           how much each pair counts in the loss
+         */
+        public Config(int factors, int epochs, double learningRate, double biasLearningRate,
+                      double factorRegularization, double biasRegularization, double initStd,
+                      double learningRateDecay, long seed, int threads, Kernel kernel, Order order,
+                      PairWeight pairWeight) {
+            this(factors, epochs, learningRate, biasLearningRate, factorRegularization, biasRegularization, initStd,
+                    learningRateDecay, seed, threads, kernel, order, pairWeight, TrainingInput.of(Signal.RATING));
         }
 
         private static void positive(String name, double value) {
@@ -353,7 +397,6 @@ public final class Svd extends ValuePredictor {
          * @throws IllegalStateException    if training diverges (non-finite loss; lower the learning rate)
          *                                  or {@link Kernel#VECTOR} is asked for without the module
          */
-        @Override
         public Svd fit(Interactions training, TrainingListener listener) {
             Algorithm.checkFitArguments(training, listener);
             long parameters = (long) Math.max(training.userCount(), training.itemCount()) * factors;
@@ -364,6 +407,22 @@ public final class Svd extends ValuePredictor {
             SvdTrainer.Result result = SvdTrainer.train(training, this, listener);
             return new Svd(SeenItems.of(training), this, result.mean(), training.minValue(), training.maxValue(),
                     result.userBias(), result.itemBias(), result.userFactors(), result.itemFactors(), result.kernel());
+        }
+
+        /**
+         * Fits a model on interactions aggregated by the caller, without progress reporting.
+         *
+         * @param training the training interactions
+         * @return the fitted model
+         * @throws IllegalArgumentException if the training data is empty or unusable
+         */
+        public Svd fit(Interactions training) {
+            return fit(training, TrainingListener.NONE);
+        }
+
+        @Override
+        public Svd fit(TrainingData training, TrainingListener listener) {
+            return fit(input.resolve(training), listener);
         }
     }
 
@@ -383,8 +442,10 @@ public final class Svd extends ValuePredictor {
         private Kernel kernel;
         private Order order;
         private PairWeight pairWeight;
+        private TrainingInput input;
 
         private Builder(Config from) {
+            input = from.input();
             factors = from.factors();
             epochs = from.epochs();
             learningRate = from.learningRate();
@@ -481,6 +542,12 @@ public final class Svd extends ValuePredictor {
             return this;
         }
 
+        /** What the model trains on (default {@link Signal#RATING}). */
+        public Builder input(TrainingInput input) {
+            this.input = Objects.requireNonNull(input, "input");
+            return this;
+        }
+
         /** How much each pair counts in the loss. */
         public Builder pairWeight(PairWeight pairWeight) {
             this.pairWeight = Objects.requireNonNull(pairWeight, "pairWeight");
@@ -495,7 +562,7 @@ public final class Svd extends ValuePredictor {
         public Config build() {
             return new Config(factors, epochs, learningRate, biasLearningRateSet ? biasLearningRate : learningRate,
                     factorRegularization, biasRegularization, initStd, learningRateDecay, seed, threads, kernel,
-                    order, pairWeight);
+                    order, pairWeight, input);
         }
     }
 }

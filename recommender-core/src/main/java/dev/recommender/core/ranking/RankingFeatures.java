@@ -136,6 +136,16 @@ public final class RankingFeatures {
         return engagedType;
     }
 
+    /** The users of the features' numbering (the training log's). */
+    public IdIndex users() {
+        return users;
+    }
+
+    /** The items of the features' numbering (the training log's). */
+    public IdIndex items() {
+        return items;
+    }
+
     /** The reference time, milliseconds since the epoch: only events before it were counted. */
     public long referenceMillis() {
         return referenceMillis;
@@ -154,20 +164,36 @@ public final class RankingFeatures {
 
     /** Whether the user has at least one history event with the item. */
     public boolean hasEvents(String userId, String itemId) {
-        OptionalInt user = users.find(userId);
-        OptionalInt item = items.find(itemId);
-        return user.isPresent() && item.isPresent()
-                && Arrays.binarySearch(pairKeys, PairCounts.key(user.getAsInt(), item.getAsInt())) >= 0;
+        return hasEvents(users.find(userId).orElse(-1), items.find(itemId).orElse(-1));
+    }
+
+    /**
+     * Whether the user has at least one history event with the item, by index.
+     *
+     * @param user a user index of {@link #users()}, or -1
+     * @param item an item index of {@link #items()}, or -1
+     * @return true if the pair has a history event
+     */
+    public boolean hasEvents(int user, int item) {
+        return user >= 0 && item >= 0 && Arrays.binarySearch(pairKeys, PairCounts.key(user, item)) >= 0;
     }
 
     /** Number of distinct items the user has history events with. */
     public int historyItemCount(String userId) {
-        OptionalInt user = users.find(userId);
-        if (user.isEmpty()) {
+        return historyItemCount(users.find(userId).orElse(-1));
+    }
+
+    /**
+     * Number of distinct items the user has history events with, by index.
+     *
+     * @param user a user index of {@link #users()}, or -1
+     * @return the count, 0 for -1
+     */
+    public int historyItemCount(int user) {
+        if (user < 0) {
             return 0;
         }
-        int u = user.getAsInt();
-        return insertionPoint(PairCounts.key(u + 1, 0)) - insertionPoint(PairCounts.key(u, 0));
+        return insertionPoint(PairCounts.key(user + 1, 0)) - insertionPoint(PairCounts.key(user, 0));
     }
 
     private int insertionPoint(long key) {
@@ -203,7 +229,16 @@ public final class RankingFeatures {
         return out;
     }
 
-    private void fill(int user, int item, double retrievalScore, double svdScore, double[] out) {
+    /**
+     * Writes the features of a pair by index into {@code out} in {@link RankingFeature} order.
+     *
+     * @param user           a user index of {@link #users()}, or -1 for a user without history
+     * @param item           an item index of {@link #items()}, or -1 for an item without history
+     * @param retrievalScore the retrieval model's score for the pair
+     * @param svdScore       the rating model's prediction for the pair
+     * @param out            receives {@link RankingFeature#count()} values
+     */
+    public void fill(int user, int item, double retrievalScore, double svdScore, double[] out) {
         double m = priorStrength;
         int uEvents = user < 0 ? 0 : userEvents[user];
         int uEngaged = user < 0 ? 0 : userEngaged[user];

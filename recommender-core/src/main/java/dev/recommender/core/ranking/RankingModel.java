@@ -2,25 +2,16 @@ package dev.recommender.core.ranking;
 
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.core.io.ModelData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import smile.base.cart.Loss;
 import smile.data.DataFrame;
-import smile.data.Tuple;
 import smile.data.formula.Formula;
-import smile.data.type.StructType;
 import smile.math.MathEx;
 import smile.regression.GradientTreeBoost;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,31 +36,57 @@ import java.util.SplittableRandom;
  * same trees. Other code that uses Smile's random stream on the same thread at the same time is
  * not protected; with {@code subsample = 1} no randomness is used at all.
  *
+ * <p>Inference: Smile is only the trainer. Right after fitting, the trees are converted to a
+ * {@link TreeEnsemble} of flat primitive arrays (feature, threshold, children, leaf value per
+ * node, plus intercept and shrinkage) whose predictions equal Smile's bit for bit; no Smile object
+ * is kept. {@link #predict(double[], int, double[])} scores a whole candidate matrix in one loop
+ * without allocating. A saved model stores those arrays as named sections ({@link #writeTo}), never
+ * serialised objects.
+ *
  * <p>Complexity: fitting costs about O(trees · n · p · log n) for n examples and p features;
- * a prediction walks each tree once, O(trees · depth). Immutable and thread-safe (Smile's fitted
- * trees are read-only); each prediction allocates one small Smile tuple.
+ * a prediction walks each tree once, O(trees · depth). Immutable and thread-safe: all state is
+ * final and built in the constructor, nothing is initialised lazily.
  */
 public final class RankingModel {
     private static final Logger LOG = LoggerFactory.getLogger(RankingModel.class);
     private static final String LABEL = "label";
     /** Guards Smile's static random-seed state during fitting. */
     private static final Object SMILE_RANDOM_LOCK = new Object();
-    /** Only Smile's and the JDK's own classes may be deserialised. */
-    private static final ObjectInputFilter FILTER =
-            ObjectInputFilter.Config.createFilter("maxdepth=200;smile.**;java.base/*;!*");
 
-    private final GradientTreeBoost model;
-    private final StructType schema;
+    private final TreeEnsemble trees;
     private final List<String> featureNames;
     private final double minLabel;
     private final double maxLabel;
+    private final double[] importance;
 
-    private RankingModel(GradientTreeBoost model, List<String> featureNames, double minLabel, double maxLabel) {
-        this.model = model;
-        this.schema = model.schema();
+    private RankingModel(TreeEnsemble trees, List<String> featureNames, double minLabel, double maxLabel,
+                         double[] importance) {
+        if (trees.featureCount() != featureNames.size()) {
+            throw new IllegalArgumentException("trees read " + trees.featureCount() + " features, but "
+                    + featureNames.size() + " feature names are given");
+        }
+        if (!Double.isFinite(minLabel) || !Double.isFinite(maxLabel) || minLabel > maxLabel) {
+            throw new IllegalArgumentException("label range [" + minLabel + ", " + maxLabel
+                    + "] must be finite and non-empty");
+        }
+        if (importance.length != featureNames.size()) {
+            throw new IllegalArgumentException("importance has length " + importance.length + ", expected "
+                    + featureNames.size() + " (one per feature)");
+        }
+        for (int c = 0; c < importance.length; c++) {
+            if (!Double.isFinite(importance[c])) {
+                throw new IllegalArgumentException("importance[" + c + "] is not finite: " + importance[c]);
+            }
+        }
+        this.trees = trees;
         this.featureNames = List.copyOf(featureNames);
         this.minLabel = minLabel;
         this.maxLabel = maxLabel;
+        this.importance = importance.clone();
+    }
+
+    /** A fitted model with the Smile model it was converted from (for parity checks). */
+    record Fitted(RankingModel model, GradientTreeBoost smile) {
     }
 
     /**
@@ -101,6 +118,12 @@ public final class RankingModel {
     /** {@link #fit(double[][], double[], List, RankingConfig, TrainingListener)} reporting under another name. */
     static RankingModel fit(double[][] features, double[] labels, List<String> featureNames,
                             RankingConfig config, TrainingListener listener, String curveName) {
+        return fitWithSmile(features, labels, featureNames, config, listener, curveName).model();
+    }
+
+    /** {@link #fit(double[][], double[], List, RankingConfig, TrainingListener)}, also returning Smile's model. */
+    static Fitted fitWithSmile(double[][] features, double[] labels, List<String> featureNames,
+                               RankingConfig config, TrainingListener listener, String curveName) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(listener, "listener");
         int p = featureNames.size();
@@ -188,7 +211,9 @@ public final class RankingModel {
         }
         LOG.debug("ranking model: {} examples ({} held out), {} of {} trees kept, fit in {} ms", n, validationCount,
                 bestTrees, config.trees(), elapsed.toMillis());
-        return new RankingModel(model, featureNames, minLabel, maxLabel);
+        RankingModel flat = new RankingModel(SmileTrees.convert(model, p), featureNames, minLabel, maxLabel,
+                model.importance());
+        return new Fitted(flat, model);
     }
 
     private static DataFrame frame(double[][] features, double[] labels, int[] order, int from, int to,
@@ -232,7 +257,26 @@ public final class RankingModel {
         if (features.length != featureNames.size()) {
             throw new IllegalArgumentException("expected " + featureNames.size() + " features, got " + features.length);
         }
-        double prediction = model.predict(Tuple.of(features, schema));
+        return clip(trees.predict(features));
+    }
+
+    /**
+     * Predicts many examples at once, each clipped to the range of the training labels; allocates
+     * nothing, so a caller can keep one feature matrix and one output array per thread.
+     *
+     * @param rows     row-major features: example {@code r} is {@code rows[r·p .. r·p + p)}, p = {@code featureNames().size()}
+     * @param rowCount number of examples
+     * @param out      receives the predictions in {@code out[0..rowCount)}
+     * @throws IllegalArgumentException if {@code rows} or {@code out} is too short
+     */
+    public void predict(double[] rows, int rowCount, double[] out) {
+        trees.predict(rows, rowCount, out);
+        for (int r = 0; r < rowCount; r++) {
+            out[r] = clip(out[r]);
+        }
+    }
+
+    private double clip(double prediction) {
         return Math.max(minLabel, Math.min(maxLabel, prediction));
     }
 
@@ -243,23 +287,17 @@ public final class RankingModel {
 
     /** Number of trees kept after the validation hold-out chose the best count. */
     public int treeCount() {
-        return model.size();
+        return trees.treeCount();
     }
 
-    /** Smile's split-gain importance of each feature, in {@link #featureNames()} order. */
+    /** The flat trees (unclipped predictions). */
+    public TreeEnsemble trees() {
+        return trees;
+    }
+
+    /** Smile's split-gain importance of each feature (recorded at fit time), in {@link #featureNames()} order. */
     public double[] importance() {
-        return model.importance().clone();
-    }
-
-    /** Serialises the trees and label range to bytes (Java serialisation of the Smile model). */
-    byte[] treesToBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(model);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the Smile model", e);
-        }
-        return bytes.toByteArray();
+        return importance.clone();
     }
 
     double minLabel() {
@@ -271,32 +309,34 @@ public final class RankingModel {
     }
 
     /**
-     * Rebuilds a model from {@link #treesToBytes()} output; only Smile and JDK classes are accepted.
+     * Writes the model, except its feature names, as named arrays and properties under a prefix:
+     * {@code minLabel}, {@code maxLabel}, {@code importance} and the {@link TreeEnsemble} sections.
      *
-     * @throws IllegalArgumentException if the bytes are not a serialised Smile model with these features
+     * @param data   the model being written
+     * @param prefix name prefix, e.g. {@code "ranker."}
      */
-    static RankingModel fromBytes(byte[] trees, List<String> featureNames, double minLabel, double maxLabel) {
-        Object object;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(trees))) {
-            in.setObjectInputFilter(FILTER);
-            object = in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalArgumentException("cannot read the serialised ranking trees: " + e, e);
+    void writeTo(ModelData.Builder data, String prefix) {
+        data.property(prefix + "minLabel", Double.toString(minLabel))
+                .property(prefix + "maxLabel", Double.toString(maxLabel))
+                .putDoubles(prefix + "importance", importance);
+        trees.writeTo(data, prefix);
+    }
+
+    /**
+     * Reads a model written by {@link #writeTo}; every length, index and value is checked before the
+     * model is built, and it is complete when returned.
+     *
+     * @throws IllegalArgumentException one line naming the first missing or inconsistent field
+     */
+    static RankingModel readFrom(ModelData data, String prefix, List<String> featureNames) {
+        TreeEnsemble trees = TreeEnsemble.readFrom(data, prefix, featureNames.size());
+        double minLabel = data.doubleProperty(prefix + "minLabel");
+        double maxLabel = data.doubleProperty(prefix + "maxLabel");
+        double[] importance = data.doubles(prefix + "importance");
+        try {
+            return new RankingModel(trees, featureNames, minLabel, maxLabel, importance);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(prefix + e.getMessage(), e);
         }
-        if (!(object instanceof GradientTreeBoost model)) {
-            throw new IllegalArgumentException("serialised ranking trees hold a " + object.getClass().getName());
-        }
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < model.schema().length(); c++) {
-            names.add(model.schema().fieldName(c));
-        }
-        if (!names.equals(featureNames)) {
-            throw new IllegalArgumentException("ranking trees expect features " + names + ", model data lists "
-                    + featureNames);
-        }
-        if (!(minLabel <= maxLabel)) {
-            throw new IllegalArgumentException("label range [" + minLabel + ", " + maxLabel + "] is empty");
-        }
-        return new RankingModel(model, featureNames, minLabel, maxLabel);
     }
 }

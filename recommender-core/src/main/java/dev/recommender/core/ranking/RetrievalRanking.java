@@ -1,6 +1,8 @@
 package dev.recommender.core.ranking;
 
-import dev.recommender.core.ItemScorer;
+import dev.recommender.core.IndexedRecommender;
+import dev.recommender.core.IndexedScorer;
+import dev.recommender.core.RankedItems;
 import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.Recommendations;
 import dev.recommender.core.Recommender;
@@ -8,14 +10,10 @@ import dev.recommender.core.ScoredItem;
 import dev.recommender.core.data.IdIndex;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A two-stage recommender (Covington et al., "Deep Neural Networks for YouTube Recommendations",
@@ -33,27 +31,32 @@ import java.util.Set;
  * retrieval model gets its fallback (popularity), in the retrieval order, with the fallback flag set.
  * {@link #score} is the ranking model's prediction for any pair, known or not.
  *
+ * <p>One numbering: the retrieval model, the rating model and the features number users and items
+ * alike (they are fitted on one {@link dev.recommender.core.TrainingData}), so the stages talk in
+ * item indexes; the user id is resolved once per request and item ids are produced once, for the
+ * returned list.
+ *
  * <p>Cost per request: one retrieval call plus, per candidate, one rating prediction, a feature
  * vector and a walk of each tree: O(candidates · trees · depth). Immutable and thread-safe when its
  * sub-models are (all library models are).
  */
-public final class RetrievalRanking implements Recommender, ItemScorer {
+public final class RetrievalRanking implements IndexedRecommender, IndexedScorer {
     /** The model name. */
     public static final String NAME = "retrieval-ranking";
 
-    private final Recommender retrieval;
-    private final Recommender scorerModel;
-    private final ItemScorer scorer;
+    private final IndexedRecommender retrieval;
+    private final IndexedScorer scorer;
     private final RankingFeatures features;
     private final RankingModel ranker;
     private final RankingModel orderer;
     private final int candidates;
+    private final ThreadLocal<double[]> rows = ThreadLocal.withInitial(() -> new double[RankingFeature.count()]);
+    private final ThreadLocal<double[]> matrices = ThreadLocal.withInitial(() -> new double[0]);
 
-    private RetrievalRanking(Recommender retrieval, Recommender scorerModel, RankingFeatures features,
+    private RetrievalRanking(IndexedRecommender retrieval, IndexedScorer scorer, RankingFeatures features,
                              RankingModel ranker, RankingModel orderer, int candidates) {
         this.retrieval = retrieval;
-        this.scorerModel = scorerModel;
-        this.scorer = (ItemScorer) scorerModel;
+        this.scorer = scorer;
         this.features = features;
         this.ranker = ranker;
         this.orderer = orderer;
@@ -61,7 +64,7 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
     }
 
     /**
-     * Assembles a model from fitted parts.
+     * Assembles a model from fitted parts that share one numbering.
      *
      * @param retrieval  proposes candidates
      * @param scorer     the rating model whose prediction is a feature
@@ -69,16 +72,17 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
      * @param ranker     predicts the engagement rate from the {@link RankingFeature} columns
      * @param orderer    predicts the engagement chance that orders lists ({@link RankingTarget#ENGAGED}),
      *                   or empty to order by the engagement rate
-     * @param candidates candidates retrieved per request, at least 1
+     * @param candidates candidates retrieved per request, at least 1 (more than the catalog means all)
      * @param <S>        the rating model's type
      * @return the model
-     * @throws IllegalArgumentException if {@code candidates < 1} or a ranking model expects other features
+     * @throws IllegalArgumentException if {@code candidates < 1}, a ranking model expects other features,
+     *                                  or the parts number users or items differently
      */
-    public static <S extends Recommender & ItemScorer> RetrievalRanking of(Recommender retrieval, S scorer,
-                                                                           RankingFeatures features,
-                                                                           RankingModel ranker,
-                                                                           Optional<RankingModel> orderer,
-                                                                           int candidates) {
+    public static <S extends Recommender & IndexedScorer> RetrievalRanking of(IndexedRecommender retrieval, S scorer,
+                                                                             RankingFeatures features,
+                                                                             RankingModel ranker,
+                                                                             Optional<RankingModel> orderer,
+                                                                             int candidates) {
         return create(retrieval, scorer, features, ranker, orderer.orElse(null), candidates);
     }
 
@@ -88,8 +92,12 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
         Objects.requireNonNull(scorer, "scorer");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(ranker, "ranker");
-        if (!(scorer instanceof ItemScorer)) {
-            throw new IllegalArgumentException("scorer must be an ItemScorer, got " + scorer.getClass().getName());
+        if (!(retrieval instanceof IndexedRecommender indexedRetrieval)) {
+            throw new IllegalArgumentException("retrieval must be an IndexedRecommender, got "
+                    + retrieval.getClass().getName());
+        }
+        if (!(scorer instanceof IndexedScorer indexedScorer)) {
+            throw new IllegalArgumentException("scorer must be an IndexedScorer, got " + scorer.getClass().getName());
         }
         if (candidates < 1) {
             throw new IllegalArgumentException("candidates must be at least 1, got " + candidates);
@@ -100,7 +108,17 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
                         + ", not the " + RankingFeature.count() + " ranking features");
             }
         }
-        return new RetrievalRanking(retrieval, scorer, features, ranker, orderer, candidates);
+        sameNumbering("users", indexedRetrieval.users(), indexedScorer.users(), features.users());
+        sameNumbering("items", indexedRetrieval.items(), indexedScorer.items(), features.items());
+        return new RetrievalRanking(indexedRetrieval, indexedScorer, features, ranker, orderer, candidates);
+    }
+
+    private static void sameNumbering(String what, IdIndex retrieval, IdIndex scorer, IdIndex features) {
+        if (!(retrieval == scorer || retrieval.equals(scorer)) || !(retrieval == features || retrieval.equals(features))) {
+            throw new IllegalArgumentException("the retrieval model, the rating model and the features must number "
+                    + what + " alike (fit them on one TrainingData); got " + retrieval.size() + ", " + scorer.size()
+                    + " and " + features.size() + " " + what);
+        }
     }
 
     @Override
@@ -111,6 +129,11 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
     @Override
     public IdIndex items() {
         return retrieval.items();
+    }
+
+    @Override
+    public IdIndex users() {
+        return retrieval.users();
     }
 
     @Override
@@ -125,7 +148,7 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
 
     /** The rating model whose prediction is a feature. */
     public Recommender scorer() {
-        return scorerModel;
+        return (Recommender) scorer;
     }
 
     /** The history statistics the features are computed from. */
@@ -158,6 +181,16 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
         return new Recommendations(userId, items, ranked.fallback());
     }
 
+    @Override
+    public RankedItems recommend(int user, int howMany, boolean excludeSeen) {
+        Ranking ranking = rank(user, retrieve(user, howMany, excludeSeen), howMany, excludeSeen);
+        float[] scores = new float[ranking.size];
+        for (int k = 0; k < ranking.size; k++) {
+            scores[k] = (float) (ranking.fallback ? ranking.retrievalScores[k] : ranking.rankingScores[k]);
+        }
+        return new RankedItems(Arrays.copyOf(ranking.items, ranking.size), scores, ranking.fallback);
+    }
+
     /**
      * Recommends like {@link #recommend(String, RecommendRequest)}, keeping both stages' scores.
      *
@@ -168,36 +201,105 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
     public RankedRecommendations rank(String userId, RecommendRequest request) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(request, "request");
-        int historySize = request.excludeSeen() ? features.historyItemCount(userId) : 0;
-        long wanted = (long) Math.max(candidates, request.howMany()) + historySize;
-        RecommendRequest.Builder retrievalRequest = RecommendRequest.builder((int) Math.min(Integer.MAX_VALUE, wanted))
-                .excludeSeen(request.excludeSeen())
-                .exclude(request.exclude());
-        request.candidates().ifPresent(retrievalRequest::candidates);
-        Recommendations retrieved = retrieval.recommend(userId, retrievalRequest.build());
-        double[] row = new double[RankingFeature.count()];
-        List<RankedItem> ranked = new ArrayList<>(retrieved.size());
-        for (ScoredItem candidate : retrieved.items()) {
-            if (request.excludeSeen() && features.hasEvents(userId, candidate.itemId())) {
+        int user = retrieval.users().find(userId).orElse(-1);
+        Candidates retrieved;
+        if (request.candidates().isEmpty() && request.exclude().isEmpty()) {
+            retrieved = retrieve(user, request.howMany(), request.excludeSeen());
+        } else {
+            // candidate and exclude sets are ids: the retrieval model applies them, then the ids
+            // of its answer are resolved once
+            RecommendRequest.Builder retrievalRequest = RecommendRequest.builder(wanted(user, request.howMany(),
+                    request.excludeSeen())).excludeSeen(request.excludeSeen()).exclude(request.exclude());
+            request.candidates().ifPresent(retrievalRequest::candidates);
+            Recommendations answer = retrieval.recommend(userId, retrievalRequest.build());
+            int[] items = new int[answer.size()];
+            float[] scores = new float[answer.size()];
+            for (int k = 0; k < items.length; k++) {
+                items[k] = retrieval.items().indexOf(answer.items().get(k).itemId());
+                scores[k] = (float) answer.items().get(k).score();
+            }
+            retrieved = new Candidates(items, scores, answer.fallback());
+        }
+        Ranking ranking = rank(user, retrieved, request.howMany(), request.excludeSeen());
+        List<RankedItem> top = new ArrayList<>(ranking.size);
+        IdIndex catalog = retrieval.items();
+        for (int k = 0; k < ranking.size; k++) {
+            top.add(new RankedItem(catalog.id(ranking.items[k]), ranking.retrievalScores[k],
+                    ranking.rankingScores[k], ranking.rates[k]));
+        }
+        return new RankedRecommendations(userId, top, ranking.fallback);
+    }
+
+    /** How many items to ask the retrieval model for: enough to fill the list after seen items go. */
+    private int wanted(int user, int howMany, boolean excludeSeen) {
+        int historySize = excludeSeen ? features.historyItemCount(user) : 0;
+        long wanted = (long) Math.max(candidates, howMany) + historySize;
+        // never more than the catalog: "all candidates" is any count at least the catalog size
+        return (int) Math.max(1, Math.min(wanted, retrieval.items().size()));
+    }
+
+    private Candidates retrieve(int user, int howMany, boolean excludeSeen) {
+        RankedItems answer = retrieval.recommend(user, wanted(user, howMany, excludeSeen), excludeSeen);
+        return new Candidates(answer.items(), answer.scores(), answer.fallback());
+    }
+
+    /** Features, predictions and order of the retrieved candidates; the top {@code howMany} first. */
+    private Ranking rank(int user, Candidates retrieved, int howMany, boolean excludeSeen) {
+        int n = retrieved.items.length;
+        int[] items = new int[n];
+        double[] retrievalScores = new double[n];
+        int kept = 0;
+        for (int k = 0; k < n; k++) {
+            int item = retrieved.items[k];
+            if (excludeSeen && features.hasEvents(user, item)) {
                 continue;
             }
-            features.fill(userId, candidate.itemId(), retrieved.fallback() ? 0 : candidate.score(),
-                    scorer.score(userId, candidate.itemId()), row);
-            double rate = ranker.predict(row);
-            ranked.add(new RankedItem(candidate.itemId(), candidate.score(),
-                    orderer == null ? rate : orderer.predict(row), rate));
+            items[kept] = item;
+            retrievalScores[kept] = retrieved.scores[k];
+            kept++;
         }
-        if (!retrieved.fallback()) {
-            IdIndex catalog = retrieval.items();
-            ranked.sort((a, b) -> {
-                int byScore = Double.compare(b.rankingScore(), a.rankingScore());
-                return byScore != 0 ? byScore
-                        : Integer.compare(catalog.find(a.itemId()).orElse(Integer.MAX_VALUE),
-                        catalog.find(b.itemId()).orElse(Integer.MAX_VALUE));
+        int[] candidateItems = Arrays.copyOf(items, kept);
+        float[] svd = new float[kept];
+        scorer.scoreInto(user, candidateItems, svd);
+        // one feature matrix per thread, reused: row k holds candidate k's features
+        int width = RankingFeature.count();
+        double[] matrix = matrices.get();
+        if (matrix.length < kept * width) {
+            matrix = new double[Math.max(kept, 16) * width];
+            matrices.set(matrix);
+        }
+        double[] row = rows.get();
+        for (int k = 0; k < kept; k++) {
+            features.fill(user, candidateItems[k], retrieved.fallback ? 0 : retrievalScores[k], svd[k], row);
+            System.arraycopy(row, 0, matrix, k * width, width);
+        }
+        double[] rates = new double[kept];
+        ranker.predict(matrix, kept, rates);
+        double[] rankingScores = orderer == null ? rates : new double[kept];
+        if (orderer != null) {
+            orderer.predict(matrix, kept, rankingScores);
+        }
+        Integer[] order = new Integer[kept];
+        for (int k = 0; k < kept; k++) {
+            order[k] = k;
+        }
+        if (!retrieved.fallback) {
+            // best ranking score first, ties by catalog order
+            Arrays.sort(order, (a, b) -> {
+                int byScore = Double.compare(rankingScores[b], rankingScores[a]);
+                return byScore != 0 ? byScore : Integer.compare(candidateItems[a], candidateItems[b]);
             });
         }
-        List<RankedItem> top = ranked.subList(0, Math.min(request.howMany(), ranked.size()));
-        return new RankedRecommendations(userId, top, retrieved.fallback());
+        int size = Math.min(howMany, kept);
+        Ranking ranking = new Ranking(size, retrieved.fallback);
+        for (int r = 0; r < size; r++) {
+            int k = order[r];
+            ranking.items[r] = candidateItems[k];
+            ranking.retrievalScores[r] = retrievalScores[k];
+            ranking.rankingScores[r] = rankingScores[k];
+            ranking.rates[r] = rates[k];
+        }
+        return ranking;
     }
 
     /**
@@ -206,44 +308,90 @@ public final class RetrievalRanking implements Recommender, ItemScorer {
      */
     @Override
     public double score(String userId, String itemId) {
-        Objects.requireNonNull(userId, "userId");
-        Objects.requireNonNull(itemId, "itemId");
-        double retrievalScore = retrievalScores(retrieval, userId, List.of(itemId))[0];
-        double[] row = new double[RankingFeature.count()];
-        features.fill(userId, itemId, retrievalScore, scorer.score(userId, itemId), row);
+        int user = retrieval.users().find(Objects.requireNonNull(userId, "userId")).orElse(-1);
+        int item = retrieval.items().find(Objects.requireNonNull(itemId, "itemId")).orElse(-1);
+        int[] items = {item};
+        float[] retrievalScore = new float[1];
+        retrievalScores(retrieval, user, items, retrievalScore);
+        float[] svd = new float[1];
+        scorer.scoreInto(user, items, svd);
+        double[] row = rows.get();
+        features.fill(user, item, retrievalScore[0], svd[0], row);
         return ranker.predict(row);
     }
 
+    /** The predicted engagement rates of some items for a user, as {@link #score(String, String)}. */
+    @Override
+    public void scoreInto(int user, int[] items, float[] out) {
+        float[] retrievalScores = new float[items.length];
+        retrievalScores(retrieval, user, items, retrievalScores);
+        float[] svd = new float[items.length];
+        scorer.scoreInto(user, items, svd);
+        double[] row = rows.get();
+        for (int k = 0; k < items.length; k++) {
+            features.fill(user, items[k], retrievalScores[k], svd[k], row);
+            out[k] = (float) ranker.predict(row);
+        }
+    }
+
+    @Override
+    public void rankingScores(int user, int[] items, float[] out) {
+        float[] retrievalScores = new float[items.length];
+        retrievalScores(retrieval, user, items, retrievalScores);
+        float[] svd = new float[items.length];
+        scorer.scoreInto(user, items, svd);
+        double[] row = rows.get();
+        for (int k = 0; k < items.length; k++) {
+            features.fill(user, items[k], retrievalScores[k], svd[k], row);
+            out[k] = (float) (orderer == null ? ranker.predict(row) : orderer.predict(row));
+        }
+    }
+
     /**
-     * The retrieval model's scores of some items for a user, in the given order: 0 for an item it
-     * does not know or a user it does not know (its fallback scores are not retrieval scores).
+     * The retrieval model's scores of some items for a user: 0 for an item outside the catalog or a
+     * user it does not know (its fallback scores are not retrieval scores).
      */
-    static double[] retrievalScores(Recommender retrieval, String userId, Collection<String> itemIds) {
-        double[] scores = new double[itemIds.size()];
-        if (itemIds.isEmpty() || !retrieval.knowsUser(userId)) {
-            return scores;
+    static void retrievalScores(IndexedRecommender retrieval, int user, int[] items, float[] out) {
+        int catalog = retrieval.items().size();
+        int[] known = new int[items.length];
+        for (int k = 0; k < items.length; k++) {
+            known[k] = items[k] >= 0 && items[k] < catalog ? items[k] : 0;
         }
-        Set<String> wanted = new LinkedHashSet<>(itemIds);
-        Recommendations answer = retrieval.recommend(userId, RecommendRequest.builder(wanted.size())
-                .excludeSeen(false).candidates(wanted).build());
-        if (answer.fallback()) {
-            return scores;
+        retrieval.rankingScores(user, known, out);
+        for (int k = 0; k < items.length; k++) {
+            if (items[k] < 0 || items[k] >= catalog || Float.isNaN(out[k])) {
+                out[k] = 0;
+            }
         }
-        Map<String, Double> byItem = new HashMap<>(answer.size() * 2);
-        for (ScoredItem item : answer.items()) {
-            byItem.put(item.itemId(), item.score());
-        }
-        int k = 0;
-        for (String itemId : itemIds) {
-            scores[k++] = byItem.getOrDefault(itemId, 0.0);
-        }
-        return scores;
     }
 
     @Override
     public String toString() {
-        return "RetrievalRanking[retrieval=" + retrieval.name() + ", scorer=" + scorerModel.name() + ", candidates="
+        return "RetrievalRanking[retrieval=" + retrieval.name() + ", scorer=" + scorer().name() + ", candidates="
                 + candidates + ", trees=" + ranker.treeCount()
                 + (orderer == null ? "" : ", ordering trees=" + orderer.treeCount()) + "]";
+    }
+
+    /** Retrieved candidates by index, with their retrieval scores. */
+    private record Candidates(int[] items, float[] scores, boolean fallback) {
+    }
+
+    /** The ranked top of a request, by index. */
+    private static final class Ranking {
+        final int size;
+        final boolean fallback;
+        final int[] items;
+        final double[] retrievalScores;
+        final double[] rankingScores;
+        final double[] rates;
+
+        Ranking(int size, boolean fallback) {
+            this.size = size;
+            this.fallback = fallback;
+            this.items = new int[size];
+            this.retrievalScores = new double[size];
+            this.rankingScores = new double[size];
+            this.rates = new double[size];
+        }
     }
 }

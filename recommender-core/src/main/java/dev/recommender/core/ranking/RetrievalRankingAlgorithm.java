@@ -1,21 +1,22 @@
 package dev.recommender.core.ranking;
 
-import dev.recommender.core.ItemScorer;
-import dev.recommender.core.RecommendRequest;
-import dev.recommender.core.Recommendations;
+import dev.recommender.core.Algorithm;
+import dev.recommender.core.IndexedRecommender;
+import dev.recommender.core.IndexedScorer;
+import dev.recommender.core.RankedItems;
 import dev.recommender.core.Recommender;
-import dev.recommender.core.ScoredItem;
+import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.EventLog;
+import dev.recommender.core.data.Interactions;
+import dev.recommender.core.data.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -41,15 +42,14 @@ import java.util.SplittableRandom;
  * <p>Cost: two fits of each sub-model plus one ranking fit over the label-window pairs (and
  * candidates). Deterministic given the sub-models' and the ranking seed. Immutable.
  *
- * @param retrieval proposes candidates (e.g. a two-tower or ALS model behind a {@link ModelStage})
+ * @param retrieval proposes candidates (e.g. a two-tower or ALS model, trained on its own signal)
  * @param scorer    the rating model whose prediction is a feature (e.g. Svd on engagement rates)
  * @param config    candidates, label window, target, features and trees
  * @param <S>       the rating model's type
  */
-public record RetrievalRankingAlgorithm<S extends Recommender & ItemScorer>(EventAlgorithm<?> retrieval,
-                                                                           EventAlgorithm<S> scorer,
-                                                                           RetrievalRankingConfig config)
-        implements EventAlgorithm<RetrievalRanking> {
+public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
+        Algorithm<? extends IndexedRecommender> retrieval, Algorithm<S> scorer, RetrievalRankingConfig config)
+        implements Algorithm<RetrievalRanking> {
     private static final Logger LOG = LoggerFactory.getLogger(RetrievalRankingAlgorithm.class);
 
     /** Validates the fields. */
@@ -71,16 +71,16 @@ public record RetrievalRankingAlgorithm<S extends Recommender & ItemScorer>(Even
      *                                  cut-off has no events
      */
     @Override
-    public RetrievalRanking fit(EventLog training, TrainingListener listener) {
-        Objects.requireNonNull(training, "training");
+    public RetrievalRanking fit(TrainingData data, TrainingListener listener) {
+        Objects.requireNonNull(data, "data");
         Objects.requireNonNull(listener, "listener");
+        EventLog training = data.requireEvents(name());
         if (training.size() == 0) {
             throw new IllegalArgumentException("training log is empty");
         }
-        long start = training.minTimeMillis();
         long end = training.maxTimeMillis() + 1;
-        long cutoff = cutoff(start, end, config.labelFraction());
-        Examples examples = examples(training, cutoff);
+        long cutoff = training.startOfLastShare(config.labelFraction());
+        Examples examples = examples(data, cutoff);
         LOG.info("ranking examples: {} from the label window after {} ({} history events)", examples.size(),
                 java.time.Instant.ofEpochMilli(cutoff), examples.historyEvents);
         RankingModel ranker = RankingModel.fit(examples.shownFeatures(), examples.shownRates(), config.ranking(),
@@ -89,16 +89,11 @@ public record RetrievalRankingAlgorithm<S extends Recommender & ItemScorer>(Even
                 ? RankingModel.fit(examples.newFeatures(), examples.newEngaged(), RankingFeature.columnNames(),
                 config.ranking(), listener, "ordering-gbdt")
                 : null;
-        Recommender finalRetrieval = retrieval.fit(training, listener);
-        S finalScorer = scorer.fit(training, listener);
+        IndexedRecommender finalRetrieval = retrieval.fit(data, listener);
+        S finalScorer = scorer.fit(data, listener);
         RankingFeatures finalFeatures = RankingFeatures.of(training, end, config.features());
         return RetrievalRanking.of(finalRetrieval, finalScorer, finalFeatures, ranker, Optional.ofNullable(orderer),
                 config.candidates());
-    }
-
-    /** The cut-off time: labels come from events at or after it. */
-    static long cutoff(long start, long end, double labelFraction) {
-        return end - Math.round(labelFraction * (end - start));
     }
 
     /**
@@ -107,38 +102,48 @@ public record RetrievalRankingAlgorithm<S extends Recommender & ItemScorer>(Even
      *
      * @throws IllegalArgumentException if either side of the cut-off has no events
      */
-    Examples examples(EventLog training, long cutoff) {
+    Examples examples(TrainingData data, long cutoff) {
+        EventLog training = data.requireEvents(name());
         int[] history = positions(training, Long.MIN_VALUE, cutoff);
         if (history.length == 0 || history.length == training.size()) {
             throw new IllegalArgumentException("cut-off " + cutoff + " leaves no " + (history.length == 0
                     ? "history" : "label") + " events; the log must span some time (labelFraction "
                     + config.labelFraction() + ")");
         }
-        EventLog historyLog = training.select(history);
-        Recommender historyRetrieval = retrieval.fit(historyLog, TrainingListener.NONE);
-        S historyScorer = scorer.fit(historyLog, TrainingListener.NONE);
+        TrainingData historyData = data.select(history);
+        IndexedRecommender historyRetrieval = retrieval.fit(historyData, TrainingListener.NONE);
+        S historyScorer = scorer.fit(historyData, TrainingListener.NONE);
         RankingFeatures features = RankingFeatures.of(training, cutoff, config.features());
-        PairCounts labels = PairCounts.of(training, cutoff, Long.MAX_VALUE,
-                RankingFeatures.engagedTypes(training, config.features()));
+        // labels: the rating signal of the label window's pairs (the engagement rate of an app log,
+        // the rating of rating data), in the log's numbering like the models and the features
+        Interactions labels = data.select(positions(training, cutoff, Long.MAX_VALUE)).interactions(Signal.RATING);
         List<double[]> rows = new ArrayList<>(labels.size());
         List<Double> rates = new ArrayList<>(labels.size());
         SplittableRandom random = new SplittableRandom(config.ranking().seed());
-        int k = 0;
-        while (k < labels.size()) {
-            int user = PairCounts.userOf(labels.keyAt(k));
-            String userId = training.users().id(user);
-            Set<String> itemIds = new LinkedHashSet<>();
-            for (; k < labels.size() && PairCounts.userOf(labels.keyAt(k)) == user; k++) {
-                itemIds.add(training.items().id(PairCounts.itemOf(labels.keyAt(k))));
-                rates.add((double) labels.engagedAt(k) / labels.eventsAt(k));
+        int catalog = historyRetrieval.items().size();
+        for (int user = 0; user < labels.userCount(); user++) {
+            if (labels.userDegree(user) == 0) {
+                continue;
+            }
+            int[] items = new int[labels.userDegree(user) + config.negatives()];
+            int count = 0;
+            for (int entry = labels.userStart(user); entry < labels.userEnd(user); entry++) {
+                items[count++] = labels.itemAt(entry);
+                rates.add((double) labels.value(entry));
             }
             if (config.target() == RankingTarget.ENGAGED && config.negatives() > 0) {
-                addNegatives(historyRetrieval, userId, itemIds, random, rates);
+                count = addNegatives(historyRetrieval, user, items, count, Math.min(config.candidates(), catalog),
+                        random, rates);
             }
-            double[] retrievalScores = RetrievalRanking.retrievalScores(historyRetrieval, userId, itemIds);
-            int j = 0;
-            for (String itemId : itemIds) {
-                rows.add(features.features(userId, itemId, retrievalScores[j++], historyScorer.score(userId, itemId)));
+            int[] pairs = java.util.Arrays.copyOf(items, count);
+            float[] retrievalScores = new float[count];
+            RetrievalRanking.retrievalScores(historyRetrieval, user, pairs, retrievalScores);
+            float[] svd = new float[count];
+            historyScorer.scoreInto(user, pairs, svd);
+            for (int k = 0; k < count; k++) {
+                double[] row = new double[RankingFeature.count()];
+                features.fill(user, pairs[k], retrievalScores[k], svd[k], row);
+                rows.add(row);
             }
         }
         double[] y = new double[rates.size()];
@@ -148,29 +153,35 @@ public record RetrievalRankingAlgorithm<S extends Recommender & ItemScorer>(Even
         return new Examples(rows.toArray(double[][]::new), y, history.length);
     }
 
-    /** Adds up to {@code negatives} retrieved items outside {@code itemIds}, with rate NaN (not shown). */
-    private void addNegatives(Recommender historyRetrieval, String userId, Set<String> itemIds,
-                              SplittableRandom random, List<Double> rates) {
-        Recommendations retrieved = historyRetrieval.recommend(userId,
-                RecommendRequest.builder(config.candidates()).excludeSeen(false).build());
+    /**
+     * Adds up to {@code negatives} of the user's top retrieved items that are not among the first
+     * {@code count} of {@code items}, with rate NaN (not shown); returns the new count.
+     */
+    private int addNegatives(IndexedRecommender historyRetrieval, int user, int[] items, int count, int candidates,
+                             SplittableRandom random, List<Double> rates) {
+        RankedItems retrieved = historyRetrieval.recommend(user, Math.max(1, candidates), false);
         if (retrieved.fallback()) {
-            return;
+            return count;
         }
-        List<String> pool = new ArrayList<>();
-        for (ScoredItem candidate : retrieved.items()) {
-            if (!itemIds.contains(candidate.itemId())) {
-                pool.add(candidate.itemId());
+        int[] sortedLabels = java.util.Arrays.copyOf(items, count);
+        java.util.Arrays.sort(sortedLabels);
+        int[] pool = new int[retrieved.size()];
+        int poolSize = 0;
+        for (int item : retrieved.items()) {
+            if (java.util.Arrays.binarySearch(sortedLabels, item) < 0) {
+                pool[poolSize++] = item;
             }
         }
-        int take = Math.min(config.negatives(), pool.size());
+        int take = Math.min(config.negatives(), poolSize);
         for (int n = 0; n < take; n++) {
-            int pick = n + random.nextInt(pool.size() - n);
-            String chosen = pool.get(pick);
-            pool.set(pick, pool.get(n));
-            pool.set(n, chosen);
-            itemIds.add(chosen);
+            int pick = n + random.nextInt(poolSize - n);
+            int chosen = pool[pick];
+            pool[pick] = pool[n];
+            pool[n] = chosen;
+            items[count++] = chosen;
             rates.add(Double.NaN);
         }
+        return count;
     }
 
     private static int[] positions(EventLog log, long fromMillis, long toMillis) {
@@ -201,7 +212,10 @@ public record RetrievalRankingAlgorithm<S extends Recommender & ItemScorer>(Even
             return rates.length;
         }
 
-        /** 1 for a pair with an engagement in the label window, else 0 (unshown candidates included). */
+        /**
+         * 1 for a pair with a positive label-window value (an engagement of an app log, any rating of
+         * rating data), else 0 (unshown candidates included).
+         */
         double[] engaged() {
             double[] engaged = new double[rates.length];
             for (int r = 0; r < rates.length; r++) {

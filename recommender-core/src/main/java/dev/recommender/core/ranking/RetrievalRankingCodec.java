@@ -6,14 +6,17 @@ import dev.recommender.core.io.ModelCodec;
 import dev.recommender.core.io.ModelData;
 import dev.recommender.core.io.ModelStore;
 
+import java.util.List;
+
 /**
  * Saves and loads {@link RetrievalRanking} models through {@link ModelStore}: the retrieval and
  * rating sub-models are encoded by their own codecs and nested under the prefixes
  * {@code retrieval/} and {@code scorer/}; the feature statistics are named arrays under
- * {@code features/}; the Smile trees of the engagement-rate model (and of the optional ordering model)
- * are byte sections of Java serialisation, read back through a
- * filter that admits only Smile and JDK classes. The container's checksum covers all of it, so a
- * corrupt file is refused before any of it is decoded. Stateless and thread-safe.
+ * {@code features/}; the trees of the engagement-rate model (and of the optional ordering model)
+ * are the flat {@link TreeEnsemble} arrays under {@code ranker.} (and {@code orderer.}). Nothing is
+ * stored by Java serialisation: loading only reads primitive arrays and checks every length, index
+ * and value before a model is built. The container's checksum covers all of it, so a corrupt file is
+ * refused before any of it is decoded. Stateless and thread-safe.
  */
 public final class RetrievalRankingCodec implements ModelCodec<RetrievalRanking> {
     private static final String RETRIEVAL = "retrieval/";
@@ -29,10 +32,13 @@ public final class RetrievalRankingCodec implements ModelCodec<RetrievalRanking>
         return RetrievalRanking.NAME;
     }
 
-    /** Version 2 added the optional ordering model; version 1 files (without one) still load. */
+    /**
+     * Version 3 stores the trees as named arrays. Versions 1 and 2 held Java-serialised Smile trees;
+     * they are refused (deserialising them is what made a crafted file able to hang or kill a server).
+     */
     @Override
     public int version() {
-        return 2;
+        return 3;
     }
 
     @Override
@@ -50,38 +56,37 @@ public final class RetrievalRankingCodec implements ModelCodec<RetrievalRanking>
         RankingModel ranker = model.ranker();
         ModelData.Builder data = ModelData.builder(type(), version())
                 .property("candidates", model.candidates())
-                .property("ranker.minLabel", Double.toString(ranker.minLabel()))
-                .property("ranker.maxLabel", Double.toString(ranker.maxLabel()))
                 .putStrings("ranker.features", ranker.featureNames().toArray(String[]::new))
-                .putBytes("ranker.trees", ranker.treesToBytes())
                 .property("orderer", model.orderer().isPresent())
                 .putModel(RETRIEVAL, ModelStore.encode(model.retrieval()))
                 .putModel(SCORER, ModelStore.encode(model.scorer()));
-        model.orderer().ifPresent(orderer -> data
-                .property("orderer.minLabel", Double.toString(orderer.minLabel()))
-                .property("orderer.maxLabel", Double.toString(orderer.maxLabel()))
-                .putBytes("orderer.trees", orderer.treesToBytes()));
+        ranker.writeTo(data, "ranker.");
+        model.orderer().ifPresent(orderer -> orderer.writeTo(data, "orderer."));
         model.features().writeTo(data, FEATURES);
         return data.build();
     }
 
     @Override
     public RetrievalRanking decode(ModelData data) {
-        if (data.modelVersion() < 1 || data.modelVersion() > 2) {
-            throw new IllegalArgumentException("unsupported retrieval-ranking version " + data.modelVersion());
+        if (data.modelVersion() < 3) {
+            throw new IllegalArgumentException("retrieval-ranking version " + data.modelVersion()
+                    + " stored its trees by Java serialisation, which is no longer read; fit and save the model again");
         }
+        if (data.modelVersion() > version()) {
+            throw new IllegalArgumentException("unsupported retrieval-ranking version " + data.modelVersion()
+                    + " (this library reads up to " + version() + ")");
+        }
+        // the trees first: they are cheap to check, so a crafted file is refused before the sub-models are built
+        List<String> featureNames = data.strings("ranker.features");
+        RankingModel ranker = RankingModel.readFrom(data, "ranker.", featureNames);
+        RankingModel orderer = Boolean.parseBoolean(data.property("orderer"))
+                ? RankingModel.readFrom(data, "orderer.", featureNames)
+                : null;
         Recommender retrieval = ModelStore.decode(data.model(RETRIEVAL));
         Recommender scorer = ModelStore.decode(data.model(SCORER));
         if (!(scorer instanceof ItemScorer)) {
             throw new IllegalArgumentException("stored scorer is a " + scorer.getClass().getName()
                     + ", not an ItemScorer");
-        }
-        RankingModel ranker = RankingModel.fromBytes(data.bytes("ranker.trees"), data.strings("ranker.features"),
-                data.doubleProperty("ranker.minLabel"), data.doubleProperty("ranker.maxLabel"));
-        RankingModel orderer = null;
-        if (data.modelVersion() >= 2 && Boolean.parseBoolean(data.property("orderer"))) {
-            orderer = RankingModel.fromBytes(data.bytes("orderer.trees"), data.strings("ranker.features"),
-                    data.doubleProperty("orderer.minLabel"), data.doubleProperty("orderer.maxLabel"));
         }
         RankingFeatures features = RankingFeatures.readFrom(data, FEATURES);
         return RetrievalRanking.create(retrieval, scorer, features, ranker, orderer, data.intProperty("candidates"));

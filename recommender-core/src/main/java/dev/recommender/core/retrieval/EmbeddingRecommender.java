@@ -1,6 +1,8 @@
 package dev.recommender.core.retrieval;
 
-import dev.recommender.core.ItemScorer;
+import dev.recommender.core.IndexedRecommender;
+import dev.recommender.core.IndexedScorer;
+import dev.recommender.core.RankedItems;
 import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.Recommendations;
 import dev.recommender.core.Recommender;
@@ -10,6 +12,7 @@ import dev.recommender.core.TopK;
 import dev.recommender.core.data.IdIndex;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,13 +33,15 @@ import java.util.function.IntPredicate;
  *
  * <p>Thread safety: immutable; any number of threads may call {@code recommend} and {@code score}.
  */
-public abstract class EmbeddingRecommender implements Recommender, ItemScorer {
+public abstract class EmbeddingRecommender implements IndexedRecommender, IndexedScorer {
     private final SeenItems seen;
     private final float[] userVectors;
     private final float[] itemVectors;
     private final int dimensions;
     private final IndexConfig indexConfig;
     private final TopKIndex index;
+    private final long[] absent;
+    private final int absentCount;
     private final ThreadLocal<long[]> masks;
     private final ThreadLocal<float[]> queries;
 
@@ -69,9 +74,25 @@ public abstract class EmbeddingRecommender implements Recommender, ItemScorer {
         this.userVectors = userVectors.clone();
         this.itemVectors = itemVectors.clone();
         this.dimensions = dimensions;
-        this.index = TopKIndex.shared(this.itemVectors, dimensions, indexConfig);
+        // users and items of the numbering without a training pair score 0 and are never listed
+        for (int u = 0; u < seen.users().size(); u++) {
+            if (!seen.knowsUser(u)) {
+                Arrays.fill(this.userVectors, u * dimensions, (u + 1) * dimensions, 0f);
+            }
+        }
         int words = (seen.items().size() + 63) >>> 6;
-        this.masks = ThreadLocal.withInitial(() -> new long[words]);
+        this.absent = new long[words];
+        int absentItems = 0;
+        for (int i = 0; i < seen.items().size(); i++) {
+            if (!seen.isCatalogItem(i)) {
+                Arrays.fill(this.itemVectors, i * dimensions, (i + 1) * dimensions, 0f);
+                absent[i >>> 6] |= 1L << i;
+                absentItems++;
+            }
+        }
+        this.absentCount = absentItems;
+        this.index = TopKIndex.shared(this.itemVectors, dimensions, indexConfig);
+        this.masks = ThreadLocal.withInitial(absent::clone);
         this.queries = ThreadLocal.withInitial(() -> new float[dimensions]);
     }
 
@@ -107,7 +128,7 @@ public abstract class EmbeddingRecommender implements Recommender, ItemScorer {
 
     @Override
     public boolean knowsUser(String userId) {
-        return seen.users().contains(userId);
+        return seen.knownUser(userId) >= 0;
     }
 
     /**
@@ -117,11 +138,11 @@ public abstract class EmbeddingRecommender implements Recommender, ItemScorer {
      * @return the vector, or empty for an unknown user
      */
     public final Optional<float[]> userVector(String userId) {
-        OptionalInt user = seen.users().find(userId);
-        if (user.isEmpty()) {
+        int user = seen.knownUser(userId);
+        if (user < 0) {
             return Optional.empty();
         }
-        int offset = user.getAsInt() * dimensions;
+        int offset = user * dimensions;
         float[] copy = new float[dimensions];
         System.arraycopy(userVectors, offset, copy, 0, dimensions);
         return Optional.of(copy);
@@ -161,6 +182,57 @@ public abstract class EmbeddingRecommender implements Recommender, ItemScorer {
                 dimensions);
     }
 
+    @Override
+    public void scoreInto(int user, int[] items, float[] out) {
+        boolean known = user >= 0 && user < seen.users().size();
+        int itemCount = seen.items().size();
+        for (int k = 0; k < items.length; k++) {
+            int item = items[k];
+            out[k] = known && item >= 0 && item < itemCount
+                    ? VectorMath.dot(userVectors, user * dimensions, itemVectors, item * dimensions, dimensions) : 0f;
+        }
+    }
+
+    @Override
+    public void rankingScores(int user, int[] items, float[] out) {
+        if (!seen.knowsUser(user)) {
+            Arrays.fill(out, 0, items.length, Float.NaN);
+            return;
+        }
+        scoreInto(user, items, out);
+    }
+
+    @Override
+    public RankedItems recommend(int user, int howMany, boolean excludeSeen) {
+        if (!seen.knowsUser(user)) {
+            return seen.popularIndexes(howMany);
+        }
+        float[] query = queries.get();
+        System.arraycopy(userVectors, user * dimensions, query, 0, dimensions);
+        long[] mask = masks.get();
+        int excluded = absentCount;
+        try {
+            if (excludeSeen) {
+                for (int k = 0, n = seen.userItemCount(user); k < n; k++) {
+                    excluded += mark(mask, seen.userItem(user, k));
+                }
+            }
+            TopK top = new TopK(howMany);
+            index.search(query, item -> (mask[item >>> 6] & (1L << item)) != 0, excluded, top);
+            int[] indexes = new int[top.size()];
+            float[] scores = new float[top.size()];
+            int n = top.drainDescending(indexes, scores);
+            return new RankedItems(n == indexes.length ? indexes : Arrays.copyOf(indexes, n),
+                    n == scores.length ? scores : Arrays.copyOf(scores, n), false);
+        } finally {
+            if (excludeSeen) {
+                for (int k = 0, n = seen.userItemCount(user); k < n; k++) {
+                    unmark(mask, seen.userItem(user, k));
+                }
+            }
+        }
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -171,15 +243,14 @@ public abstract class EmbeddingRecommender implements Recommender, ItemScorer {
     public Recommendations recommend(String userId, RecommendRequest request) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(request, "request");
-        OptionalInt user = seen.users().find(userId);
-        if (user.isEmpty()) {
-            return new Recommendations(userId, popular(request), true);
+        int u = seen.knownUser(userId);
+        if (u < 0) {
+            return new Recommendations(userId, seen.popular(request), true);
         }
-        int u = user.getAsInt();
         float[] query = queries.get();
         System.arraycopy(userVectors, u * dimensions, query, 0, dimensions);
         long[] mask = masks.get();
-        int excluded = 0;
+        int excluded = absentCount;
         try {
             if (request.excludeSeen()) {
                 for (int k = 0, n = seen.userItemCount(u); k < n; k++) {
@@ -217,7 +288,7 @@ public abstract class EmbeddingRecommender implements Recommender, ItemScorer {
         }
         long[] mask = masks.get();
         int[] own = user.seenItemsView();
-        int excluded = 0;
+        int excluded = absentCount;
         try {
             if (request.excludeSeen()) {
                 for (int item : own) {
@@ -248,29 +319,6 @@ public abstract class EmbeddingRecommender implements Recommender, ItemScorer {
             }
         } else {
             index.search(query, excluded, excludedCount, top);
-        }
-        return drain(top);
-    }
-
-    private List<ScoredItem> popular(RecommendRequest request) {
-        TopK top = new TopK(request.howMany());
-        Set<String> exclude = request.exclude();
-        if (request.candidates().isPresent()) {
-            for (String candidate : request.candidates().get()) {
-                OptionalInt item = seen.items().find(candidate);
-                if (item.isPresent() && !exclude.contains(candidate)) {
-                    top.offer(item.getAsInt(), seen.itemUserCount(item.getAsInt()));
-                }
-            }
-        } else {
-            IdIndex items = seen.items();
-            boolean anyExcluded = !exclude.isEmpty();
-            for (int item = 0, n = items.size(); item < n; item++) {
-                float count = seen.itemUserCount(item);
-                if (top.wouldKeep(count) && !(anyExcluded && exclude.contains(items.id(item)))) {
-                    top.offer(item, count);
-                }
-            }
         }
         return drain(top);
     }
@@ -316,8 +364,10 @@ public abstract class EmbeddingRecommender implements Recommender, ItemScorer {
         return 1;
     }
 
-    private static void unmark(long[] mask, int item) {
-        mask[item >>> 6] &= ~(1L << item);
+    private void unmark(long[] mask, int item) {
+        int word = item >>> 6;
+        long bit = 1L << item;
+        mask[word] = (mask[word] & ~bit) | (absent[word] & bit); // items without training pairs stay excluded
     }
 
     /** The user vectors, row-major; not copied (for codecs and subclasses, which must not modify it). */

@@ -138,6 +138,7 @@ public final class EpochValidation {
         private final int itemCount;
         private final int maxCutoff;
         private final long[] mask;
+        private final int absentItems;
         private final IntPredicate excluded;
         private final int[] rank;
         private final int[] topItems;
@@ -150,8 +151,8 @@ public final class EpochValidation {
             Map<String, Integer> itemCache = new HashMap<>();
             for (int p = 0; p < userIds.length; p++) {
                 OptionalInt user = training.users().find(userIds[p]);
-                if (user.isEmpty()) {
-                    continue;
+                if (user.isEmpty() || training.userDegree(user.getAsInt()) == 0) {
+                    continue; // a user without training pairs counts as a miss
                 }
                 int item = itemCache.computeIfAbsent(itemIds[p], id -> training.items().find(id).orElse(-1));
                 byUser.computeIfAbsent(user.getAsInt(), u -> new ArrayList<>()).add(item);
@@ -168,6 +169,15 @@ public final class EpochValidation {
             this.pairItems = items.stream().mapToInt(Integer::intValue).toArray();
             this.maxCutoff = Math.max(1, Math.min(cutoffs[cutoffs.length - 1], itemCount));
             this.mask = new long[(itemCount + 63) >>> 6];
+            // items of the numbering without training pairs are never in a list
+            int absent = 0;
+            for (int item = 0; item < itemCount; item++) {
+                if (training.itemDegree(item) == 0) {
+                    mask[item >>> 6] |= 1L << item;
+                    absent++;
+                }
+            }
+            this.absentItems = absent;
             this.excluded = item -> (mask[item >>> 6] & (1L << item)) != 0;
             this.rank = new int[itemCount];
             Arrays.fill(rank, -1);
@@ -197,7 +207,7 @@ public final class EpochValidation {
                     int item = training.itemAt(e);
                     mask[item >>> 6] |= 1L << item;
                 }
-                index.search(query, excluded, seenEnd - seenStart, top);
+                index.search(query, excluded, seenEnd - seenStart + absentItems, top);
                 int n = top.drainDescending(topItems, topScores);
                 for (int r = 0; r < n; r++) {
                     rank[topItems[r]] = r;

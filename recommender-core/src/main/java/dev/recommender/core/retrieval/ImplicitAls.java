@@ -3,7 +3,10 @@ package dev.recommender.core.retrieval;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.SeenItems;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Aggregation;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.Interactions;
@@ -224,9 +227,10 @@ public final class ImplicitAls extends EmbeddingRecommender {
      * @param seed           seed of the factor initialisation
      * @param threads        worker threads, at least 1 (the result does not depend on it)
      * @param index          how the fitted model searches its catalog
+     * @param input          what it trains on: {@link Signal#IMPLICIT} by default
      */
     public record Config(int factors, double regularization, double alpha, int iterations, int cgSteps, long seed,
-                         int threads, IndexConfig index) implements Algorithm<ImplicitAls> {
+                         int threads, IndexConfig index, TrainingInput input) implements Algorithm<ImplicitAls> {
         /**
          * Validates the fields.
          *
@@ -240,6 +244,25 @@ public final class ImplicitAls extends EmbeddingRecommender {
             Args.atLeast("cgSteps", cgSteps, 0);
             Args.atLeast("threads", threads, 1);
             Objects.requireNonNull(index, "index");
+            Objects.requireNonNull(input, "input");
+        }
+
+        /**
+         * A configuration training on the {@link Signal#IMPLICIT} values (the parameters as above).
+         *
+         * @param factors        latent dimension, at least 1
+         * @param regularization L2 penalty, non-negative
+         * @param alpha          confidence slope, non-negative
+         * @param iterations     ALS sweeps, at least 1
+         * @param cgSteps        conjugate-gradient steps per row and sweep; 0 solves exactly
+         * @param seed           seed of the factor initialisation
+         * @param threads        worker threads, at least 1
+         * @param index          how the fitted model searches its catalog
+         */
+        public Config(int factors, double regularization, double alpha, int iterations, int cgSteps, long seed,
+                      int threads, IndexConfig index) {
+            this(factors, regularization, alpha, iterations, cgSteps, seed, threads, index,
+                    TrainingInput.of(Signal.IMPLICIT));
         }
 
         /** The defaults; see {@link Builder} for the values. */
@@ -255,7 +278,7 @@ public final class ImplicitAls extends EmbeddingRecommender {
         /** A builder starting from this configuration. */
         public Builder toBuilder() {
             return new Builder().factors(factors).regularization(regularization).alpha(alpha).iterations(iterations)
-                    .cgSteps(cgSteps).seed(seed).threads(threads).index(index);
+                    .cgSteps(cgSteps).seed(seed).threads(threads).index(index).input(input);
         }
 
         @Override
@@ -263,7 +286,30 @@ public final class ImplicitAls extends EmbeddingRecommender {
             return NAME;
         }
 
+        /**
+         * Fits a model on interactions aggregated by the caller, without progress reporting.
+         *
+         * @param training the training interactions
+         * @return the fitted model
+         * @throws IllegalArgumentException if the training data is empty or unusable
+         */
+        public ImplicitAls fit(Interactions training) {
+            return fit(training, TrainingListener.NONE);
+        }
+
         @Override
+        public ImplicitAls fit(TrainingData training, TrainingListener listener) {
+            return fit(input.resolve(training), listener);
+        }
+
+        /**
+         * Fits a model on interactions aggregated by the caller.
+         *
+         * @param training interactions whose values are non-negative confidence inputs
+         * @param listener receives one progress report per iteration
+         * @return the fitted model
+         * @throws IllegalArgumentException if the training data is empty or has a negative value
+         */
         public ImplicitAls fit(Interactions training, TrainingListener listener) {
             Objects.requireNonNull(training, "training");
             Objects.requireNonNull(listener, "listener");
@@ -301,8 +347,15 @@ public final class ImplicitAls extends EmbeddingRecommender {
             private long seed = 42;
             private int threads = 1;
             private IndexConfig index = IndexConfig.defaults();
+            private TrainingInput input = TrainingInput.of(Signal.IMPLICIT);
 
             private Builder() {
+            }
+
+            /** Sets what the model trains on (default {@link Signal#IMPLICIT}). */
+            public Builder input(TrainingInput input) {
+                this.input = input;
+                return this;
             }
 
             /** Sets the latent dimension. */
@@ -359,7 +412,7 @@ public final class ImplicitAls extends EmbeddingRecommender {
              * @throws IllegalArgumentException naming the first invalid field and its value
              */
             public Config build() {
-                return new Config(factors, regularization, alpha, iterations, cgSteps, seed, threads, index);
+                return new Config(factors, regularization, alpha, iterations, cgSteps, seed, threads, index, input);
             }
         }
     }
@@ -431,6 +484,18 @@ public final class ImplicitAls extends EmbeddingRecommender {
             }
             for (int k = 0; k < x.length; k++) {
                 x[k] = (float) (0.01 * random.nextGaussian());
+            }
+            // users and items of the numbering without training pairs stay at zero (their solves have
+            // a zero right-hand side): they add nothing to X'X or Y'Y
+            for (int i = 0; i < items; i++) {
+                if (training.itemDegree(i) == 0) {
+                    java.util.Arrays.fill(y, i * d, (i + 1) * d, 0f);
+                }
+            }
+            for (int u = 0; u < users; u++) {
+                if (training.userDegree(u) == 0) {
+                    java.util.Arrays.fill(x, u * d, (u + 1) * d, 0f);
+                }
             }
             ExecutorService pool = config.threads() > 1 ? Executors.newFixedThreadPool(config.threads(), runnable -> {
                 Thread thread = new Thread(runnable, "implicit-als-worker");

@@ -2,7 +2,10 @@ package dev.recommender.core.retrieval;
 
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.SeenItems;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Interactions;
 
 import java.util.ArrayList;
@@ -191,10 +194,12 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
      * @param seed            seed of the initialisation and the example order
      * @param threads         worker threads, at least 1 (the result does not depend on it)
      * @param index           how the fitted model searches its catalog
+     * @param input           what it trains on: {@link Signal#IMPLICIT} by default
      */
     public record Config(int dimensions, int epochs, int batchSize, Optimizer optimizer, double learningRate,
                          double temperature, double regularization, boolean logQCorrection, int historyLength,
-                         double userIdDropout, double initScale, long seed, int threads, IndexConfig index)
+                         double userIdDropout, double initScale, long seed, int threads, IndexConfig index,
+                         TrainingInput input)
             implements Algorithm<TwoTowerRetrieval> {
         /**
          * Validates the fields.
@@ -214,6 +219,32 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
             Args.positive("initScale", initScale);
             Args.atLeast("threads", threads, 1);
             Objects.requireNonNull(index, "index");
+            Objects.requireNonNull(input, "input");
+        }
+
+        /**
+         * A configuration training on the {@link Signal#IMPLICIT} values (the parameters as above).
+         *
+         * @param dimensions      embedding size, at least 1
+         * @param epochs          passes over the training pairs, at least 1
+         * @param batchSize       pairs per step, at least 2
+         * @param optimizer       the update rule
+         * @param learningRate    step size, positive
+         * @param temperature     softmax temperature, positive
+         * @param regularization  L2 penalty, non-negative
+         * @param logQCorrection  whether to correct the in-batch softmax for popularity
+         * @param historyLength   recent items in the user tower, at least 0
+         * @param userIdDropout   chance of dropping the user id embedding, in [0, 1]
+         * @param initScale       standard deviation of the initialisation, positive
+         * @param seed            seed of the initialisation and the example order
+         * @param threads         worker threads, at least 1
+         * @param index           how the fitted model searches its catalog
+         */
+        public Config(int dimensions, int epochs, int batchSize, Optimizer optimizer, double learningRate,
+                      double temperature, double regularization, boolean logQCorrection, int historyLength,
+                      double userIdDropout, double initScale, long seed, int threads, IndexConfig index) {
+            this(dimensions, epochs, batchSize, optimizer, learningRate, temperature, regularization, logQCorrection,
+                    historyLength, userIdDropout, initScale, seed, threads, index, TrainingInput.of(Signal.IMPLICIT));
         }
 
         /** The defaults; see {@link Builder} for the values. */
@@ -231,7 +262,7 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
             return new Builder().dimensions(dimensions).epochs(epochs).batchSize(batchSize).optimizer(optimizer)
                     .learningRate(learningRate).temperature(temperature).regularization(regularization)
                     .logQCorrection(logQCorrection).historyLength(historyLength).userIdDropout(userIdDropout)
-                    .initScale(initScale).seed(seed).threads(threads).index(index);
+                    .initScale(initScale).seed(seed).threads(threads).index(index).input(input);
         }
 
         @Override
@@ -239,7 +270,30 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
             return NAME;
         }
 
+        /**
+         * Fits a model on interactions aggregated by the caller, without progress reporting.
+         *
+         * @param training the training interactions
+         * @return the fitted model
+         * @throws IllegalArgumentException if the training data is empty or unusable
+         */
+        public TwoTowerRetrieval fit(Interactions training) {
+            return fit(training, TrainingListener.NONE);
+        }
+
         @Override
+        public TwoTowerRetrieval fit(TrainingData training, TrainingListener listener) {
+            return fit(input.resolve(training), listener);
+        }
+
+        /**
+         * Fits a model on interactions aggregated by the caller.
+         *
+         * @param training interactions (every entry is one positive pair)
+         * @param listener receives one progress report per epoch
+         * @return the fitted model
+         * @throws IllegalArgumentException if the training data is empty
+         */
         public TwoTowerRetrieval fit(Interactions training, TrainingListener listener) {
             Objects.requireNonNull(training, "training");
             Objects.requireNonNull(listener, "listener");
@@ -286,6 +340,7 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
             private long seed = 42;
             private int threads = 1;
             private IndexConfig index = IndexConfig.defaults();
+            private TrainingInput input = TrainingInput.of(Signal.IMPLICIT);
 
             private Builder() {
             }
@@ -368,6 +423,12 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
                 return this;
             }
 
+            /** Sets what the model trains on (default {@link Signal#IMPLICIT}). */
+            public Builder input(TrainingInput input) {
+                this.input = input;
+                return this;
+            }
+
             /** Sets how the model searches its catalog. */
             public Builder index(IndexConfig index) {
                 this.index = index;
@@ -381,7 +442,8 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
              */
             public Config build() {
                 return new Config(dimensions, epochs, batchSize, optimizer, learningRate, temperature,
-                        regularization, logQCorrection, historyLength, userIdDropout, initScale, seed, threads, index);
+                        regularization, logQCorrection, historyLength, userIdDropout, initScale, seed, threads, index,
+                        input);
             }
         }
     }

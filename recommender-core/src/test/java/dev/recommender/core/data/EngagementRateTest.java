@@ -35,9 +35,12 @@ class EngagementRateTest {
     @Test
     void seedEngagementRatePerPair() {
         Interactions interactions = EngagementRate.seed().aggregate(log());
-        // "shared" is neither a view nor an engagement: u3 and item c have no counted event.
-        assertEquals(List.of("u1", "u2"), interactions.users().ids());
-        assertEquals(List.of("a", "b"), interactions.items().ids());
+        // "shared" is neither a view nor an engagement: u3 and item c have no counted event. They keep
+        // the log's numbering (one numbering for every aggregation of a log) with no entries.
+        assertEquals(log().users().ids(), interactions.users().ids());
+        assertEquals(log().items().ids(), interactions.items().ids());
+        assertEquals(0, interactions.userDegree(interactions.users().indexOf("u3")));
+        assertEquals(0, interactions.itemDegree(interactions.items().indexOf("c")));
         assertEquals(3, interactions.size());
 
         int u1a = entry(interactions, "u1", "a");
@@ -64,9 +67,9 @@ class EngagementRateTest {
     @Test
     void engagedPairsOnlyDropsPairsWithoutEngagement() {
         Interactions interactions = EngagementRate.seed().withEngagedPairsOnly(true).aggregate(log());
-        assertEquals(List.of("u1"), interactions.users().ids());
         assertEquals(2, interactions.size());
-        assertFalse(interactions.users().contains("u2"));
+        assertEquals(2, interactions.userDegree(interactions.users().indexOf("u1")));
+        assertEquals(0, interactions.userDegree(interactions.users().indexOf("u2")));
     }
 
     @Test
@@ -82,9 +85,10 @@ class EngagementRateTest {
     void aggregatesASubsetThatSharesTheLogsIndexes() {
         EventLog subset = log().select(new int[] {4, 5});
         Interactions interactions = EngagementRate.seed().aggregate(subset);
-        assertEquals(List.of("u2"), interactions.users().ids());
-        assertEquals(List.of("a"), interactions.items().ids());
-        assertEquals(0f, interactions.value(0));
+        // the subset keeps the whole log's numbering: only (u2, a) has an entry
+        assertEquals(log().users(), interactions.users());
+        assertEquals(1, interactions.size());
+        assertEquals(0f, interactions.value(entry(interactions, "u2", "a")));
     }
 
     @Test

@@ -35,7 +35,8 @@ class ImplicitConfidenceTest {
     void zeroWeightIgnoresEventsAltogether() {
         Interactions interactions = ImplicitConfidence.builder().defaultWeight(0).build()
                 .aggregate(EngagementRateTest.log());
-        assertEquals(List.of("u1", "u2"), interactions.users().ids());
+        // u3's only event ("shared") weighs 0: u3 keeps its index but has no entry
+        assertEquals(0, interactions.userDegree(interactions.users().indexOf("u3")));
         assertEquals(3, interactions.size());
     }
 

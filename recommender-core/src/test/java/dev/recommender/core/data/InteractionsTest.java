@@ -65,14 +65,18 @@ class InteractionsTest {
     }
 
     @Test
-    void unusedIdsAreCompactedAway() {
+    void theGivenNumberingIsKeptWithUnusedIdsAsEmptyRowsAndColumns() {
         IdIndex users = IdIndex.of("u0", "u1", "u2");
         IdIndex items = IdIndex.of("a", "b", "c", "d");
         Interactions data = Interactions.of(users, items, new int[] {2, 0}, new int[] {3, 1},
                 new float[] {1f, 2f}, new int[] {1, 1}, new int[] {0, 0}, new long[] {0, 0});
-        assertEquals(List.of("u0", "u2"), data.users().ids());
-        assertEquals(List.of("b", "d"), data.items().ids());
+        assertEquals(users, data.users());
+        assertEquals(items, data.items());
         assertEquals(1.0, data.value("u2", "d").getAsDouble());
+        assertEquals(2f, data.value(data.entryOf(0, 1)), "user 0, item 1 = (u0, b)");
+        assertEquals(0, data.userDegree(1));
+        assertEquals(0, data.itemDegree(0));
+        assertEquals(0, data.itemDegree(2));
     }
 
     @Test

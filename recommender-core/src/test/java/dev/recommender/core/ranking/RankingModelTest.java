@@ -1,12 +1,14 @@
 package dev.recommender.core.ranking;
 
 import dev.recommender.core.EpochProgress;
+import dev.recommender.core.io.ModelData;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -109,20 +111,35 @@ class RankingModelTest {
     }
 
     @Test
-    void serialisedTreesRoundTripAndForeignBytesAreRefused() {
+    void namedArraysRoundTripExactlyAndInconsistentOnesAreRefused() {
         double[][] x = features(200, 12);
         double[] y = labels(x, 13);
         RankingModel model = RankingModel.fit(x, y, NAMES, SMALL, progress -> { });
-        RankingModel copy = RankingModel.fromBytes(model.treesToBytes(), NAMES, model.minLabel(), model.maxLabel());
+        ModelData.Builder written = ModelData.builder("probe", 1);
+        model.writeTo(written, "m.");
+        ModelData data = written.build();
+        RankingModel copy = RankingModel.readFrom(data, "m.", NAMES);
         for (double[] row : features(50, 14)) {
             assertEquals(model.predict(row), copy.predict(row), 0.0);
         }
-        IllegalArgumentException wrongNames = assertThrows(IllegalArgumentException.class,
-                () -> RankingModel.fromBytes(model.treesToBytes(), List.of("a", "b"), 0, 1));
-        assertEquals("ranking trees expect features [signal, noise], model data lists [a, b]", wrongNames.getMessage());
-        IllegalArgumentException garbage = assertThrows(IllegalArgumentException.class,
-                () -> RankingModel.fromBytes(new byte[] {1, 2, 3}, NAMES, 0, 1));
-        assertTrue(garbage.getMessage().startsWith("cannot read the serialised ranking trees"), garbage.getMessage());
+        assertArrayEquals(model.importance(), copy.importance(), 0.0);
+        assertEquals(model.treeCount(), copy.treeCount());
+        assertEquals("m.featureCount = 2, but the model lists 3 features", assertThrows(
+                IllegalArgumentException.class,
+                () -> RankingModel.readFrom(data, "m.", List.of("a", "b", "c"))).getMessage());
+        ModelData.Builder emptyRange = ModelData.builder("probe", 1);
+        data.properties().forEach((key, value) -> emptyRange.property(key, key.equals("m.maxLabel") ? "-5" : value));
+        for (String name : data.sectionNames()) {
+            if ((name.endsWith("threshold") || name.endsWith("value")
+                    || name.endsWith("importance"))) {
+                emptyRange.putDoubles(name, data.doubles(name));
+            } else {
+                emptyRange.putInts(name, data.ints(name));
+            }
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> RankingModel.readFrom(emptyRange.build(), "m.", NAMES)).getMessage()
+                .startsWith("m.label range ["), "names the field");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.recommender.core.ranking;
 
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.Recommender;
 import dev.recommender.core.RecommenderContractTest;
 import dev.recommender.core.TrainingListener;
@@ -33,8 +34,8 @@ class RetrievalRankingContractTest extends RecommenderContractTest {
         Svd.Config svd = Svd.Config.forEngagementRate().toBuilder().epochs(5).build();
         RankingConfig trees = RankingConfig.builder().trees(20).maxDepth(3).maxNodes(4).nodeSize(5).build();
         return new RetrievalRankingAlgorithm<>(StandIns.cooccurrenceStage(),
-                new ModelStage<>(StandIns.ENGAGEMENT_RATE, svd),
+                svd.toBuilder().input(TrainingInput.of(StandIns.ENGAGEMENT_RATE)).build(),
                 RetrievalRankingConfig.builder().candidates(10).ranking(trees).build())
-                .fit(events(training), TrainingListener.NONE);
+                .fit(dev.recommender.core.TrainingData.of(events(training)), TrainingListener.NONE);
     }
 }

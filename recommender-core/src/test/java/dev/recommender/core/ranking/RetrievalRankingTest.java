@@ -3,6 +3,7 @@ package dev.recommender.core.ranking;
 import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.Recommendations;
 import dev.recommender.core.ScoredItem;
+import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.io.ModelData;
@@ -44,7 +45,7 @@ class RetrievalRankingTest {
     @BeforeAll
     static void fit() {
         log = SyntheticLog.generate(120, 40, 30, 4, 3);
-        model = algorithm().fit(log, TrainingListener.NONE);
+        model = algorithm().fit(TrainingData.of(log), TrainingListener.NONE);
         users = new ArrayList<>();
         for (int u = 0; u < 20; u++) {
             users.add(log.users().id(u)); // users with events, in order of first event
@@ -76,7 +77,8 @@ class RetrievalRankingTest {
                 assertEquals(item.itemId(), plain.items().get(k).itemId());
                 assertEquals(item.rankingScore(), plain.items().get(k).score(), 0.0);
                 assertEquals(item.rankingScore(), item.engagementRate(), 0.0, "ordered by rate");
-                assertEquals(item.engagementRate(), model.score(user, item.itemId()), 1e-12,
+                // score() goes through the float-valued scoreInto: equal to float precision
+                assertEquals(item.engagementRate(), model.score(user, item.itemId()), 1e-6,
                         "score() must agree with the predicted rate");
                 if (k > 0) {
                     assertTrue(ranked.items().get(k - 1).rankingScore() >= item.rankingScore(), "best first");
@@ -140,28 +142,8 @@ class RetrievalRankingTest {
     }
 
     @Test
-    void aModelWithTamperedTreesIsRefused() {
-        ModelData data = ModelStore.encode(model);
-        ModelData.Builder tampered = ModelData.builder(data.modelType(), data.modelVersion());
-        data.properties().forEach((key, value) -> {
-            if (!key.startsWith("retrieval/") && !key.startsWith("scorer/")) {
-                tampered.property(key, value);
-            }
-        });
-        tampered.putModel("retrieval/", data.model("retrieval/")).putModel("scorer/", data.model("scorer/"));
-        model.features().writeTo(tampered, "features/");
-        tampered.putStrings("ranker.features", data.strings("ranker.features").toArray(String[]::new));
-        // a Java serialisation header followed by nothing
-        tampered.putBytes("ranker.trees", new byte[] {(byte) 0xac, (byte) 0xed, 0, 5});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ModelStore.decode(tampered.build()));
-        assertTrue(e.getMessage().startsWith("inconsistent retrieval-ranking model: cannot read the serialised"
-                + " ranking trees"), e.getMessage());
-    }
-
-    @Test
     void sameDataAndSeedGiveTheSameModel() {
-        RetrievalRanking again = algorithm().fit(log, TrainingListener.NONE);
+        RetrievalRanking again = algorithm().fit(TrainingData.of(log), TrainingListener.NONE);
         for (String user : users) {
             assertEquals(model.recommend(user, RecommendRequest.top(10)), again.recommend(user, RecommendRequest.top(10)));
         }
@@ -202,7 +184,7 @@ class RetrievalRankingTest {
                 .add("a", "y", 6 * DAY, "engaged", Float.NaN)
                 .add("a", "y", 7 * DAY, "viewed", Float.NaN)
                 .build();
-        RetrievalRankingAlgorithm.Examples examples = algorithm().examples(tiny, 5 * DAY);
+        RetrievalRankingAlgorithm.Examples examples = algorithm().examples(TrainingData.of(tiny), 5 * DAY);
         // label window [day 5, ...): (a, y) engaged 1 of 2 -> 0.5; (b, z) viewed -> 0. Rows ordered by user.
         assertArrayEquals(new double[] {0.5, 0.0}, examples.rates(), 0.0);
         assertEquals(5, examples.historyEvents());
@@ -221,9 +203,9 @@ class RetrievalRankingTest {
         RetrievalRankingAlgorithm<StandIns.BiasScorer> engaged = new RetrievalRankingAlgorithm<>(
                 StandIns.cooccurrenceStage(), StandIns.biasStage(), RetrievalRankingConfig.builder().candidates(15)
                 .target(RankingTarget.ENGAGED).negatives(5).ranking(trees).build());
-        long cutoff = RetrievalRankingAlgorithm.cutoff(log.minTimeMillis(), log.maxTimeMillis() + 1, 0.2);
-        RetrievalRankingAlgorithm.Examples shownOnly = algorithm().examples(log, cutoff);
-        RetrievalRankingAlgorithm.Examples withNegatives = engaged.examples(log, cutoff);
+        long cutoff = log.startOfLastShare(0.2);
+        RetrievalRankingAlgorithm.Examples shownOnly = algorithm().examples(TrainingData.of(log), cutoff);
+        RetrievalRankingAlgorithm.Examples withNegatives = engaged.examples(TrainingData.of(log), cutoff);
         int unshown = 0;
         for (double rate : withNegatives.rates()) {
             unshown += Double.isNaN(rate) ? 1 : 0;
@@ -231,14 +213,14 @@ class RetrievalRankingTest {
         assertEquals(shownOnly.size() + unshown, withNegatives.size());
         assertTrue(unshown > 0, "some retrieved candidates were not shown in the label window");
         assertArrayEquals(shownOnly.rates(), withNegatives.shownRates(), 0.0);
-        RetrievalRanking fitted = engaged.fit(log, TrainingListener.NONE);
+        RetrievalRanking fitted = engaged.fit(TrainingData.of(log), TrainingListener.NONE);
         assertTrue(fitted.orderer().isPresent());
         RankedRecommendations ranked = fitted.rank(users.get(2), RecommendRequest.top(10));
         for (int k = 1; k < ranked.items().size(); k++) {
             assertTrue(ranked.items().get(k - 1).rankingScore() >= ranked.items().get(k).rankingScore());
         }
         for (RankedItem item : ranked.items()) {
-            assertEquals(item.engagementRate(), fitted.score(users.get(2), item.itemId()), 1e-12);
+            assertEquals(item.engagementRate(), fitted.score(users.get(2), item.itemId()), 1e-6);
         }
         Path file = directory.resolve("model.bin");
         ModelStore.save(fitted, file);
@@ -251,7 +233,7 @@ class RetrievalRankingTest {
     void rejectsLogsWithoutALabelWindowAndBadConfigs() {
         EventLog instant = EventLog.builder().add("a", "x", 0, "engaged", Float.NaN).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> algorithm().fit(instant, TrainingListener.NONE));
+                () -> algorithm().fit(TrainingData.of(instant), TrainingListener.NONE));
         assertEquals("cut-off 1 leaves no label events; the log must span some time (labelFraction 0.2)",
                 e.getMessage());
         assertEquals("candidates must be at least 1, got 0", assertThrows(IllegalArgumentException.class,

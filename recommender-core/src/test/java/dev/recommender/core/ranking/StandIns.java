@@ -2,8 +2,9 @@ package dev.recommender.core.ranking;
 
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.DenseScoringRecommender;
-import dev.recommender.core.ItemScorer;
+import dev.recommender.core.IndexedScorer;
 import dev.recommender.core.SeenItems;
+import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Aggregation;
 import dev.recommender.core.data.EventLog;
@@ -17,14 +18,14 @@ import java.util.OptionalInt;
  * Small stand-ins for models other helpers write (Svd, two-tower retrieval, popularity) and for the
  * engagement-rate aggregation, so the ranking stage can be tested on its own.
  */
-final class StandIns {
+public final class StandIns {
     private StandIns() {
     }
 
     /** Engagement rate per pair (engaged / all events), counting events of type "engaged". */
-    static final Aggregation ENGAGEMENT_RATE = events -> aggregate(events, false);
+    public static final Aggregation ENGAGEMENT_RATE = events -> aggregate(events, false);
     /** Binary: 1 for every pair with an event (implicit feedback for retrieval). */
-    static final Aggregation SHOWN = events -> aggregate(events, true);
+    public static final Aggregation SHOWN = events -> aggregate(events, true);
 
     private static Interactions aggregate(EventLog events, boolean binary) {
         boolean[] engagedType = RankingFeatures.engagedTypes(events, FeatureConfig.defaults());
@@ -51,7 +52,7 @@ final class StandIns {
     }
 
     /** Global mean plus damped user and item biases: a stand-in for Svd. */
-    static final class BiasScorer extends DenseScoringRecommender implements ItemScorer {
+    public static final class BiasScorer extends DenseScoringRecommender implements IndexedScorer {
         final double mean;
         final float[] userBias;
         final float[] itemBias;
@@ -82,17 +83,28 @@ final class StandIns {
             return mean + (user.isPresent() ? userBias[user.getAsInt()] : 0)
                     + (item.isPresent() ? itemBias[item.getAsInt()] : 0);
         }
+
+        @Override
+        public void scoreInto(int user, int[] items, float[] out) {
+            for (int k = 0; k < items.length; k++) {
+                out[k] = (float) (mean + (user >= 0 ? userBias[user] : 0) + (items[k] >= 0 ? itemBias[items[k]] : 0));
+            }
+        }
     }
 
     /** Fits {@link BiasScorer}: item bias with damping 5, then user bias on the residual with damping 5. */
-    record BiasAlgorithm() implements Algorithm<BiasScorer> {
+    public record BiasAlgorithm(Aggregation aggregation) implements Algorithm<BiasScorer> {
+        @Override
+        public BiasScorer fit(TrainingData data, TrainingListener listener) {
+            return fit(data.interactions(aggregation), listener);
+        }
+
         @Override
         public String name() {
             return "bias";
         }
 
-        @Override
-        public BiasScorer fit(Interactions data, TrainingListener listener) {
+        BiasScorer fit(Interactions data, TrainingListener listener) {
             double mean = data.meanValue();
             float[] itemBias = new float[data.itemCount()];
             for (int i = 0; i < itemBias.length; i++) {
@@ -150,7 +162,7 @@ final class StandIns {
      * Item co-occurrence retrieval: the score of item i for user u is the number of (u's item j,
      * other user) co-occurrences of i and j, divided by sqrt of i's popularity.
      */
-    static final class CooccurrenceRetrieval extends DenseScoringRecommender {
+    public static final class CooccurrenceRetrieval extends DenseScoringRecommender {
         final int itemCount;
         final float[] cooccurrence;
 
@@ -182,14 +194,18 @@ final class StandIns {
     }
 
     /** Fits {@link CooccurrenceRetrieval} (O(users · degree²) time, O(items²) memory). */
-    record CooccurrenceAlgorithm() implements Algorithm<CooccurrenceRetrieval> {
+    public record CooccurrenceAlgorithm(Aggregation aggregation) implements Algorithm<CooccurrenceRetrieval> {
+        @Override
+        public CooccurrenceRetrieval fit(TrainingData data, TrainingListener listener) {
+            return fit(data.interactions(aggregation), listener);
+        }
+
         @Override
         public String name() {
             return "cooccurrence";
         }
 
-        @Override
-        public CooccurrenceRetrieval fit(Interactions data, TrainingListener listener) {
+        CooccurrenceRetrieval fit(Interactions data, TrainingListener listener) {
             int n = data.itemCount();
             float[] counts = new float[n * n];
             for (int u = 0; u < data.userCount(); u++) {
@@ -236,7 +252,7 @@ final class StandIns {
     }
 
     /** Popularity: every known user gets the items with most training users. */
-    static final class Popularity extends DenseScoringRecommender {
+    public static final class Popularity extends DenseScoringRecommender {
         Popularity(SeenItems seen) {
             super(seen);
         }
@@ -255,27 +271,31 @@ final class StandIns {
     }
 
     /** Fits {@link Popularity}. */
-    record PopularityAlgorithm() implements Algorithm<Popularity> {
+    public record PopularityAlgorithm(Aggregation aggregation) implements Algorithm<Popularity> {
+        @Override
+        public Popularity fit(TrainingData data, TrainingListener listener) {
+            return fit(data.interactions(aggregation), listener);
+        }
+
         @Override
         public String name() {
             return "popularity";
         }
 
-        @Override
-        public Popularity fit(Interactions data, TrainingListener listener) {
+        Popularity fit(Interactions data, TrainingListener listener) {
             return new Popularity(SeenItems.of(data));
         }
     }
 
-    static ModelStage<BiasScorer> biasStage() {
-        return new ModelStage<>(ENGAGEMENT_RATE, new BiasAlgorithm());
+    public static BiasAlgorithm biasStage() {
+        return new BiasAlgorithm(ENGAGEMENT_RATE);
     }
 
-    static ModelStage<CooccurrenceRetrieval> cooccurrenceStage() {
-        return new ModelStage<>(SHOWN, new CooccurrenceAlgorithm());
+    public static CooccurrenceAlgorithm cooccurrenceStage() {
+        return new CooccurrenceAlgorithm(SHOWN);
     }
 
-    static ModelStage<Popularity> popularityStage() {
-        return new ModelStage<>(SHOWN, new PopularityAlgorithm());
+    public static PopularityAlgorithm popularityStage() {
+        return new PopularityAlgorithm(SHOWN);
     }
 }

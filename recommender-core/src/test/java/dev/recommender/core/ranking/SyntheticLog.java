@@ -13,14 +13,14 @@ import java.util.SplittableRandom;
  * users are shown items of their own taste 70% of the time, re-shown items they saw before 30% of
  * the time; a third of the items are released during the log. Events are "viewed" or "engaged".
  */
-final class SyntheticLog {
+public final class SyntheticLog {
     static final long DAY = 86_400_000L;
     static final long START = 1_640_995_200_000L; // 2022-01-01
 
     private SyntheticLog() {
     }
 
-    static EventLog generate(int users, int items, int days, int groups, long seed) {
+    public static EventLog generate(int users, int items, int days, int groups, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] quality = new double[items];
         int[] release = new int[items];

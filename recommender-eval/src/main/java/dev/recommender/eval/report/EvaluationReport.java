@@ -71,7 +71,23 @@ public record EvaluationReport(String splitter, int folds, List<AlgorithmResult>
      * @return the table, with a caption line naming the splitter
      */
     public String toMarkdown() {
-        List<String> metrics = metricNames();
+        return toMarkdown(metricNames());
+    }
+
+    /**
+     * The markdown table of {@link #toMarkdown()} with only some metric columns, e.g. the seed
+     * notebook's {@code rmse} and {@code top_k_accuracy@K}.
+     *
+     * @param metrics the metric columns, in order; each must be one of {@link #metricNames()}
+     * @return the table, with a caption line naming the splitter
+     * @throws IllegalArgumentException if a metric is not in the report
+     */
+    public String toMarkdown(List<String> metrics) {
+        for (String metric : metrics) {
+            if (!metricNames().contains(metric)) {
+                throw new IllegalArgumentException("no metric '" + metric + "' in the report; metrics: " + metricNames());
+            }
+        }
         StringBuilder out = new StringBuilder();
         out.append("Evaluation: ").append(splitter).append(", ").append(folds)
                 .append(folds == 1 ? " split" : " folds (mean ± std)").append("\n\n");

@@ -13,7 +13,7 @@ import java.util.List;
  * cut-off), and test users or items may be absent from training (cold start), exactly as in
  * production. No randomness.
  *
- * <p>O(n) per split ({@link #lastFraction(EventLog, double)} sorts the times once: O(n log n)).
+ * <p>O(n) per split.
  * Immutable and thread-safe.
  *
  * @param cutoffMillis the first test time, milliseconds since the Unix epoch
@@ -31,31 +31,40 @@ public record TemporalSplit(long cutoffMillis) implements Splitter {
     }
 
     /**
-     * A split whose cut-off is the time of the event at position {@code n - round(testFraction * n)}
-     * of the log's times sorted ascending, so about {@code testFraction} of the events (more if
-     * several events share the cut-off time) are test data.
+     * A split whose test period is the last {@code share} of each log's time span
+     * ({@link EventLog#startOfLastShare(double)}: the seed notebook's "last 20%", a share of time, not
+     * of events).
      *
-     * @param events       the log the cut-off is computed from
-     * @param testFraction share of events to hold out, in (0, 1)
+     * @param share the share of the time span held out, in (0, 1)
      * @return the splitter
-     * @throws IllegalArgumentException if {@code testFraction} is not in (0, 1) or the log is too small
+     * @throws IllegalArgumentException if {@code share} is not in (0, 1)
      */
-    public static TemporalSplit lastFraction(EventLog events, double testFraction) {
-        if (!(testFraction > 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
+    public static Splitter lastShareOfTime(double share) {
+        return new LastShareOfTime(share);
+    }
+
+    /**
+     * The splitter of {@link #lastShareOfTime(double)}: the cut-off is computed from each log it splits.
+     *
+     * @param share the share of the time span held out, in (0, 1)
+     */
+    public record LastShareOfTime(double share) implements Splitter {
+        /** Validates the share. */
+        public LastShareOfTime {
+            if (!(share > 0 && share < 1)) {
+                throw new IllegalArgumentException("share of the time span must be in (0, 1), got " + share);
+            }
         }
-        int n = events.size();
-        int testCount = (int) Math.round(testFraction * n);
-        if (testCount == 0 || testCount == n) {
-            throw new IllegalArgumentException("cannot hold out " + testFraction + " of " + n
-                    + " events: one side would be empty");
+
+        @Override
+        public String name() {
+            return "temporal, last " + (float) (100 * share) + "% of the time span";
         }
-        long[] times = new long[n];
-        for (int e = 0; e < n; e++) {
-            times[e] = events.timeMillis(e);
+
+        @Override
+        public List<Split> split(EventLog events) {
+            return new TemporalSplit(events.startOfLastShare(share)).split(events);
         }
-        Arrays.sort(times);
-        return new TemporalSplit(times[n - testCount]);
     }
 
     @Override

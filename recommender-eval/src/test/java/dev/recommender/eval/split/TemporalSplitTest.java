@@ -23,11 +23,12 @@ class TemporalSplitTest {
     }
 
     @Test
-    void lastFractionCutsAtTheRoundedPosition() {
-        // sorted times 10 20 30 40 50; round(0.4 * 5) = 2 test events: cut-off = times[5 - 2] = 40
-        TemporalSplit split = TemporalSplit.lastFraction(log, 0.4);
-        assertEquals(40, split.cutoffMillis());
-        assertEquals(2, split.split(log).get(0).test().size());
+    void lastShareOfTimeCutsTheTimeSpanNotTheEvents() {
+        // times 10..50: span [10, 51), 41 ms; the last 40%: 51 - round(0.4 * 41) = 51 - 16 = 35
+        assertEquals(35, log.startOfLastShare(0.4));
+        Split split = TemporalSplit.lastShareOfTime(0.4).split(log).get(0);
+        assertEquals(List.of("b|y|40|v|2.0", "a|x|50|v|4.0"), SplitChecks.events(split.test()));
+        assertEquals(3, split.train().size());
     }
 
     @Test
@@ -36,6 +37,7 @@ class TemporalSplitTest {
                 () -> new TemporalSplit(51).split(log));
         assertEquals("cut-off 1970-01-01T00:00:00.051Z leaves no test events among 5", late.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TemporalSplit(10).split(log));
-        assertThrows(IllegalArgumentException.class, () -> TemporalSplit.lastFraction(log, 0));
+        assertThrows(IllegalArgumentException.class, () -> TemporalSplit.lastShareOfTime(0));
+        assertThrows(IllegalArgumentException.class, () -> TemporalSplit.lastShareOfTime(1));
     }
 }

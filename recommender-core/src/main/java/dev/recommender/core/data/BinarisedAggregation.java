@@ -1,8 +1,5 @@
-package dev.recommender.eval;
+package dev.recommender.core.data;
 
-import dev.recommender.core.data.Aggregation;
-import dev.recommender.core.data.EventLog;
-import dev.recommender.core.data.Interactions;
 
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,8 +1,16 @@
-package dev.recommender.core.ranking;
+package dev.recommender.eval;
 
-import dev.recommender.core.TrainingListener;
+import dev.recommender.core.Algorithm;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.ranking.RankingConfig;
+import dev.recommender.core.ranking.RankingTarget;
+import dev.recommender.core.ranking.RetrievalRankingAlgorithm;
+import dev.recommender.core.ranking.RetrievalRankingConfig;
+import dev.recommender.core.ranking.StandIns;
+import dev.recommender.core.ranking.SyntheticLog;
+import dev.recommender.eval.report.EvaluationReport;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +32,15 @@ class RetrievalRankingQualityTest {
         return RankingConfig.builder().trees(80).maxDepth(4).maxNodes(8).nodeSize(10).shrinkage(0.1).build();
     }
 
-    static ModelStage<Svd> svd() {
-        return new ModelStage<>(StandIns.ENGAGEMENT_RATE, Svd.Config.forEngagementRate());
+    static Svd.Config svd() {
+        return Svd.Config.forEngagementRate().toBuilder().input(TrainingInput.of(StandIns.ENGAGEMENT_RATE)).build();
     }
 
     @Test
     void rankingStageBeatsItsRatingModelAndRetrievalBeatsPopularity() {
         EventLog log = SyntheticLog.generate(300, 48, 40, 4, 11);
         RetrievalRankingConfig config = RetrievalRankingConfig.builder().candidates(20).ranking(smallTrees()).build();
-        Map<String, EventAlgorithm<?>> contenders = new LinkedHashMap<>();
+        Map<String, Algorithm<?>> contenders = new LinkedHashMap<>();
         contenders.put("popularity", StandIns.popularityStage());
         contenders.put("bias", StandIns.biasStage());
         contenders.put("svd", svd());
@@ -42,18 +50,19 @@ class RetrievalRankingQualityTest {
         contenders.put("rr-engaged", new RetrievalRankingAlgorithm<>(StandIns.cooccurrenceStage(),
                 svd(), RetrievalRankingConfig.builder().candidates(20).ranking(smallTrees())
                 .target(RankingTarget.ENGAGED).build()));
-        SeedProtocol protocol = new SeedProtocol(0.2, List.of(1, 5, 10, 20), FeatureConfig.defaults());
-        SeedReport report = protocol.run(log, contenders, TrainingListener.NONE);
+        int[] ks = {1, 5, 10, 20};
+        EvaluationReport report = Protocol.seedNotebook(0.2, ks).evaluate(log, contenders);
         LOG.info("seed protocol on the synthetic log ({} events):\n{}", log.size(), report.toMarkdown());
-        double rankingRmse = report.row("retrieval-ranking").rmse();
-        double svdRmse = report.row("svd").rmse();
+        double rankingRmse = report.row("retrieval-ranking").summary("rmse").mean();
+        double svdRmse = report.row("svd").summary("rmse").mean();
         assertTrue(rankingRmse < svdRmse, "ranking " + rankingRmse + " vs svd " + svdRmse);
-        double[] popularity = report.row("popularity").accuracy();
         for (String retrieval : List.of("cooccurrence", "retrieval-ranking", "rr-engaged")) {
-            double[] accuracy = report.row(retrieval).accuracy();
-            for (int k = 0; k < accuracy.length; k++) {
-                assertTrue(accuracy[k] > popularity[k], retrieval + " at K=" + protocol.ks().get(k) + ": "
-                        + accuracy[k] + " vs popularity " + popularity[k]);
+            for (int k : ks) {
+                String metric = "top_k_accuracy@" + k;
+                double accuracy = report.row(retrieval).summary(metric).mean();
+                double popularity = report.row("popularity").summary(metric).mean();
+                assertTrue(accuracy > popularity, retrieval + " at K=" + k + ": " + accuracy
+                        + " vs popularity " + popularity);
             }
         }
     }
