@@ -122,25 +122,23 @@ public final class SparkAlsModel {
      * The model in core's form over given training interactions (whose ids are those Spark trained on), with the
      * default {@link IndexConfig}.
      *
-     * @param training the interactions the model was trained on
+     * @param training the interactions the model was trained on; users and items of its indexes without pairs
+     *                 (a fold of a larger log) get zero vectors
      * @return the model
-     * @throws IllegalArgumentException if a training user or item has no factors
      */
     public ImplicitAls toCoreModel(Interactions training) {
         Objects.requireNonNull(training, "training");
         int d = config.rank();
-        float[] userFactors = collectFactors(model.userFactors(), users, rawUserIds, training.users(), d, "user");
-        float[] itemFactors = collectFactors(model.itemFactors(), items, rawItemIds, training.items(), d, "item");
+        float[] userFactors = collectFactors(model.userFactors(), users, rawUserIds, training.users(), d);
+        float[] itemFactors = collectFactors(model.itemFactors(), items, rawItemIds, training.items(), d);
         ImplicitAls.Config coreConfig = new ImplicitAls.Config(d, config.regParam(), config.alpha(), config.maxIter(),
                 0, config.seed(), 1, IndexConfig.defaults());
         return ImplicitAls.of(training, userFactors, itemFactors, coreConfig);
     }
 
-    /** Spark's factor table as rows of {@code target}'s order. */
-    private static float[] collectFactors(Dataset<Row> factors, IdIndex ids, boolean raw, IdIndex target, int d,
-                                          String side) {
+    /** Spark's factor table as rows of {@code target}'s order; rows Spark has no factors for stay zero. */
+    private static float[] collectFactors(Dataset<Row> factors, IdIndex ids, boolean raw, IdIndex target, int d) {
         float[] out = new float[target.size() * d];
-        boolean[] filled = new boolean[target.size()];
         Iterator<Row> rows = factors.toLocalIterator();
         while (rows.hasNext()) {
             Row row = rows.next();
@@ -154,13 +152,9 @@ public final class SparkAlsModel {
             for (int r = 0; r < d; r++) {
                 out[offset + r] = features.get(r);
             }
-            filled[position.getAsInt()] = true;
         }
-        for (int i = 0; i < filled.length; i++) {
-            if (!filled[i]) {
-                throw new IllegalArgumentException(side + " '" + target.id(i) + "' has no Spark factors");
-            }
-        }
+        // ids without training pairs (core's interactions keep the whole log's numbering) get zero vectors, as
+        // core's own ALS gives them: they score 0 and are never fitted to anything
         return out;
     }
 
@@ -177,7 +171,7 @@ public final class SparkAlsModel {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
         int d = config.rank();
-        float[] itemMatrix = collectFactors(model.itemFactors(), items, rawItemIds, items, d, "item");
+        float[] itemMatrix = collectFactors(model.itemFactors(), items, rawItemIds, items, d);
         boolean rawUsers = rawUserIds;
         JavaSparkContext context = JavaSparkContext.fromSparkContext(indexedPairs.sparkSession().sparkContext());
         Broadcast<float[]> itemVectors = context.broadcast(itemMatrix);
