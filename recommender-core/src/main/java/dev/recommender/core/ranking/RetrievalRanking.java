@@ -171,6 +171,18 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         return candidates;
     }
 
+    /**
+     * The same fitted parts answering with another candidate count (nothing is refitted: the count
+     * only matters when serving), e.g. to measure quality against latency per count.
+     *
+     * @param count candidates retrieved per request, at least 1 (more than the catalog means all)
+     * @return the model with that count
+     * @throws IllegalArgumentException if {@code count < 1}
+     */
+    public RetrievalRanking withCandidates(int count) {
+        return create(retrieval, (Recommender) scorer, features, ranker, orderer, count);
+    }
+
     @Override
     public Recommendations recommend(String userId, RecommendRequest request) {
         RankedRecommendations ranked = rank(userId, request);
