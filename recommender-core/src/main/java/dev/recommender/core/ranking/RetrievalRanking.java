@@ -172,8 +172,9 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
     }
 
     /**
-     * The same fitted parts answering with another candidate count (nothing is refitted: the count
-     * only matters when serving), e.g. to measure quality against latency per count.
+     * The same fitted parts answering with another candidate count (nothing is refitted), e.g. to
+     * measure latency per count. Not the same as fitting with that count: for
+     * {@link RankingTarget#ENGAGED} the configured count is also the pool of the training negatives.
      *
      * @param count candidates retrieved per request, at least 1 (more than the catalog means all)
      * @return the model with that count
