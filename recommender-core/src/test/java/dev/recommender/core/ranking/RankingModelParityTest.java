@@ -130,6 +130,38 @@ class RankingModelParityTest {
 
     @ParameterizedTest
     @EnumSource(RankingTarget.class)
+    void stagedErrorsOfTheFlatTreesAreSmilesStagedTest(RankingTarget target) {
+        GradientTreeBoost smile = FITTED.get(target).smile();
+        double[][] x = rows(500, 5);
+        double[] y = labels(x, target, 6);
+        int[] order = new int[x.length];
+        for (int r = 0; r < order.length; r++) {
+            order[r] = order.length - 1 - r;
+        }
+        double[][] withLabel = new double[x.length][];
+        String[] names = RankingFeature.columnNames().toArray(new String[P + 1]);
+        names[P] = "label";
+        for (int r = 0; r < x.length; r++) {
+            withLabel[r] = java.util.Arrays.copyOf(x[order[r]], P + 1);
+            withLabel[r][P] = y[order[r]];
+        }
+        double[][] staged = smile.test(smile.data.DataFrame.of(withLabel, names));
+        // rows 100..500 of the order, as the fit's hold-out is a range of a shuffled order
+        double[] flat = SmileTrees.convert(smile, P).stagedMse(x, y, order, 100, 500);
+        assertEquals(staged.length, flat.length);
+        for (int t = 0; t < staged.length; t++) {
+            double sum = 0;
+            for (int r = 100; r < 500; r++) {
+                double error = staged[t][r] - y[order[r]];
+                sum += error * error;
+            }
+            assertEquals(sum / 400, flat[t], 0.0, "tree " + t);
+        }
+        assertTrue(flat[flat.length - 1] < flat[0], "the staged error falls: " + flat[0] + " -> " + flat[flat.length - 1]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(RankingTarget.class)
     void eightThreadsOnAFreshlyLoadedModelAgreeWithOneThread(RankingTarget target) throws Exception {
         RankingModel model = FITTED.get(target).model();
         ModelData.Builder builder = ModelData.builder("probe", 1);
