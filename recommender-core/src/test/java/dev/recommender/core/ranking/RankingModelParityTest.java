@@ -5,6 +5,7 @@ import dev.recommender.core.io.ModelData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import smile.data.DataFrame;
 import smile.data.Tuple;
 import smile.data.type.StructType;
 import smile.regression.GradientTreeBoost;
@@ -145,7 +146,7 @@ class RankingModelParityTest {
             withLabel[r] = java.util.Arrays.copyOf(x[order[r]], P + 1);
             withLabel[r][P] = y[order[r]];
         }
-        double[][] staged = smile.test(smile.data.DataFrame.of(withLabel, names));
+        double[][] staged = smile.test(DataFrame.of(withLabel, names));
         // rows 100..500 of the order, as the fit's hold-out is a range of a shuffled order
         double[] flat = SmileTrees.convert(smile, P).stagedMse(x, y, order, 100, 500);
         assertEquals(staged.length, flat.length);
