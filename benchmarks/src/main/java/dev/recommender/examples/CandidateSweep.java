@@ -1,21 +1,19 @@
 package dev.recommender.examples;
 
 import dev.recommender.core.Algorithm;
-import dev.recommender.core.TrainingData;
-import dev.recommender.core.TrainingListener;
-import dev.recommender.core.ranking.RetrievalRanking;
+import dev.recommender.core.ranking.RankingTarget;
 import dev.recommender.eval.report.EvaluationReport;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Quality of the two-stage model per candidate count, as {@code evaluate --algorithms retrieval-ranking}
- * measures it, with one fit per fold: the model is fitted once and answers with each count
- * ({@link RetrievalRanking#withCandidates}; the count only matters when serving).
+ * measures it: the catalog's model ({@code RetrievalRankingCommand.twoStage}) fitted with each count
+ * (the count is also the pool the ENGAGED target's training negatives are drawn from, so each count
+ * is its own fit).
  *
  * <p>{@code --validation} evaluates on the training side of the split instead (split again the same
  * way), so a count chosen there never looks at the reported test pairs: for {@code temporal:0.2} the
@@ -61,25 +59,11 @@ public final class CandidateSweep {
                     data.sample());
         }
         AlgorithmCatalog.Context context = new AlgorithmCatalog.Context(data.format(), 42, 1);
-        @SuppressWarnings("unchecked")
-        Algorithm<RetrievalRanking> base = (Algorithm<RetrievalRanking>) AlgorithmCatalog.standard()
-                .createAll(RetrievalRanking.NAME, context).get(RetrievalRanking.NAME);
-        Map<TrainingData, RetrievalRanking> fitted = new IdentityHashMap<>();
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
-        int catalog = data.events().items().size();
         for (String count : counts.split(",")) {
-            int candidates = count.equals("all") ? catalog : Integer.parseInt(count);
-            algorithms.put("candidates=" + count, new Algorithm<RetrievalRanking>() {
-                @Override
-                public String name() {
-                    return RetrievalRanking.NAME;
-                }
-
-                @Override
-                public RetrievalRanking fit(TrainingData training, TrainingListener listener) {
-                    return fitted.computeIfAbsent(training, t -> base.fit(t, listener)).withCandidates(candidates);
-                }
-            });
+            int candidates = count.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(count);
+            algorithms.put("candidates=" + count, RetrievalRankingCommand.twoStage(context,
+                    RetrievalRankingCommand.als(context), candidates, RankingTarget.ENGAGED, 200));
         }
         EvaluationReport report = EvaluateCommand.evaluate(data, algorithms, spec, 10, 42, false);
         System.out.println("# candidate sweep: " + data.file() + " (" + data.format() + "), split " + spec
