@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@link RankingModel} re-orders them by a predicted engagement rate (or, for {@link RankingTarget#ENGAGED},
  * a second model's predicted engagement chance) computed from
  * {@link RankingFeatures} of each (user, candidate) pair, which include the retrieval score and a
- * rating model's ({@link ItemScorer}, e.g. Svd) prediction. Fit one with {@link RetrievalRankingAlgorithm}.
+ * rating model's ({@link IndexedScorer}, e.g. Svd) prediction. Fit one with {@link RetrievalRankingAlgorithm}.
  *
  * <p>Request contract: the retrieval model is asked for {@code max(candidates, howMany)} items (plus
  * the user's history size) under the same candidate and exclude sets; when
@@ -382,6 +382,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         }
     }
 
+    /** The scores lists are ordered by: the ordering model's, or the engagement rate without one. */
     @Override
     public void rankingScores(int user, int[] items, float[] out) {
         Scratch buffers = scoreItemsInto(user, items);

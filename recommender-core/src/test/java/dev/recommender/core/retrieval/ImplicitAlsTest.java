@@ -278,7 +278,7 @@ class ImplicitAlsTest {
                 expected[i] = sum;
             }
             double[] out = new double[d];
-            ImplicitAls.multiply(g, v, out, d);
+            ImplicitAlsTrainer.multiply(g, v, out, d);
             for (int i = 0; i < d; i++) {
                 assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(out[i]), "d " + d + " row " + i);
             }
