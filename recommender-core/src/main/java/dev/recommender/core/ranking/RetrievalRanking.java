@@ -317,9 +317,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         }
         // heap sort: the worst goes to the end each time
         for (int end = heap - 1; end > 0; end--) {
-            int worst = order[0];
-            order[0] = order[end];
-            order[end] = worst;
+            swap(order, 0, end);
             siftDown(order, 0, end, scores, items);
         }
     }
@@ -336,9 +334,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
             if (!before(heap[parent], heap[position], scores, items)) {
                 return;
             }
-            int swap = heap[parent];
-            heap[parent] = heap[position];
-            heap[position] = swap;
+            swap(heap, parent, position);
             position = parent;
         }
     }
@@ -355,11 +351,15 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
             if (!before(heap[position], heap[worst], scores, items)) {
                 return;
             }
-            int swap = heap[worst];
-            heap[worst] = heap[position];
-            heap[position] = swap;
+            swap(heap, worst, position);
             position = worst;
         }
+    }
+
+    private static void swap(int[] heap, int a, int b) {
+        int kept = heap[a];
+        heap[a] = heap[b];
+        heap[b] = kept;
     }
 
     /**
