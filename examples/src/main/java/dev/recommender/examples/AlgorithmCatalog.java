@@ -6,6 +6,7 @@ import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.ranking.RankingTarget;
+import dev.recommender.core.ranking.RetrievalRankingConfig;
 import dev.recommender.core.retrieval.Ease;
 import dev.recommender.core.retrieval.ImplicitAls;
 import dev.recommender.core.retrieval.TwoTowerRetrieval;
@@ -109,10 +110,11 @@ public final class AlgorithmCatalog {
                         c -> TasteAlsImplicit.defaults().withSeed(c.seed()).withThreads(c.threads()))
                 .add(TasteSgd.NAME, "Taste SVD with RatingSGDFactorizer", c -> TasteSgd.defaults().withSeed(c.seed()))
                 .add("retrieval-ranking", "the two-stage model: implicit ALS retrieves, gradient-boosted trees over "
-                                + "pair features (incl. the svd prediction) rank the whole catalog; trained on a "
+                                + "pair features (incl. the svd prediction) rank its top "
+                                + RetrievalRankingConfig.DEFAULT_CANDIDATES + " candidates; trained on a "
                                 + "time-earlier slice (needs event times)",
-                        c -> RetrievalRankingCommand.twoStage(c, RetrievalRankingCommand.als(c), Integer.MAX_VALUE,
-                                RankingTarget.ENGAGED, 200))
+                        c -> RetrievalRankingCommand.twoStage(c, RetrievalRankingCommand.als(c),
+                                RetrievalRankingConfig.DEFAULT_CANDIDATES, RankingTarget.ENGAGED, 200))
                 // ---- further algorithms register here, one .add(...) per name ----
                 .build();
     }

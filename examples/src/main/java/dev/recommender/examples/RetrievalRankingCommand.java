@@ -89,9 +89,10 @@ final class RetrievalRankingCommand extends ToolCommand {
             description = "Retrieval stage of the two-stage model: als or two-tower (default: ${DEFAULT-VALUE}).")
     String retrieval;
 
-    @Option(names = "--candidates", paramLabel = "N|all", defaultValue = "all",
+    @Option(names = "--candidates", paramLabel = "N|all", defaultValue = "" + RetrievalRankingConfig.DEFAULT_CANDIDATES,
             description = "Candidates retrieved per request before ranking, or all to rank the whole catalog "
-                    + "(default: ${DEFAULT-VALUE}; on the seed-shaped sample the ranker beat a 100-item cut).")
+                    + "(default: ${DEFAULT-VALUE}, the library's default, chosen by quality against latency: "
+                    + "docs/models.md).")
     String candidates;
 
     @Option(names = "--target", defaultValue = "engaged",

@@ -1,5 +1,9 @@
 package dev.recommender.benchmarks.jmh;
 
+import dev.recommender.core.ranking.RetrievalRanking;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import dev.recommender.core.Recommendations;
 import dev.recommender.core.Recommender;
 import dev.recommender.core.data.EventLog;
@@ -36,6 +40,17 @@ public class RecommendBenchmark {
     @Param({"svd", "als", "two-tower", "retrieval-ranking"})
     public String model;
 
+    /**
+     * Candidates of the two-stage model per request: {@code default} (the library's and the CLI's
+     * default), {@code all} or a number; the same fitted model answers with each count
+     * ({@link RetrievalRanking#withCandidates}). Ignored by the other models.
+     */
+    @Param({"default"})
+    public String candidates;
+
+    /** Fitted models by name, kept across trials of one JVM (run with {@code -f 0} to fit each once). */
+    private static final Map<String, Recommender> FITTED = new ConcurrentHashMap<>();
+
     private Recommender recommender;
     private String[] users;
 
@@ -43,7 +58,11 @@ public class RecommendBenchmark {
     @Setup(Level.Trial)
     public void fit() {
         EventLog log = SampleEvents.defaults().generate();
-        recommender = SampleModels.fit(model, log, 42L);
+        recommender = FITTED.computeIfAbsent(model, name -> SampleModels.fit(name, log, 42L));
+        if (recommender instanceof RetrievalRanking twoStage && !candidates.equals("default")) {
+            recommender = twoStage.withCandidates(candidates.equals("all") ? log.items().size()
+                    : Integer.parseInt(candidates));
+        }
         List<String> known = new ArrayList<>();
         for (int u = 0; u < log.users().size(); u++) {
             String user = log.users().id(u);

@@ -18,7 +18,7 @@ import dev.recommender.core.retrieval.TwoTowerRetrieval;
  * The models of the CLI's defaults, fitted on an event log (normally the built-in sample): the one
  * place where the benchmarks touch the training API, so a change of that API is fixed here only.
  * {@code retrieval-ranking} is the {@code retrieval-ranking} command's model (ALS retrieval, Svd
- * scorer, the ENGAGED ordering target, 200 trees, every item a candidate).
+ * scorer, the ENGAGED ordering target, 200 trees, the default candidate count).
  */
 final class SampleModels {
     private SampleModels() {
@@ -35,7 +35,7 @@ final class SampleModels {
                     .input(TrainingInput.of(EngagementRate.seed().withEngagedPairsOnly(true))).build()
                     .fit(data, TrainingListener.NONE);
             case "retrieval-ranking" -> new RetrievalRankingAlgorithm<>(als, svd, RetrievalRankingConfig.builder()
-                    .candidates(Math.max(1, log.items().size())).target(RankingTarget.ENGAGED).build())
+                    .target(RankingTarget.ENGAGED).build())
                     .fit(data, TrainingListener.NONE);
             default -> throw new IllegalArgumentException("unknown model '" + name
                     + "'; expected svd, als, two-tower or retrieval-ranking");

@@ -19,8 +19,9 @@ import java.util.OptionalInt;
  * global rate as their rate, -1 days since the last event), exactly as the training examples of
  * newcomers did.
  *
- * <p>Cost: O(n log n) to build for n history events; a feature vector costs a few hash and binary
- * searches. Memory: about 30 bytes per user, item and history pair. Immutable and thread-safe.
+ * <p>Cost: O(n log n) to build for n history events; a feature vector by index costs one binary
+ * search within the user's own pairs ({@link #fillRows} computes the user's part once per request).
+ * Memory: about 30 bytes per user, item and history pair. Immutable and thread-safe.
  */
 public final class RankingFeatures {
     private static final double DAY_MILLIS = 86_400_000.0;
@@ -41,6 +42,8 @@ public final class RankingFeatures {
     private final long[] pairKeys;
     private final int[] pairEvents;
     private final int[] pairEngaged;
+    /** Where each user's pairs start in {@link #pairKeys} (sorted by user, then item); one more than users. */
+    private final int[] userPairStart;
 
     private RankingFeatures(IdIndex users, IdIndex items, long referenceMillis, double globalRate, double priorStrength,
                             int[] userEvents, int[] userEngaged, long[] userLastMillis, int[] itemEvents,
@@ -62,6 +65,29 @@ public final class RankingFeatures {
         this.pairKeys = pairKeys;
         this.pairEvents = pairEvents;
         this.pairEngaged = pairEngaged;
+        this.userPairStart = userPairStarts(pairKeys, users.size());
+    }
+
+    /** Offsets of each user's run of sorted pair keys: user u's pairs are {@code [start[u], start[u + 1])}. */
+    private static int[] userPairStarts(long[] keys, int userCount) {
+        int[] start = new int[userCount + 1];
+        for (long key : keys) {
+            start[PairCounts.userOf(key) + 1]++;
+        }
+        for (int u = 0; u < userCount; u++) {
+            start[u + 1] += start[u];
+        }
+        return start;
+    }
+
+    /** Position of a pair in {@link #pairKeys}, searched within the user's run, or -1. */
+    private int pairOf(int user, int item) {
+        if (user < 0 || item < 0 || user >= users.size()) {
+            return -1;
+        }
+        int position = Arrays.binarySearch(pairKeys, userPairStart[user], userPairStart[user + 1],
+                PairCounts.key(user, item));
+        return position < 0 ? -1 : position;
     }
 
     /**
@@ -175,7 +201,7 @@ public final class RankingFeatures {
      * @return true if the pair has a history event
      */
     public boolean hasEvents(int user, int item) {
-        return user >= 0 && item >= 0 && Arrays.binarySearch(pairKeys, PairCounts.key(user, item)) >= 0;
+        return pairOf(user, item) >= 0;
     }
 
     /** Number of distinct items the user has history events with. */
@@ -190,15 +216,10 @@ public final class RankingFeatures {
      * @return the count, 0 for -1
      */
     public int historyItemCount(int user) {
-        if (user < 0) {
+        if (user < 0 || user >= users.size()) {
             return 0;
         }
-        return insertionPoint(PairCounts.key(user + 1, 0)) - insertionPoint(PairCounts.key(user, 0));
-    }
-
-    private int insertionPoint(long key) {
-        int position = Arrays.binarySearch(pairKeys, key);
-        return position >= 0 ? position : -position - 1;
+        return userPairStart[user + 1] - userPairStart[user];
     }
 
     /**
@@ -239,28 +260,67 @@ public final class RankingFeatures {
      * @param out            receives {@link RankingFeature#count()} values
      */
     public void fill(int user, int item, double retrievalScore, double svdScore, double[] out) {
-        double m = priorStrength;
+        fillUser(user, out, 0);
+        fillItem(user, item, retrievalScore, svdScore, out, 0);
+    }
+
+    /**
+     * Writes the features of one user with several items by index into consecutive rows of a
+     * row-major matrix ({@link RankingFeature#count()} values per row): the user's part is computed
+     * once, each item's part with one binary search within the user's pairs. Row {@code k} equals
+     * what {@link #fill(int, int, double, double, double[])} writes for {@code items[k]}.
+     *
+     * @param user            a user index of {@link #users()}, or -1
+     * @param items           item indexes of {@link #items()} (or -1), the first {@code count} are used
+     * @param retrievalScores the retrieval model's score per item
+     * @param svdScores       the rating model's prediction per item
+     * @param count           rows to write
+     * @param matrix          receives {@code count} rows, length at least {@code count * RankingFeature.count()}
+     */
+    public void fillRows(int user, int[] items, double[] retrievalScores, float[] svdScores, int count,
+                         double[] matrix) {
+        int width = RankingFeature.count();
+        if (count <= 0) {
+            return;
+        }
+        fillUser(user, matrix, 0);
+        for (int k = 0; k < count; k++) {
+            if (k > 0) {
+                System.arraycopy(matrix, 0, matrix, k * width, width);
+            }
+            fillItem(user, items[k], retrievalScores[k], svdScores[k], matrix, k * width);
+        }
+    }
+
+    /** The user's columns of a row starting at {@code offset}. */
+    private void fillUser(int user, double[] out, int offset) {
         int uEvents = user < 0 ? 0 : userEvents[user];
         int uEngaged = user < 0 ? 0 : userEngaged[user];
-        double userRate = smoothed(uEngaged, uEvents, globalRate);
-        out[RankingFeature.RETRIEVAL_SCORE.ordinal()] = retrievalScore;
-        out[RankingFeature.SVD_SCORE.ordinal()] = svdScore;
-        out[RankingFeature.USER_EVENTS.ordinal()] = Math.log1p(uEvents);
-        out[RankingFeature.USER_ENGAGEMENT_RATE.ordinal()] = userRate;
-        out[RankingFeature.DAYS_SINCE_USER_LAST_EVENT.ordinal()] =
+        out[offset + RankingFeature.USER_EVENTS.ordinal()] = Math.log1p(uEvents);
+        out[offset + RankingFeature.USER_ENGAGEMENT_RATE.ordinal()] = smoothed(uEngaged, uEvents, globalRate);
+        out[offset + RankingFeature.DAYS_SINCE_USER_LAST_EVENT.ordinal()] =
                 uEvents == 0 ? -1 : (referenceMillis - userLastMillis[user]) / DAY_MILLIS;
+    }
+
+    /** The pair's and item's columns of a row starting at {@code offset} whose user columns are filled. */
+    private void fillItem(int user, int item, double retrievalScore, double svdScore, double[] out, int offset) {
+        double m = priorStrength;
+        double userRate = out[offset + RankingFeature.USER_ENGAGEMENT_RATE.ordinal()];
+        out[offset + RankingFeature.RETRIEVAL_SCORE.ordinal()] = retrievalScore;
+        out[offset + RankingFeature.SVD_SCORE.ordinal()] = svdScore;
         int iEvents = item < 0 ? 0 : itemEvents[item];
-        out[RankingFeature.ITEM_USERS.ordinal()] = Math.log1p(item < 0 ? 0 : itemUsers[item]);
-        out[RankingFeature.ITEM_RECENT_EVENTS.ordinal()] = Math.log1p(item < 0 ? 0 : itemRecentEvents[item]);
-        out[RankingFeature.ITEM_ENGAGEMENT_RATE.ordinal()] =
+        out[offset + RankingFeature.ITEM_USERS.ordinal()] = Math.log1p(item < 0 ? 0 : itemUsers[item]);
+        out[offset + RankingFeature.ITEM_RECENT_EVENTS.ordinal()] = Math.log1p(item < 0 ? 0 : itemRecentEvents[item]);
+        out[offset + RankingFeature.ITEM_ENGAGEMENT_RATE.ordinal()] =
                 smoothed(item < 0 ? 0 : itemEngaged[item], iEvents, globalRate);
-        out[RankingFeature.ITEM_AGE_DAYS.ordinal()] =
+        out[offset + RankingFeature.ITEM_AGE_DAYS.ordinal()] =
                 iEvents == 0 ? 0 : (referenceMillis - itemFirstMillis[item]) / DAY_MILLIS;
-        int pair = user < 0 || item < 0 ? -1 : Arrays.binarySearch(pairKeys, PairCounts.key(user, item));
+        int pair = pairOf(user, item);
         int pEvents = pair < 0 ? 0 : pairEvents[pair];
         int pEngaged = pair < 0 ? 0 : pairEngaged[pair];
-        out[RankingFeature.PAIR_EVENTS.ordinal()] = pEvents;
-        out[RankingFeature.PAIR_ENGAGEMENT_RATE.ordinal()] = (pEngaged + m * userRate) / (pEvents + m == 0 ? 1 : pEvents + m);
+        out[offset + RankingFeature.PAIR_EVENTS.ordinal()] = pEvents;
+        out[offset + RankingFeature.PAIR_ENGAGEMENT_RATE.ordinal()] =
+                (pEngaged + m * userRate) / (pEvents + m == 0 ? 1 : pEvents + m);
     }
 
     private double smoothed(int engaged, int events, double prior) {
@@ -315,7 +375,8 @@ public final class RankingFeatures {
             throw new IllegalArgumentException("ranking feature sections have inconsistent lengths");
         }
         for (int k = 0; k < keys.length; k++) {
-            if ((k > 0 && keys[k] <= keys[k - 1]) || PairCounts.userOf(keys[k]) >= u || PairCounts.itemOf(keys[k]) < 0
+            if ((k > 0 && keys[k] <= keys[k - 1]) || PairCounts.userOf(keys[k]) < 0 || PairCounts.userOf(keys[k]) >= u
+                    || PairCounts.itemOf(keys[k]) < 0
                     || PairCounts.itemOf(keys[k]) >= i) {
                 throw new IllegalArgumentException("ranking feature pair keys are unsorted or out of range at " + k);
             }

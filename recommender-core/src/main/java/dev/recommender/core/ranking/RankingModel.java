@@ -184,10 +184,11 @@ public final class RankingModel {
                     config.maxNodes(), config.nodeSize(), config.shrinkage(), config.subsample());
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        double[] trainMse = stagedMse(model, train, labels, order, 0, trainCount);
+        // staged errors on the flat trees: Smile's test() would walk Tuples and hold trees x rows doubles
+        TreeEnsemble untrimmed = SmileTrees.convert(model, p);
+        double[] trainMse = untrimmed.stagedMse(features, labels, order, 0, trainCount);
         double[] validationMse = validationCount == 0 ? null
-                : stagedMse(model, frame(features, labels, order, trainCount, n, featureNames), labels, order,
-                trainCount, n);
+                : untrimmed.stagedMse(features, labels, order, trainCount, n);
         int bestTrees = config.trees();
         if (validationMse != null) {
             for (int t = 0; t < validationMse.length; t++) {
@@ -228,22 +229,6 @@ public final class RankingModel {
         String[] names = featureNames.toArray(new String[p + 1]);
         names[p] = LABEL;
         return DataFrame.of(rows, names);
-    }
-
-    /** Mean squared error after each tree on rows {@code order[from..to)}. */
-    private static double[] stagedMse(GradientTreeBoost model, DataFrame frame, double[] labels, int[] order,
-                                      int from, int to) {
-        double[][] staged = model.test(frame);
-        double[] mse = new double[staged.length];
-        for (int t = 0; t < staged.length; t++) {
-            double sum = 0;
-            for (int r = from; r < to; r++) {
-                double error = staged[t][r - from] - labels[order[r]];
-                sum += error * error;
-            }
-            mse[t] = sum / (to - from);
-        }
-        return mse;
     }
 
     /**

@@ -50,8 +50,8 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
     private final RankingModel ranker;
     private final RankingModel orderer;
     private final int candidates;
-    private final ThreadLocal<double[]> rows = ThreadLocal.withInitial(() -> new double[RankingFeature.count()]);
-    private final ThreadLocal<double[]> matrices = ThreadLocal.withInitial(() -> new double[0]);
+    /** Per-thread buffers of a request: candidates, their scores, the feature matrix, the order. */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private RetrievalRanking(IndexedRecommender retrieval, IndexedScorer scorer, RankingFeatures features,
                              RankingModel ranker, RankingModel orderer, int candidates) {
@@ -171,6 +171,19 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         return candidates;
     }
 
+    /**
+     * The same fitted parts answering with another candidate count (nothing is refitted), e.g. to
+     * measure latency per count. Not the same as fitting with that count: for
+     * {@link RankingTarget#ENGAGED} the configured count is also the pool of the training negatives.
+     *
+     * @param count candidates retrieved per request, at least 1 (more than the catalog means all)
+     * @return the model with that count
+     * @throws IllegalArgumentException if {@code count < 1}
+     */
+    public RetrievalRanking withCandidates(int count) {
+        return create(retrieval, (Recommender) scorer, features, ranker, orderer, count);
+    }
+
     @Override
     public Recommendations recommend(String userId, RecommendRequest request) {
         RankedRecommendations ranked = rank(userId, request);
@@ -246,8 +259,9 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
     /** Features, predictions and order of the retrieved candidates; the top {@code howMany} first. */
     private Ranking rank(int user, Candidates retrieved, int howMany, boolean excludeSeen) {
         int n = retrieved.items.length;
-        int[] items = new int[n];
-        double[] retrievalScores = new double[n];
+        Scratch buffers = scratch.get().ensure(n);
+        int[] items = buffers.items;
+        double[] retrievalScores = buffers.retrievalScores;
         int kept = 0;
         for (int k = 0; k < n; k++) {
             int item = retrieved.items[k];
@@ -258,48 +272,94 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
             retrievalScores[kept] = retrieved.scores[k];
             kept++;
         }
-        int[] candidateItems = Arrays.copyOf(items, kept);
-        float[] svd = new float[kept];
-        scorer.scoreInto(user, candidateItems, svd);
-        // one feature matrix per thread, reused: row k holds candidate k's features
-        int width = RankingFeature.count();
-        double[] matrix = matrices.get();
-        if (matrix.length < kept * width) {
-            matrix = new double[Math.max(kept, 16) * width];
-            matrices.set(matrix);
-        }
-        double[] row = rows.get();
-        for (int k = 0; k < kept; k++) {
-            features.fill(user, candidateItems[k], retrieved.fallback ? 0 : retrievalScores[k], svd[k], row);
-            System.arraycopy(row, 0, matrix, k * width, width);
-        }
-        double[] rates = new double[kept];
-        ranker.predict(matrix, kept, rates);
-        double[] rankingScores = orderer == null ? rates : new double[kept];
-        if (orderer != null) {
-            orderer.predict(matrix, kept, rankingScores);
-        }
-        Integer[] order = new Integer[kept];
-        for (int k = 0; k < kept; k++) {
-            order[k] = k;
-        }
-        if (!retrieved.fallback) {
-            // best ranking score first, ties by catalog order
-            Arrays.sort(order, (a, b) -> {
-                int byScore = Double.compare(rankingScores[b], rankingScores[a]);
-                return byScore != 0 ? byScore : Integer.compare(candidateItems[a], candidateItems[b]);
-            });
-        }
+        buffers.scoreRows(user, kept, retrieved.fallback);
+        double[] rates = buffers.rates;
+        double[] rankingScores = orderer == null ? rates : buffers.orderScores;
         int size = Math.min(howMany, kept);
+        int[] order = buffers.order;
+        if (retrieved.fallback) {
+            // the fallback keeps the retrieval order
+            for (int r = 0; r < size; r++) {
+                order[r] = r;
+            }
+        } else {
+            selectBest(rankingScores, items, kept, size, order);
+        }
         Ranking ranking = new Ranking(size, retrieved.fallback);
         for (int r = 0; r < size; r++) {
             int k = order[r];
-            ranking.items[r] = candidateItems[k];
+            ranking.items[r] = items[k];
             ranking.retrievalScores[r] = retrievalScores[k];
             ranking.rankingScores[r] = rankingScores[k];
             ranking.rates[r] = rates[k];
         }
         return ranking;
+    }
+
+    /**
+     * Writes into {@code order} the positions of the {@code size} best of the first {@code count}
+     * candidates, best first: higher score, ties by the smaller item index (catalog order). A bounded
+     * heap of positions whose root is the worst kept one, then sorted in place: O(count log size).
+     */
+    static void selectBest(double[] scores, int[] items, int count, int size, int[] order) {
+        if (size <= 0) {
+            return;
+        }
+        int heap = 0;
+        for (int k = 0; k < count; k++) {
+            if (heap < size) {
+                order[heap] = k;
+                siftUp(order, heap++, scores, items);
+            } else if (before(k, order[0], scores, items)) {
+                order[0] = k;
+                siftDown(order, 0, heap, scores, items);
+            }
+        }
+        // heap sort: the worst goes to the end each time
+        for (int end = heap - 1; end > 0; end--) {
+            swap(order, 0, end);
+            siftDown(order, 0, end, scores, items);
+        }
+    }
+
+    /** Whether candidate position a ranks before b. */
+    private static boolean before(int a, int b, double[] scores, int[] items) {
+        int byScore = Double.compare(scores[a], scores[b]);
+        return byScore != 0 ? byScore > 0 : items[a] < items[b];
+    }
+
+    private static void siftUp(int[] heap, int position, double[] scores, int[] items) {
+        while (position > 0) {
+            int parent = (position - 1) >>> 1;
+            if (!before(heap[parent], heap[position], scores, items)) {
+                return;
+            }
+            swap(heap, parent, position);
+            position = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int position, int size, double[] scores, int[] items) {
+        while (true) {
+            int worst = 2 * position + 1;
+            if (worst >= size) {
+                return;
+            }
+            if (worst + 1 < size && before(heap[worst], heap[worst + 1], scores, items)) {
+                worst++;
+            }
+            if (!before(heap[position], heap[worst], scores, items)) {
+                return;
+            }
+            swap(heap, worst, position);
+            position = worst;
+        }
+    }
+
+    private static void swap(int[] heap, int a, int b) {
+        int kept = heap[a];
+        heap[a] = heap[b];
+        heap[b] = kept;
     }
 
     /**
@@ -310,38 +370,44 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
     public double score(String userId, String itemId) {
         int user = retrieval.users().find(Objects.requireNonNull(userId, "userId")).orElse(-1);
         int item = retrieval.items().find(Objects.requireNonNull(itemId, "itemId")).orElse(-1);
-        int[] items = {item};
-        float[] retrievalScore = new float[1];
-        retrievalScores(retrieval, user, items, retrievalScore);
-        float[] svd = new float[1];
-        scorer.scoreInto(user, items, svd);
-        double[] row = rows.get();
-        features.fill(user, item, retrievalScore[0], svd[0], row);
-        return ranker.predict(row);
+        return scoreItems(user, new int[] {item})[0];
     }
 
     /** The predicted engagement rates of some items for a user, as {@link #score(String, String)}. */
     @Override
     public void scoreInto(int user, int[] items, float[] out) {
-        predictInto(user, items, ranker, out);
+        double[] rates = scoreItems(user, items);
+        for (int k = 0; k < items.length; k++) {
+            out[k] = (float) rates[k];
+        }
     }
 
     /** The scores lists are ordered by: the ordering model's, or the engagement rate without one. */
     @Override
     public void rankingScores(int user, int[] items, float[] out) {
-        predictInto(user, items, orderer == null ? ranker : orderer, out);
+        Scratch buffers = scoreItemsInto(user, items);
+        double[] scores = orderer == null ? buffers.rates : buffers.orderScores;
+        for (int k = 0; k < items.length; k++) {
+            out[k] = (float) scores[k];
+        }
     }
 
-    private void predictInto(int user, int[] items, RankingModel model, float[] out) {
-        float[] retrievalScores = new float[items.length];
+    /** The engagement rates of some items (a per-thread buffer, valid until the next call). */
+    private double[] scoreItems(int user, int[] items) {
+        return scoreItemsInto(user, items).rates;
+    }
+
+    /** Retrieval scores, rating predictions, features and both models' predictions of some items. */
+    private Scratch scoreItemsInto(int user, int[] items) {
+        Scratch buffers = scratch.get().ensure(items.length);
+        float[] retrievalScores = buffers.svd;
         retrievalScores(retrieval, user, items, retrievalScores);
-        float[] svd = new float[items.length];
-        scorer.scoreInto(user, items, svd);
-        double[] row = rows.get();
         for (int k = 0; k < items.length; k++) {
-            features.fill(user, items[k], retrievalScores[k], svd[k], row);
-            out[k] = (float) model.predict(row);
+            buffers.items[k] = items[k];
+            buffers.retrievalScores[k] = retrievalScores[k];
         }
+        buffers.scoreRows(user, items.length, false);
+        return buffers;
     }
 
     /**
@@ -367,6 +433,53 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         return "RetrievalRanking[retrieval=" + retrieval.name() + ", scorer=" + scorer().name() + ", candidates="
                 + candidates + ", trees=" + ranker.treeCount()
                 + (orderer == null ? "" : ", ordering trees=" + orderer.treeCount()) + "]";
+    }
+
+    /** One thread's request buffers, grown to the largest request seen. */
+    private final class Scratch {
+        int[] items = new int[0];
+        int[] candidateItems = new int[0];
+        double[] retrievalScores = new double[0];
+        double[] zeros = new double[0];
+        float[] svd = new float[0];
+        double[] matrix = new double[0];
+        double[] rates = new double[0];
+        double[] orderScores = new double[0];
+        int[] order = new int[0];
+
+        Scratch ensure(int n) {
+            if (items.length < n) {
+                int size = Math.max(n, 16);
+                items = new int[size];
+                retrievalScores = new double[size];
+                zeros = new double[size];
+                svd = new float[size];
+                matrix = new double[size * RankingFeature.count()];
+                rates = new double[size];
+                orderScores = new double[size];
+                order = new int[size];
+            }
+            return this;
+        }
+
+        /**
+         * Rating predictions, features and both models' predictions of the first {@code count} of
+         * {@link #items} with their {@link #retrievalScores} (zero as a feature for fallback candidates).
+         */
+        void scoreRows(int user, int count, boolean fallback) {
+            if (candidateItems.length != count) {
+                candidateItems = Arrays.copyOf(items, count);
+            } else {
+                System.arraycopy(items, 0, candidateItems, 0, count);
+            }
+            scorer.scoreInto(user, candidateItems, svd);
+            // a fallback list's scores are popularity, not retrieval scores: the feature is 0
+            features.fillRows(user, items, fallback ? zeros : retrievalScores, svd, count, matrix);
+            ranker.predict(matrix, count, rates);
+            if (orderer != null) {
+                orderer.predict(matrix, count, orderScores);
+            }
+        }
     }
 
     /** Retrieved candidates by index, with their retrieval scores. */

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Configuration of a {@link RetrievalRanking} fit (see {@link RetrievalRankingAlgorithm}).
  *
- * @param candidates    candidates retrieved per request before ranking, at least 1 (default 100)
+ * @param candidates    candidates retrieved per request before ranking, at least 1 (default {@link #DEFAULT_CANDIDATES})
  * @param labelFraction share of the training log's time span, at its end, whose events give the
  *                      ranking labels; features come from the events before it; in (0, 1) (default 0.2)
  * @param target        what orders the lists (default {@link RankingTarget#ENGAGEMENT_RATE})
@@ -16,6 +16,12 @@ import java.util.Objects;
  */
 public record RetrievalRankingConfig(int candidates, double labelFraction, RankingTarget target, int negatives,
                                      FeatureConfig features, RankingConfig ranking) {
+    /**
+     * The default candidate count, chosen by measurement (quality on validation splits of the sample
+     * and MovieLens against request latency; docs/models.md); the CLI uses the same default.
+     */
+    public static final int DEFAULT_CANDIDATES = 100;
+
     /**
      * Validates the fields.
      *
@@ -37,11 +43,11 @@ public record RetrievalRankingConfig(int candidates, double labelFraction, Ranki
     }
 
     /**
-     * 100 candidates, the last 20% of the time span as labels, ordered by engagement rate, 50
+     * {@link #DEFAULT_CANDIDATES} candidates, the last 20% of the time span as labels, ordered by engagement rate, 50
      * negatives per user (used by {@link RankingTarget#ENGAGED}), default features and trees.
      */
     public static RetrievalRankingConfig defaults() {
-        return new RetrievalRankingConfig(100, 0.2, RankingTarget.ENGAGEMENT_RATE, 50, FeatureConfig.defaults(),
+        return new RetrievalRankingConfig(DEFAULT_CANDIDATES, 0.2, RankingTarget.ENGAGEMENT_RATE, 50, FeatureConfig.defaults(),
                 RankingConfig.defaults());
     }
 
@@ -52,7 +58,7 @@ public record RetrievalRankingConfig(int candidates, double labelFraction, Ranki
 
     /** Builder for {@link RetrievalRankingConfig}; validation happens in {@link #build()}. Not thread-safe. */
     public static final class Builder {
-        private int candidates = 100;
+        private int candidates = DEFAULT_CANDIDATES;
         private double labelFraction = 0.2;
         private RankingTarget target = RankingTarget.ENGAGEMENT_RATE;
         private int negatives = 50;

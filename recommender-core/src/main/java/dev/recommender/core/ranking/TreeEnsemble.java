@@ -186,6 +186,38 @@ public final class TreeEnsemble {
     }
 
     /**
+     * Mean squared error of the first {@code t + 1} trees, for every {@code t}, on the rows
+     * {@code features[order[from..to)]} against {@code labels[order[..]]}: each row's prediction is
+     * built tree by tree exactly as {@link #predict(double[])} adds them (and as Smile's staged
+     * {@code test} does), with one running prediction per row instead of one per row and tree.
+     *
+     * @return one error per tree
+     */
+    double[] stagedMse(double[][] features, double[] labels, int[] order, int from, int to) {
+        int n = to - from;
+        double[] prediction = new double[n];
+        java.util.Arrays.fill(prediction, intercept);
+        double[] mse = new double[depth.length];
+        for (int t = 0; t < depth.length; t++) {
+            int root = treeStart[t];
+            double sum = 0;
+            for (int r = 0; r < n; r++) {
+                double[] row = features[order[from + r]];
+                int node = root;
+                int f;
+                while ((f = feature[node]) >= 0) {
+                    node = row[f] <= threshold[node] ? left[node] : right[node];
+                }
+                prediction[r] += shrinkage * value[node];
+                double error = prediction[r] - labels[order[from + r]];
+                sum += error * error;
+            }
+            mse[t] = sum / n;
+        }
+        return mse;
+    }
+
+    /**
      * One step down: the left child if {@code x <= threshold} (NaN goes right); a leaf steps to itself.
      * Written without a data-dependent branch, so that the JIT can use a conditional move and walks
      * of different rows overlap instead of stalling on mispredicted branches.

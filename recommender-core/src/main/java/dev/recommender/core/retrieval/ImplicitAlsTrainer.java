@@ -119,12 +119,14 @@ final class ImplicitAlsTrainer {
             return thread;
         }) : null;
         try {
+            // Y'Y of the item side as the last iteration's loss left it: the next user sweep's Gram
+            double[] itemGram = gram(y, items, d, config.regularization());
             for (int iteration = 1; iteration <= config.iterations(); iteration++) {
-                double[] itemGram = gram(y, items, d, config.regularization());
                 solveSide(pool, userStart, userItems, userWeights, x, y, itemGram, users);
                 double[] userGram = gram(x, users, d, config.regularization());
                 solveSide(pool, itemStart, itemUsers, itemWeights, y, x, userGram, items);
-                double loss = loss(x, y, gram(y, items, d, config.regularization()));
+                itemGram = gram(y, items, d, config.regularization());
+                double loss = loss(x, y, itemGram);
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
                 LOG.debug("implicit ALS iteration {}/{}: loss {} ({} ms)", iteration, config.iterations(), loss,
                         elapsed.toMillis());
@@ -140,6 +142,44 @@ final class ImplicitAlsTrainer {
             }
         }
         return new ImplicitAls(SeenItems.of(training), x, y, config);
+    }
+
+    /**
+     * {@code out = G v} for a row-major {@code d x d} matrix: four rows at a time, so that four
+     * independent sums overlap in the pipeline (the bottleneck of the conjugate-gradient solves);
+     * each row's sum still runs over {@code j} in order, so the result is that of the plain loop.
+     */
+    static void multiply(double[] g, double[] v, double[] out, int d) {
+        int i = 0;
+        for (; i + 4 <= d; i += 4) {
+            int b0 = i * d;
+            int b1 = b0 + d;
+            int b2 = b1 + d;
+            int b3 = b2 + d;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int j = 0; j < d; j++) {
+                double vj = v[j];
+                s0 += g[b0 + j] * vj;
+                s1 += g[b1 + j] * vj;
+                s2 += g[b2 + j] * vj;
+                s3 += g[b3 + j] * vj;
+            }
+            out[i] = s0;
+            out[i + 1] = s1;
+            out[i + 2] = s2;
+            out[i + 3] = s3;
+        }
+        for (; i < d; i++) {
+            int base = i * d;
+            double sum = 0;
+            for (int j = 0; j < d; j++) {
+                sum += g[base + j] * v[j];
+            }
+            out[i] = sum;
+        }
     }
 
     /** {@code V^T V + lambda I} over {@code rows} rows of {@code d} floats, in double precision. */
@@ -168,16 +208,14 @@ final class ImplicitAlsTrainer {
     private double loss(float[] x, float[] y, double[] gramWithPenalty) {
         double total = 0;
         double[] gx = new double[d];
+        double[] xu = new double[d];
         for (int u = 0; u < users; u++) {
             int offset = u * d;
             // x^T (Y^T Y + lambda I) x: every cell with confidence 1 and preference 0, plus the user penalty
-            for (int r = 0; r < d; r++) {
-                double sum = 0;
-                for (int c = 0; c < d; c++) {
-                    sum += gramWithPenalty[r * d + c] * x[offset + c];
-                }
-                gx[r] = sum;
+            for (int c = 0; c < d; c++) {
+                xu[c] = x[offset + c];
             }
+            multiply(gramWithPenalty, xu, gx, d);
             for (int r = 0; r < d; r++) {
                 total += x[offset + r] * gx[r];
             }
@@ -327,14 +365,7 @@ final class ImplicitAlsTrainer {
         }
 
         private void multiplyGram(double[] v, double[] out) {
-            for (int i = 0; i < d; i++) {
-                double sum = 0;
-                int base = i * d;
-                for (int j = 0; j < d; j++) {
-                    sum += gram[base + j] * v[j];
-                }
-                out[i] = sum;
-            }
+            multiply(gram, v, out, d);
         }
 
         private double dot(double[] u, double[] v) {

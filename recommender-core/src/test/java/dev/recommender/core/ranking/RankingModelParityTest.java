@@ -5,6 +5,7 @@ import dev.recommender.core.io.ModelData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import smile.data.DataFrame;
 import smile.data.Tuple;
 import smile.data.type.StructType;
 import smile.regression.GradientTreeBoost;
@@ -126,6 +127,38 @@ class RankingModelParityTest {
         double[] out = new double[rows.size()];
         model.predict(matrix, rows.size(), out);
         assertArrayEquals(expected, out, 1e-9);
+    }
+
+    @ParameterizedTest
+    @EnumSource(RankingTarget.class)
+    void stagedErrorsOfTheFlatTreesAreSmilesStagedTest(RankingTarget target) {
+        GradientTreeBoost smile = FITTED.get(target).smile();
+        double[][] x = rows(500, 5);
+        double[] y = labels(x, target, 6);
+        int[] order = new int[x.length];
+        for (int r = 0; r < order.length; r++) {
+            order[r] = order.length - 1 - r;
+        }
+        double[][] withLabel = new double[x.length][];
+        String[] names = RankingFeature.columnNames().toArray(new String[P + 1]);
+        names[P] = "label";
+        for (int r = 0; r < x.length; r++) {
+            withLabel[r] = java.util.Arrays.copyOf(x[order[r]], P + 1);
+            withLabel[r][P] = y[order[r]];
+        }
+        double[][] staged = smile.test(DataFrame.of(withLabel, names));
+        // rows 100..500 of the order, as the fit's hold-out is a range of a shuffled order
+        double[] flat = SmileTrees.convert(smile, P).stagedMse(x, y, order, 100, 500);
+        assertEquals(staged.length, flat.length);
+        for (int t = 0; t < staged.length; t++) {
+            double sum = 0;
+            for (int r = 100; r < 500; r++) {
+                double error = staged[t][r] - y[order[r]];
+                sum += error * error;
+            }
+            assertEquals(sum / 400, flat[t], 0.0, "tree " + t);
+        }
+        assertTrue(flat[flat.length - 1] < flat[0], "the staged error falls: " + flat[0] + " -> " + flat[flat.length - 1]);
     }
 
     @ParameterizedTest

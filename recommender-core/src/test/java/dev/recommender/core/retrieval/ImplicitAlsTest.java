@@ -256,4 +256,32 @@ class ImplicitAlsTest {
         assertEquals("implicit-als", progress.get(0).algorithm());
         assertEquals(10, progress.get(9).epoch());
     }
+
+    @Test
+    void theInterleavedGramProductIsThePlainLoopBitForBit() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int d : new int[] {1, 3, 4, 7, 16, 130}) {
+            double[] g = new double[d * d];
+            double[] v = new double[d];
+            for (int k = 0; k < g.length; k++) {
+                g[k] = random.nextDouble(-1, 1) * Math.pow(10, random.nextInt(-3, 4));
+            }
+            for (int k = 0; k < d; k++) {
+                v[k] = random.nextDouble(-1, 1);
+            }
+            double[] expected = new double[d];
+            for (int i = 0; i < d; i++) {
+                double sum = 0;
+                for (int j = 0; j < d; j++) {
+                    sum += g[i * d + j] * v[j];
+                }
+                expected[i] = sum;
+            }
+            double[] out = new double[d];
+            ImplicitAlsTrainer.multiply(g, v, out, d);
+            for (int i = 0; i < d; i++) {
+                assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(out[i]), "d " + d + " row " + i);
+            }
+        }
+    }
 }
