@@ -2,6 +2,7 @@ package dev.recommender.examples;
 
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.eval.Evaluator;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -56,27 +57,43 @@ final class Progress implements AutoCloseable {
     }
 
     /**
-     * A training listener that logs every epoch (loss, elapsed time, extra metrics) at INFO, advances this
-     * bar and forwards the epoch to {@code next}.
+     * The one epoch style of every command: on a terminal this bar advances and the epoch line goes to
+     * DEBUG; otherwise (no terminal, {@code --json}, a log file) one INFO line per epoch. Each epoch is then
+     * forwarded to {@code next}.
      *
      * @param next a further listener, e.g. a run record's
      * @return the combined listener
      */
     TrainingListener epochs(TrainingListener next) {
         return progress -> {
-            LOG.info("{}", describe(progress));
-            step();
+            if (bar != null) {
+                LOG.debug("{}", describe(progress));
+                step();
+            } else {
+                LOG.info("{}", describe(progress));
+            }
             next.onEpoch(progress);
         };
     }
 
-    /** One line describing an epoch, e.g. {@code "svd epoch 3/20: loss 0.812345 (1.2 s)"}. */
+    /**
+     * {@link #epochs(TrainingListener)} without a bar, for work whose number of epochs is not known up front
+     * (several models in turn): one INFO line per epoch.
+     *
+     * @param next a further listener
+     * @return the combined listener
+     */
+    static TrainingListener epochLines(TrainingListener next) {
+        return new Progress(null).epochs(next);
+    }
+
+    /** One line describing an epoch, e.g. {@code "svd epoch 3/20: loss 0.8123 (1.2 s)"}; 4 significant digits. */
     static String describe(EpochProgress progress) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.6f (%.1f s)",
-                progress.algorithm(), progress.epoch(), progress.totalEpochs(), progress.loss(),
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s epoch %d/%d: loss %s (%.1f s)",
+                progress.algorithm(), progress.epoch(), progress.totalEpochs(), Evaluator.rounded(progress.loss()),
                 seconds(progress.elapsed())));
         new TreeMap<>(progress.metrics()).forEach((name, value) ->
-                line.append(String.format(Locale.ROOT, ", %s %.6f", name, value)));
+                line.append(", ").append(name).append(' ').append(Evaluator.rounded(value)));
         return line.toString();
     }
 

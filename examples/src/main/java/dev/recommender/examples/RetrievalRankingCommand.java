@@ -171,12 +171,10 @@ final class RetrievalRankingCommand extends ToolCommand {
         }
         List<EpochProgress> epochs = new ArrayList<>();
         TrainingListener recordEpochs = record.epochListener();
-        TrainingListener listener = progress -> {
+        TrainingListener listener = Progress.epochLines(progress -> {
             epochs.add(progress);
             recordEpochs.onEpoch(progress);
-            err().println(Progress.describe(progress));
-            err().flush();
-        };
+        });
         EvaluationReport report = Evaluator.builder(protocol.evaluator().signals())
                 .testAggregation(protocol.evaluator().testAggregation()).options(protocol.evaluator().options())
                 .trainingListener(listener).build().evaluate(splits, protocol.name(), contenders);

@@ -27,6 +27,8 @@ import dev.recommender.eval.split.Splitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -219,7 +222,7 @@ public final class Evaluator {
                     completed++;
                     listener.onProgress(new EvaluationProgress(label, f, splits.size(), Stage.DONE, completed, total));
                     LOG.info("fold {}/{} {}: fit {} s, {}", f + 1, splits.size(), label,
-                            String.format(Locale.ROOT, "%.2f", result.fitSeconds()), result.metrics());
+                            String.format(Locale.ROOT, "%.2f", result.fitSeconds()), rounded(result.metrics()));
                 }
             }
         } finally {
@@ -676,5 +679,27 @@ public final class Evaluator {
         public Evaluator build() {
             return new Evaluator(this);
         }
+    }
+
+    /** A metric map for a log line: names in order, values with 4 significant digits ({@code {ndcg@10=0.1234}}). */
+    static String rounded(Map<String, Double> metrics) {
+        StringBuilder line = new StringBuilder("{");
+        new TreeMap<>(metrics).forEach((name, value) -> line.append(line.length() > 1 ? ", " : "")
+                .append(name).append('=').append(rounded(value)));
+        return line.append('}').toString();
+    }
+
+    /**
+     * A number for a log line: 4 significant digits, no exponent, no trailing zeros ({@code 0.8123},
+     * {@code 12350}, {@code 0.005}); NaN and infinities as Java prints them.
+     *
+     * @param value the number
+     * @return its rounded text
+     */
+    public static String rounded(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

@@ -145,7 +145,8 @@ public final class GridSearch {
             throw new IllegalArgumentException("objective '" + objective + "' is undefined for every grid point "
                     + "(does the algorithm give point scores?)");
         }
-        LOG.info("grid search best: {} with {} {}", points.get(best), objective, rows.get(best).objective().mean());
+        LOG.info("grid search best: {} with {} {}", points.get(best), objective,
+                Evaluator.rounded(rows.get(best).objective().mean()));
         return new GridSearchResult(objective, goal, rows, best, report);
     }
 
