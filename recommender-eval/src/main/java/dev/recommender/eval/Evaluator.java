@@ -4,6 +4,7 @@ import dev.recommender.core.Algorithm;
 import dev.recommender.core.IndexedRecommender;
 import dev.recommender.core.IndexedScorer;
 import dev.recommender.core.ItemScorer;
+import dev.recommender.core.PointPredictor;
 import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.RecommendRequest;
@@ -58,7 +59,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the gains of graded NDCG), in the same numbering. Then, for each algorithm:
  * <ol>
  *   <li><b>fit</b> on the split's training data (wall time measured);</li>
- *   <li><b>rating metrics</b> (RMSE, MAE), for models implementing {@link ItemScorer}: every test
+ *   <li><b>rating metrics</b> (RMSE, MAE), for models implementing {@link PointPredictor} (their score
+ *       predicts the value; models that only rank get {@code NaN}, shown as "—"): every test
  *       pair is predicted; a pair whose user or item is absent from the training interactions
  *       is counted and predicted as the training global mean (protocol A) or by the model
  *       ({@link EvaluationOptions#unknownPairs()}); a non-finite prediction becomes the global mean and is counted; predictions are clipped to the training value range or a fixed
@@ -250,7 +252,7 @@ public final class Evaluator {
         Map<String, Double> metrics = new LinkedHashMap<>();
         RatingResult rating = RatingResult.NONE;
         if (options.ratingMetrics()) {
-            if (model instanceof ItemScorer scorer) {
+            if (model instanceof PointPredictor scorer) {
                 listener.onProgress(new EvaluationProgress(label, fold.index, folds, Stage.PREDICTING, completed, total));
                 rating = predict(scorer, fold, pool);
             }

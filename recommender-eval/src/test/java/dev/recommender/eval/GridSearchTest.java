@@ -2,7 +2,7 @@ package dev.recommender.eval;
 
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.DenseScoringRecommender;
-import dev.recommender.core.ItemScorer;
+import dev.recommender.core.PointPredictor;
 import dev.recommender.core.Recommender;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingListener;
@@ -43,7 +43,7 @@ class GridSearchTest {
         }
     }
 
-    static final class ConstantModel extends DenseScoringRecommender implements ItemScorer {
+    static final class ConstantModel extends DenseScoringRecommender implements PointPredictor {
         private final double value;
 
         ConstantModel(SeenItems seen, double value) {
@@ -105,7 +105,7 @@ class GridSearchTest {
         assertEquals(GridSearch.Goal.MINIMISE, result.goal());
         assertTrue(result.toMarkdown().contains("| 3.0 | a |"), result.toMarkdown());
         Recommender refit = search.fitBest(result, events);
-        assertEquals(3.0, assertInstanceOf(ItemScorer.class, refit).score("u0", "i0"));
+        assertEquals(3.0, assertInstanceOf(PointPredictor.class, refit).score("u0", "i0"));
     }
 
     @Test
