@@ -77,14 +77,32 @@ final class Progress implements AutoCloseable {
     }
 
     /**
-     * {@link #epochs(TrainingListener)} without a bar, for work whose number of epochs is not known up front
-     * (several models in turn): one INFO line per epoch.
+     * Epoch lines for work that fits several models in turn (the number of epochs is not known up front):
+     * at most {@value #LINES_PER_FIT} INFO lines per fit (the first epoch, evenly spaced ones and the last),
+     * the others at DEBUG, so a whole comparison stays readable; every epoch still reaches {@code next}
+     * (the run record keeps the full curve).
      *
      * @param next a further listener
      * @return the combined listener
      */
     static TrainingListener epochLines(TrainingListener next) {
-        return new Progress(null).epochs(next);
+        return progress -> {
+            if (shown(progress.epoch(), progress.totalEpochs())) {
+                LOG.info("{}", describe(progress));
+            } else {
+                LOG.debug("{}", describe(progress));
+            }
+            next.onEpoch(progress);
+        };
+    }
+
+    /** Most INFO epoch lines per fit of {@link #epochLines}. */
+    static final int LINES_PER_FIT = 5;
+
+    /** Whether {@link #epochLines} shows this epoch at INFO: the first, every ⌈total/4⌉-th, and the last. */
+    static boolean shown(int epoch, int total) {
+        int step = Math.max(1, (total + LINES_PER_FIT - 2) / (LINES_PER_FIT - 1));
+        return epoch == 1 || epoch >= total || epoch % step == 0;
     }
 
     /** One line describing an epoch, e.g. {@code "svd epoch 3/20: loss 0.8123 (1.2 s)"}; 4 significant digits. */

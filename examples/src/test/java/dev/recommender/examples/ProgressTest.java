@@ -1,6 +1,7 @@
 package dev.recommender.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recommender.core.EpochProgress;
 import java.time.Duration;
@@ -34,5 +35,22 @@ class ProgressTest {
             listener.onEpoch(new EpochProgress("svd", 2, 2, 0.5, Duration.ZERO, Map.of()));
         }
         assertEquals(List.of(1, 2), seen);
+    }
+
+    @Test
+    void epochLinesShowAtMostFivePerFitIncludingTheFirstAndTheLast() {
+        for (int total : new int[] {1, 2, 5, 8, 10, 15, 200}) {
+            List<Integer> shown = new ArrayList<>();
+            for (int epoch = 1; epoch <= total; epoch++) {
+                if (Progress.shown(epoch, total)) {
+                    shown.add(epoch);
+                }
+            }
+            assertTrue(shown.size() <= Progress.LINES_PER_FIT, total + ": " + shown);
+            assertEquals(1, shown.get(0));
+            assertEquals(total, shown.get(shown.size() - 1));
+        }
+        assertEquals(List.of(1, 4, 8, 12, 15), java.util.stream.IntStream.rangeClosed(1, 15)
+                .filter(e -> Progress.shown(e, 15)).boxed().toList());
     }
 }
