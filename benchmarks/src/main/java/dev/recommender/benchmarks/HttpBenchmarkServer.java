@@ -6,7 +6,7 @@ import dev.recommender.core.data.Interactions;
 import dev.recommender.core.io.ModelStore;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.sample.SampleEvents;
-import dev.recommender.examples.serve.ModelHolder;
+import dev.recommender.server.ModelHolder;
 import dev.recommender.examples.serve.ServeCommand;
 import picocli.CommandLine;
 

@@ -1,7 +1,7 @@
 package dev.recommender.benchmarks;
 
+import dev.recommender.core.internal.TopK;
 import dev.recommender.core.Recommender;
-import dev.recommender.core.TopK;
 import dev.recommender.core.data.CsvSchema;
 import dev.recommender.core.data.EventCsvReader;
 import dev.recommender.core.data.EventLog;

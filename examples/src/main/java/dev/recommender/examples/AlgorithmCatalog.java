@@ -3,8 +3,10 @@ package dev.recommender.examples;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.baseline.Baseline;
 import dev.recommender.core.baseline.Popularity;
+import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.ranking.RankingTarget;
+import dev.recommender.core.retrieval.Ease;
 import dev.recommender.core.retrieval.ImplicitAls;
 import dev.recommender.core.retrieval.TwoTowerRetrieval;
 import dev.recommender.taste.TasteAls;
@@ -86,6 +88,11 @@ public final class AlgorithmCatalog {
                         c -> ImplicitAls.Config.builder().seed(c.seed()).threads(c.threads()).build())
                 .add("two-tower", "two-tower retrieval trained with in-batch sampled softmax (the TFRS model); top-N only",
                         c -> TwoTowerRetrieval.Config.builder().seed(c.seed()).threads(c.threads()).build())
+                .add("rate-als", "engagement-rate model: ALS on engaged/shown, pairs weighted by shown count, with biases",
+                        c -> RateAls.Config.defaults().withSeed(c.seed()).withThreads(c.threads()))
+                .add("ease", "EASE item-item model (Steck 2019), closed form, binarised pairs, lambda 300; top-N only, "
+                                + "catalogs up to 20,000 items",
+                        c -> Ease.Config.defaults().withThreads(c.threads()))
                 // Apache Mahout Taste 0.13 peers (module recommender-taste), with their default settings
                 // and the command's seed and thread count
                 .add(TasteItemBased.NAME, "Taste item-based CF, log-likelihood similarity (boolean data), exact candidates",

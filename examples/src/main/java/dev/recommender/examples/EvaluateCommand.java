@@ -72,6 +72,10 @@ final class EvaluateCommand extends ToolCommand {
             + "report.json and report.html (tables and charts in one self-contained page); DIR is created.")
     Path reportDir;
 
+    @Option(names = "--tune", description = "Tune svd, rate-als, als and ease inside every fold on a validation carve of "
+            + "the fold's training side (nested); see TuningSpaces.")
+    boolean tune;
+
     @Override
     void run() throws Exception {
         AlgorithmCatalog catalog = AlgorithmCatalog.standard();
@@ -96,8 +100,11 @@ final class EvaluateCommand extends ToolCommand {
         record.dataFile(data.file(), data.format().optionName()).dataFact("events", data.events().size());
         Map<String, Algorithm<?>> configured =
                 catalog.createAll(algorithms, new AlgorithmCatalog.Context(data.format(), seed, threads));
+        if (tune) {
+            configured = TuningSpaces.tune(configured, k, seed);
+        }
         record.parameter("split", split.text()).parameter("algorithms", new ArrayList<>(configured.keySet()))
-                .parameter("k", k).parameter("seed", seed).parameter("threads", threads);
+                .parameter("k", k).parameter("seed", seed).parameter("threads", threads).parameter("tune", tune);
         configured.forEach((name, algorithm) -> record.parameter("algorithm." + name, algorithm.toString()));
 
         EvaluationReport report = evaluate(data, configured, split, k, seed, progressBars());
@@ -119,7 +126,7 @@ final class EvaluateCommand extends ToolCommand {
         }
         Path recordFile = record.write(runs.runsDir());
         print("# Evaluation of " + data.file() + " (" + data.format() + "), split " + split + "\n\n"
-                + report.toMarkdown()
+                + TuningSpaces.note(tune) + report.toMarkdown()
                 + (chart == null ? "" : "\nChart of " + metric + ": " + chart + "\n")
                 + "\nRun record: " + recordFile + "\n");
         Map<String, Object> json = new LinkedHashMap<>();

@@ -2,9 +2,9 @@ package dev.recommender.examples;
 
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.Interactions;
-import java.io.BufferedWriter;
+import dev.recommender.core.data.CsvWriter;
+import dev.recommender.core.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +21,8 @@ import java.util.List;
  * </ul>
  * Rows follow the order of the interactions: users in order of first appearance, each user's items in
  * order of first appearance in the log. Numbers are written with {@link Double#toString(double)}, so they
- * read back exactly.
+ * read back exactly. Files are RFC 4180 ({@link CsvWriter}: an id holding a comma, quote or line break is
+ * quoted) and written atomically with normal permissions ({@link AtomicFiles}).
  *
  * <p>Thread safety: stateless.
  */
@@ -48,34 +49,41 @@ final class FeatureFiles {
         Path pairsFile = dir.resolve("pairs.csv");
         Path ratingsFile = dir.resolve("ratings.csv");
         Path contentFile = dir.resolve("content.csv");
-        try (BufferedWriter all = Files.newBufferedWriter(pairsFile, StandardCharsets.UTF_8);
-             BufferedWriter engaged = Files.newBufferedWriter(ratingsFile, StandardCharsets.UTF_8)) {
-            all.write(PAIRS_HEADER);
-            all.write('\n');
-            engaged.write(RATINGS_HEADER);
-            engaged.write('\n');
+        writePairs(pairsFile, PAIRS_HEADER, pairs, false, (out, shown, engaged) -> out.field(shown - engaged)
+                .field(engaged).field(shown).field((double) engaged / shown));
+        writePairs(ratingsFile, RATINGS_HEADER, pairs, true, (out, shown, engaged) -> out.field(shown)
+                .field((double) engaged / shown));
+        AtomicFiles.writeText(contentFile, out -> {
+            CsvWriter content = new CsvWriter(out).row("content_id");
+            for (String itemId : log.items().ids()) {
+                content.row(itemId);
+            }
+        });
+        return List.of(pairsFile, ratingsFile, contentFile);
+    }
+
+    /** Writes the columns that follow the ids of one pair. */
+    @FunctionalInterface
+    private interface PairColumns {
+        void write(CsvWriter out, int shown, int engaged) throws IOException;
+    }
+
+    /** Writes a header and one row per pair (only engaged pairs if asked): user id, item id, the columns. */
+    private static void writePairs(Path file, String header, Interactions pairs, boolean engagedOnly,
+                                   PairColumns columns) throws IOException {
+        AtomicFiles.writeText(file, text -> {
+            CsvWriter out = new CsvWriter(text).row(header.split(","));
             for (int user = 0; user < pairs.userCount(); user++) {
-                String userId = pairs.users().id(user);
                 for (int entry = pairs.userStart(user); entry < pairs.userEnd(user); entry++) {
-                    String itemId = pairs.items().id(pairs.itemAt(entry));
-                    int shown = pairs.eventCount(entry);
-                    int engagedCount = pairs.engagedCount(entry);
-                    String rate = Double.toString((double) engagedCount / shown);
-                    all.write(userId + ',' + itemId + ',' + (shown - engagedCount) + ',' + engagedCount + ','
-                            + shown + ',' + rate + '\n');
-                    if (engagedCount > 0) {
-                        engaged.write(userId + ',' + itemId + ',' + shown + ',' + rate + '\n');
+                    int engaged = pairs.engagedCount(entry);
+                    if (engagedOnly && engaged == 0) {
+                        continue;
                     }
+                    out.field(pairs.users().id(user)).field(pairs.items().id(pairs.itemAt(entry)));
+                    columns.write(out, pairs.eventCount(entry), engaged);
+                    out.endRow();
                 }
             }
-        }
-        try (BufferedWriter content = Files.newBufferedWriter(contentFile, StandardCharsets.UTF_8)) {
-            content.write("content_id\n");
-            for (String itemId : log.items().ids()) {
-                content.write(itemId);
-                content.write('\n');
-            }
-        }
-        return List.of(pairsFile, ratingsFile, contentFile);
+        });
     }
 }

@@ -2,12 +2,11 @@ package dev.recommender.examples;
 
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -208,13 +207,7 @@ public final class RunRecord {
         for (int suffix = 2; Files.exists(target); suffix++) {
             target = runsDir.resolve(base + "-" + suffix + ".json");
         }
-        Path temporary = Files.createTempFile(runsDir, base, ".tmp");
-        try {
-            Files.writeString(temporary, Json.pretty(toMap()) + "\n", StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.writeString(target, Json.pretty(toMap()) + "\n");
         return target;
     }
 

@@ -61,14 +61,14 @@ class SvdCommandTest extends CommandTestSupport {
         CliRun run = run(with(input("svd"), "--grid", "--json", "--runs-dir", dir.resolve("runs-grid").toString()));
         assertEquals(Cli.OK, run.exitCode(), run.err());
         JsonNode grid = new ObjectMapper().readTree(run.out()).get("grid");
-        assertEquals(3, grid.get("folds").asInt());
+        assertEquals(0.2, grid.get("validationFraction").asDouble());
         // epochs {5, 10} x learning rate {0.002, 0.005} x regularisation {0.4, 0.6}
         assertEquals(8, grid.get("rows").size());
         double best = Double.POSITIVE_INFINITY;
         for (JsonNode row : grid.get("rows")) {
             best = Math.min(best, row.get("rmse").asDouble());
         }
-        assertEquals(best, grid.get("rmse").asDouble(), 0.0, "the reported best has the smallest CV RMSE");
+        assertEquals(best, grid.get("rmse").asDouble(), 0.0, "the reported best has the smallest validation RMSE");
         assertTrue(List.of(5, 10).contains(grid.get("best").get("epochs").asInt()));
     }
 }

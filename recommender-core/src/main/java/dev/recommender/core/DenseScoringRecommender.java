@@ -1,5 +1,6 @@
 package dev.recommender.core;
 
+import dev.recommender.core.internal.TopK;
 import dev.recommender.core.data.IdIndex;
 
 import java.util.ArrayList;

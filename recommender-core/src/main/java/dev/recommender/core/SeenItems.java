@@ -1,5 +1,6 @@
 package dev.recommender.core;
 
+import dev.recommender.core.internal.TopK;
 import dev.recommender.core.data.IdIndex;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.io.ModelData;
@@ -235,21 +236,25 @@ public final class SeenItems {
     public static SeenItems readFrom(ModelData data, String prefix) {
         IdIndex users = IdIndex.of(data.strings(prefix + "users"));
         IdIndex items = IdIndex.of(data.strings(prefix + "items"));
-        int[] rowStart = data.ints(prefix + "seenStart");
-        int[] seen = data.ints(prefix + "seenItems");
-        int[] counts = data.ints(prefix + "itemUserCounts");
-        if (rowStart.length != users.size() + 1 || counts.length != items.size()
-                || rowStart[0] != 0 || rowStart[users.size()] != seen.length) {
-            throw new IllegalArgumentException("inconsistent seen-items sections in model data");
+        if (items.size() == 0) {
+            throw new IllegalArgumentException("section '" + prefix + "items' is empty: a model needs a catalog");
+        }
+        int[] seen = data.ints(prefix + "seenItems", -1, 0, items.size() - 1);
+        int[] rowStart = data.ints(prefix + "seenStart", users.size() + 1L, 0, seen.length);
+        int[] counts = data.ints(prefix + "itemUserCounts", items.size(), 0, users.size());
+        if (rowStart[0] != 0 || rowStart[users.size()] != seen.length) {
+            throw new IllegalArgumentException("section '" + prefix + "seenStart' must start at 0 and end at "
+                    + seen.length + ", got " + rowStart[0] + " and " + rowStart[users.size()]);
         }
         for (int u = 0; u < users.size(); u++) {
             if (rowStart[u] > rowStart[u + 1]) {
-                throw new IllegalArgumentException("inconsistent seen-items row starts in model data");
+                throw new IllegalArgumentException("section '" + prefix + "seenStart' decreases at user " + u);
             }
-        }
-        for (int item : seen) {
-            if (item < 0 || item >= items.size()) {
-                throw new IllegalArgumentException("seen item index out of range in model data: " + item);
+            for (int p = rowStart[u] + 1; p < rowStart[u + 1]; p++) {
+                if (seen[p - 1] >= seen[p]) {
+                    throw new IllegalArgumentException("section '" + prefix + "seenItems' is not strictly ascending"
+                            + " within user " + u);
+                }
             }
         }
         return new SeenItems(users, items, rowStart, seen, counts);

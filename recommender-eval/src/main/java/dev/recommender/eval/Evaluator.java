@@ -6,6 +6,7 @@ import dev.recommender.core.IndexedScorer;
 import dev.recommender.core.ItemScorer;
 import dev.recommender.core.PointPredictor;
 import dev.recommender.core.TrainingData;
+import dev.recommender.core.internal.ParallelRanges;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.Recommendations;
@@ -215,7 +216,7 @@ public final class Evaluator {
                 LOG.info("fold {}/{} ({}): training {} pairs of {} users and {} items, test {} pairs of {} users",
                         f + 1, splits.size(), description, train.size(), train.userCount(), train.itemCount(),
                         test.size(), test.userCount());
-                Fold fold = new Fold(f, train, test);
+                EvaluationFold fold = new EvaluationFold(f, train, test);
                 for (int a = 0; a < labels.size(); a++) {
                     String label = labels.get(a);
                     FoldResult result = evaluateOne(label, algorithms.get(label), fold, data, splits.size(), completed,
@@ -239,7 +240,7 @@ public final class Evaluator {
         return new EvaluationReport(description, splits.size(), rows);
     }
 
-    private FoldResult evaluateOne(String label, Algorithm<?> algorithm, Fold fold, TrainingData fitOn, int folds,
+    private FoldResult evaluateOne(String label, Algorithm<?> algorithm, EvaluationFold fold, TrainingData fitOn, int folds,
                                    int completed, int total, ExecutorService pool) {
         listener.onProgress(new EvaluationProgress(label, fold.index, folds, Stage.FITTING, completed, total));
         long start = System.nanoTime();
@@ -250,287 +251,36 @@ public final class Evaluator {
         });
         double fitSeconds = seconds(start);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        RatingResult rating = RatingResult.NONE;
+        RatingEvaluation.Result rating = RatingEvaluation.Result.NONE;
         if (options.ratingMetrics()) {
             if (model instanceof PointPredictor scorer) {
                 listener.onProgress(new EvaluationProgress(label, fold.index, folds, Stage.PREDICTING, completed, total));
-                rating = predict(scorer, fold, pool);
+                rating = RatingEvaluation.predict(scorer, fold, options, (n, task) -> forEachUser(n, pool, task));
             }
-            metrics.put("rmse", rating.rmse);
-            metrics.put("mae", rating.mae);
+            metrics.put("rmse", rating.rmse());
+            metrics.put("mae", rating.mae());
         }
-        RankingResult ranking = RankingResult.NONE;
+        RankingEvaluation.Result ranking = RankingEvaluation.Result.NONE;
         if (options.rankingMetrics()) {
             listener.onProgress(new EvaluationProgress(label, fold.index, folds, Stage.RANKING, completed, total));
-            ranking = rank(model, fold, pool);
-            metrics.putAll(ranking.metrics);
+            ranking = RankingEvaluation.rank(model, fold, options, (n, task) -> forEachUser(n, pool, task));
+            metrics.putAll(ranking.metrics());
         }
-        return new FoldResult(label, fold.index, metrics, fitSeconds, rating.seconds, ranking.seconds,
-                fold.test.size(), rating.unknownPairs, rating.nonFinite, ranking.evaluated, ranking.skipped,
-                ranking.cold);
-    }
-
-    // ---------------------------------------------------------------- rating metrics
-
-    private RatingResult predict(ItemScorer scorer, Fold fold, ExecutorService pool) {
-        long start = System.nanoTime();
-        Interactions train = fold.train;
-        Interactions test = fold.test;
-        if (test.size() == 0) {
-            return new RatingResult(Double.NaN, Double.NaN, 0, 0, seconds(start));
-        }
-        double globalMean = train.meanValue();
-        ValueRange range = options.clip().orElse(new ValueRange(train.minValue(), train.maxValue()));
-        int userCount = test.userCount();
-        double[] predicted = new double[test.size()];
-        double[] actual = new double[test.size()];
-        int[] unknown = new int[userCount];
-        int[] nonFinite = new int[userCount];
-        // a model fitted on the fold's training data numbers users and items like the test side: it
-        // is asked by index; any other scorer (a peer) by id
-        IndexedScorer indexed = scorer instanceof IndexedScorer candidate && candidate.users() == test.users()
-                && candidate.items() == test.items() ? candidate : null;
-        forEachUser(userCount, pool, user -> {
-            int degree = test.userDegree(user);
-            if (degree == 0) {
-                return;
-            }
-            int[] items = test.itemsOf(user);
-            float[] scores = new float[degree];
-            if (indexed != null) {
-                indexed.scoreInto(user, items, scores);
-            } else {
-                String userId = test.users().id(user);
-                for (int k = 0; k < degree; k++) {
-                    scores[k] = (float) scorer.score(userId, test.items().id(items[k]));
-                }
-            }
-            boolean userKnown = fold.knowsUser(user);
-            for (int k = 0, entry = test.userStart(user); k < degree; k++, entry++) {
-                double prediction;
-                boolean known = userKnown && fold.knowsItem(items[k]);
-                if (!known) {
-                    unknown[user]++;
-                }
-                if (!known && options.unknownPairs() == EvaluationOptions.UnknownPairs.GLOBAL_MEAN) {
-                    prediction = globalMean;
-                } else {
-                    prediction = scores[k];
-                    if (!Double.isFinite(prediction)) {
-                        nonFinite[user]++;
-                        prediction = globalMean;
-                    }
-                }
-                predicted[entry] = range.clip(prediction);
-                actual[entry] = test.value(entry);
-            }
-        });
-        return new RatingResult(RatingMetrics.rmse(predicted, actual), RatingMetrics.mae(predicted, actual),
-                sum(unknown), sum(nonFinite), seconds(start));
-    }
-
-    // ---------------------------------------------------------------- ranking metrics
-
-    private RankingResult rank(Recommender model, Fold fold, ExecutorService pool) {
-        long start = System.nanoTime();
-        Interactions train = fold.train;
-        Interactions test = fold.test;
-        List<Integer> cutoffs = options.cutoffs();
-        List<Integer> accuracyCutoffs = options.accuracyCutoffs();
-        int maxCutoff = options.maxCutoff();
-        RecommendRequest request = RecommendRequest.top(maxCutoff);
-        int userCount = test.userCount();
-        int perCutoff = 7;
-        double[][] values = new double[cutoffs.size() * perCutoff][userCount];
-        int[][] accuracyHits = new int[accuracyCutoffs.size()][userCount];
-        int[] relevantCounts = new int[userCount];
-        int[][] lists = new int[userCount][];
-        boolean[] cold = new boolean[userCount];
-        // a model fitted on the fold's training data numbers users and items like the test side: it
-        // is asked by index; any other recommender (a peer) by id
-        IndexedRecommender indexed = model instanceof IndexedRecommender candidate && candidate.users() == test.users()
-                && candidate.items() == test.items() ? candidate : null;
-        IdIndex testItems = test.items();
-        forEachUser(userCount, pool, user -> {
-            int[] relevant = new int[test.userDegree(user)];
-            float[] gains = new float[relevant.length];
-            int count = 0;
-            for (int entry = test.userStart(user); entry < test.userEnd(user); entry++) {
-                int item = test.itemAt(entry);
-                if (train.contains(user, item)) {
-                    continue; // a repeat of a training pair (temporal split): cannot be recommended
-                }
-                if (!(test.value(entry) > options.relevantAbove())) {
-                    continue; // not relevant, e.g. shown but not engaged
-                }
-                relevant[count] = item;
-                gains[count] = test.value(entry);
-                count++;
-            }
-            relevantCounts[user] = count;
-            if (count == 0) {
-                return;
-            }
-            if (count < relevant.length) {
-                relevant = Arrays.copyOf(relevant, count);
-                gains = Arrays.copyOf(gains, count);
-            }
-            cold[user] = !fold.knowsUser(user);
-            int[] rankedTest;
-            if (indexed != null) {
-                rankedTest = indexed.recommend(user, maxCutoff, true).items();
-            } else {
-                Recommendations recommendations = model.recommend(test.users().id(user), request);
-                rankedTest = new int[recommendations.size()];
-                for (int r = 0; r < rankedTest.length; r++) {
-                    rankedTest[r] = indexOrMinusOne(testItems.find(recommendations.items().get(r).itemId()));
-                }
-            }
-            lists[user] = rankedTest;
-            boolean[] hits = RankingMetrics.hits(rankedTest, relevant);
-            double[] rankGains = RankingMetrics.gains(rankedTest, relevant, gains);
-            for (int c = 0; c < cutoffs.size(); c++) {
-                int k = cutoffs.get(c);
-                int slot = c * perCutoff;
-                values[slot][user] = RankingMetrics.precision(hits, k);
-                values[slot + 1][user] = RankingMetrics.recall(hits, count, k);
-                values[slot + 2][user] = RankingMetrics.ndcg(hits, count, k);
-                values[slot + 3][user] = RankingMetrics.ndcgGraded(rankGains, gains, k);
-                values[slot + 4][user] = RankingMetrics.averagePrecision(hits, count, k);
-                values[slot + 5][user] = RankingMetrics.reciprocalRank(hits, k);
-                values[slot + 6][user] = RankingMetrics.hitRate(hits, k);
-            }
-            for (int c = 0; c < accuracyCutoffs.size(); c++) {
-                accuracyHits[c][user] = RankingMetrics.hitCount(hits, accuracyCutoffs.get(c));
-            }
-        });
-        double seconds = seconds(start);
-        int evaluated = 0;
-        int coldUsers = 0;
-        long relevantPairs = 0;
-        for (int user = 0; user < userCount; user++) {
-            if (relevantCounts[user] > 0) {
-                evaluated++;
-                relevantPairs += relevantCounts[user];
-                if (cold[user]) {
-                    coldUsers++;
-                }
-            }
-        }
-        int skipped = fold.allUsers - evaluated;
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        for (int c = 0; c < cutoffs.size(); c++) {
-            int k = cutoffs.get(c);
-            for (int m = 0; m < perCutoff; m++) {
-                metrics.put(EvaluationOptions.RANKING_METRICS.get(m) + "@" + k,
-                        meanOverEvaluated(values[c * perCutoff + m], relevantCounts));
-            }
-            metrics.put("coverage@" + k, coverage(lists, relevantCounts, k, fold));
-            metrics.put("novelty@" + k, novelty(lists, relevantCounts, k, fold));
-        }
-        for (int c = 0; c < accuracyCutoffs.size(); c++) {
-            long hits = 0;
-            for (int user = 0; user < userCount; user++) {
-                hits += accuracyHits[c][user];
-            }
-            metrics.put("top_k_accuracy@" + accuracyCutoffs.get(c),
-                    relevantPairs == 0 ? Double.NaN : (double) hits / relevantPairs);
-        }
-        return new RankingResult(metrics, evaluated, skipped, coldUsers, seconds);
-    }
-
-    private static double meanOverEvaluated(double[] values, int[] relevantCounts) {
-        double sum = 0;
-        int n = 0;
-        for (int user = 0; user < values.length; user++) {
-            if (relevantCounts[user] > 0 && !Double.isNaN(values[user])) {
-                sum += values[user];
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
-    }
-
-    private static double coverage(int[][] lists, int[] relevantCounts, int k, Fold fold) {
-        int catalogSize = fold.catalogSize;
-        if (catalogSize == 0) {
-            return Double.NaN;
-        }
-        boolean[] recommended = new boolean[fold.train.itemCount()];
-        int distinct = 0;
-        for (int user = 0; user < lists.length; user++) {
-            if (relevantCounts[user] == 0) {
-                continue;
-            }
-            int[] list = lists[user];
-            for (int r = 0, n = Math.min(k, list.length); r < n; r++) {
-                int item = list[r];
-                if (item >= 0 && !recommended[item]) {
-                    recommended[item] = true;
-                    distinct++;
-                }
-            }
-        }
-        return CatalogMetrics.coverage(distinct, catalogSize);
-    }
-
-    private static double novelty(int[][] lists, int[] relevantCounts, int k, Fold fold) {
-        double sum = 0;
-        long slots = 0;
-        for (int user = 0; user < lists.length; user++) {
-            if (relevantCounts[user] == 0) {
-                continue;
-            }
-            int[] list = lists[user];
-            for (int r = 0, n = Math.min(k, list.length); r < n; r++) {
-                int item = list[r];
-                if (item >= 0) {
-                    sum += CatalogMetrics.selfInformation(fold.train.itemDegree(item), fold.trainUsers);
-                    slots++;
-                }
-            }
-        }
-        return slots == 0 ? Double.NaN : sum / slots;
+        return new FoldResult(label, fold.index, metrics, fitSeconds, rating.seconds(), ranking.seconds(),
+                fold.test.size(), rating.unknownPairs(), rating.nonFinite(), ranking.evaluated(), ranking.skipped(),
+                ranking.cold());
     }
 
     // ---------------------------------------------------------------- plumbing
 
     /** Runs a per-user task over {@code 0..userCount-1}, in contiguous chunks on the pool. */
     private void forEachUser(int userCount, ExecutorService pool, UserTask task) {
-        if (pool == null || userCount < 2) {
-            for (int user = 0; user < userCount; user++) {
-                task.run(user);
-            }
-            return;
-        }
-        int chunks = Math.min(userCount, options.threads() * 8);
-        List<Future<?>> futures = new ArrayList<>(chunks);
-        for (int c = 0; c < chunks; c++) {
-            int from = (int) ((long) userCount * c / chunks);
-            int to = (int) ((long) userCount * (c + 1) / chunks);
-            futures.add(pool.submit(() -> {
-                for (int user = from; user < to; user++) {
-                    task.run(user);
-                }
-            }));
-        }
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("evaluation interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(cause);
-            }
-        }
+        ParallelRanges.run(userCount < 2 ? null : pool, userCount, Math.max(1, Math.min(userCount, options.threads() * 8)),
+                (from, to) -> {
+                    for (int user = from; user < to; user++) {
+                        task.run(user);
+                    }
+                }, "evaluation");
     }
 
     private static ThreadFactory daemonThreads() {
@@ -546,7 +296,7 @@ public final class Evaluator {
         return index.isPresent() ? index.getAsInt() : -1;
     }
 
-    private static int sum(int[] values) {
+    static int sum(int[] values) {
         int total = 0;
         for (int v : values) {
             total += v;
@@ -554,66 +304,20 @@ public final class Evaluator {
         return total;
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /** Work on one user index; the evaluation classes run it on the evaluator's threads. */
     @FunctionalInterface
-    private interface UserTask {
+    interface UserTask {
         void run(int user);
     }
 
-    /**
-     * One split's aggregated data. Both sides number users and items like the split's log, so a
-     * test user or item is known to training when it has a training pair.
-     */
-    private static final class Fold {
-        final int index;
-        final Interactions train;
-        final Interactions test;
-        final int allUsers;
-        final int trainUsers;
-        final int catalogSize;
-
-        Fold(int index, Interactions train, Interactions test) {
-            if (!train.users().equals(test.users()) || !train.items().equals(test.items())) {
-                throw new IllegalArgumentException("the training and test interactions of a split must share the "
-                        + "log's numbering");
-            }
-            this.index = index;
-            this.train = train;
-            this.test = test;
-            int users = 0;
-            int trained = 0;
-            for (int user = 0; user < train.userCount(); user++) {
-                boolean inTraining = train.userDegree(user) > 0;
-                trained += inTraining ? 1 : 0;
-                users += inTraining || test.userDegree(user) > 0 ? 1 : 0;
-            }
-            int catalog = 0;
-            for (int item = 0; item < train.itemCount(); item++) {
-                catalog += train.itemDegree(item) > 0 ? 1 : 0;
-            }
-            this.allUsers = users;
-            this.trainUsers = trained;
-            this.catalogSize = catalog;
-        }
-
-        boolean knowsUser(int user) {
-            return train.userDegree(user) > 0;
-        }
-
-        boolean knowsItem(int item) {
-            return train.itemDegree(item) > 0;
-        }
-    }
-
-    private record RatingResult(double rmse, double mae, int unknownPairs, int nonFinite, double seconds) {
-        static final RatingResult NONE = new RatingResult(Double.NaN, Double.NaN, 0, 0, Double.NaN);
-    }
-
-    private record RankingResult(Map<String, Double> metrics, int evaluated, int skipped, int cold, double seconds) {
-        static final RankingResult NONE = new RankingResult(Map.of(), 0, 0, 0, Double.NaN);
+    /** Runs a per-user task over {@code [0, userCount)} on the evaluator's threads. */
+    @FunctionalInterface
+    interface UserLoop {
+        void forEachUser(int userCount, UserTask task);
     }
 
     /** Builder for {@link Evaluator}; not thread-safe. */

@@ -1,7 +1,7 @@
 package dev.recommender.taste;
 
-import dev.recommender.core.Algorithm;
-import dev.recommender.core.TrainingData;
+import dev.recommender.core.InteractionsAlgorithm;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Interactions;
@@ -45,7 +45,7 @@ import org.apache.mahout.cf.taste.impl.recommender.svd.SVDRecommender;
  * @param repairRatingOrder whether to repair stock Taste's rating/factor pairing (default true)
  */
 public record TasteAls(int factors, double lambda, int iterations, int threads, long seed, boolean repairRatingOrder)
-        implements Algorithm<TasteRecommender> {
+        implements InteractionsAlgorithm<TasteRecommender> {
 
     /** The CLI and report name, {@value}. */
     public static final String NAME = "taste-als";
@@ -105,26 +105,10 @@ public record TasteAls(int factors, double lambda, int iterations, int threads, 
         return NAME;
     }
 
-    /**
-     * Fits on interactions aggregated by the caller, without progress reporting.
-     *
-     * @param training the training interactions
-     * @return the fitted peer model
-     */
-    public TasteRecommender fit(Interactions training) {
-        return fit(training, TrainingListener.NONE);
-    }
-
-    /**
-     * Fits on the {@link Signal#RATING} interactions of the training data.
-     *
-     * @param training the training data
-     * @param listener receives progress
-     * @return the fitted peer model
-     */
+    /** Trains on the {@link Signal#RATING} interactions of the training data. */
     @Override
-    public TasteRecommender fit(TrainingData training, TrainingListener listener) {
-        return fit(training.interactions(Signal.RATING), listener);
+    public TrainingInput input() {
+        return TrainingInput.of(Signal.RATING);
     }
 
     /**
@@ -134,6 +118,7 @@ public record TasteAls(int factors, double lambda, int iterations, int threads, 
      * @param listener receives progress
      * @return the fitted peer model
      */
+    @Override
     public TasteRecommender fit(Interactions training, TrainingListener listener) {
         return TasteFits.fit(NAME, training, TasteData.Preferences.VALUES, seed, true, iterations, listener,
                 model -> new SVDRecommender(model,

@@ -1,7 +1,7 @@
 package dev.recommender.taste;
 
-import dev.recommender.core.Algorithm;
-import dev.recommender.core.TrainingData;
+import dev.recommender.core.InteractionsAlgorithm;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Interactions;
@@ -33,7 +33,7 @@ import org.apache.mahout.cf.taste.impl.recommender.svd.SVDRecommender;
  * @param seed       seed of the id permutation
  */
 public record TasteAlsImplicit(int factors, double lambda, double alpha, int iterations, int threads, long seed)
-        implements Algorithm<TasteRecommender> {
+        implements InteractionsAlgorithm<TasteRecommender> {
 
     /** The CLI and report name, {@value}. */
     public static final String NAME = "taste-als-implicit";
@@ -91,26 +91,10 @@ public record TasteAlsImplicit(int factors, double lambda, double alpha, int ite
         return NAME;
     }
 
-    /**
-     * Fits on interactions aggregated by the caller, without progress reporting.
-     *
-     * @param training the training interactions
-     * @return the fitted peer model
-     */
-    public TasteRecommender fit(Interactions training) {
-        return fit(training, TrainingListener.NONE);
-    }
-
-    /**
-     * Fits on the {@link Signal#IMPLICIT} interactions of the training data.
-     *
-     * @param training the training data
-     * @param listener receives progress
-     * @return the fitted peer model
-     */
+    /** Trains on the {@link Signal#IMPLICIT} interactions of the training data. */
     @Override
-    public TasteRecommender fit(TrainingData training, TrainingListener listener) {
-        return fit(training.interactions(Signal.IMPLICIT), listener);
+    public TrainingInput input() {
+        return TrainingInput.of(Signal.IMPLICIT);
     }
 
     /**
@@ -120,6 +104,7 @@ public record TasteAlsImplicit(int factors, double lambda, double alpha, int ite
      * @param listener receives progress
      * @return the fitted peer model
      */
+    @Override
     public TasteRecommender fit(Interactions training, TrainingListener listener) {
         return TasteFits.fit(NAME, training, TasteData.Preferences.VALUES, seed, true, iterations, listener,
                 model -> new SVDRecommender(model,

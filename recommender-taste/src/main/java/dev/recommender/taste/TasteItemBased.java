@@ -1,7 +1,7 @@
 package dev.recommender.taste;
 
-import dev.recommender.core.Algorithm;
-import dev.recommender.core.TrainingData;
+import dev.recommender.core.InteractionsAlgorithm;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Interactions;
@@ -55,7 +55,7 @@ import java.util.Objects;
  * @param seed           seed of the id permutation
  */
 public record TasteItemBased(Candidates candidates, int samplingFactor, long seed)
-        implements Algorithm<TasteRecommender> {
+        implements InteractionsAlgorithm<TasteRecommender> {
 
     /** The CLI and report name, {@value}. */
     public static final String NAME = "taste-item";
@@ -104,26 +104,10 @@ public record TasteItemBased(Candidates candidates, int samplingFactor, long see
         return NAME;
     }
 
-    /**
-     * Fits on interactions aggregated by the caller, without progress reporting.
-     *
-     * @param training the training interactions
-     * @return the fitted peer model
-     */
-    public TasteRecommender fit(Interactions training) {
-        return fit(training, TrainingListener.NONE);
-    }
-
-    /**
-     * Fits on the {@link Signal#IMPLICIT} interactions of the training data.
-     *
-     * @param training the training data
-     * @param listener receives progress
-     * @return the fitted peer model
-     */
+    /** Trains on the {@link Signal#IMPLICIT} interactions of the training data. */
     @Override
-    public TasteRecommender fit(TrainingData training, TrainingListener listener) {
-        return fit(training.interactions(Signal.IMPLICIT), listener);
+    public TrainingInput input() {
+        return TrainingInput.of(Signal.IMPLICIT);
     }
 
     /**
@@ -133,6 +117,7 @@ public record TasteItemBased(Candidates candidates, int samplingFactor, long see
      * @param listener receives progress
      * @return the fitted peer model
      */
+    @Override
     public TasteRecommender fit(Interactions training, TrainingListener listener) {
         boolean sampling = candidates == Candidates.SAMPLING;
         return TasteFits.fit(NAME, training, TasteData.Preferences.BOOLEAN, seed, sampling, 0, listener, model -> {

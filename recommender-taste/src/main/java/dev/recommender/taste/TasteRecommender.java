@@ -6,7 +6,6 @@ import dev.recommender.core.Recommendations;
 import dev.recommender.core.Recommender;
 import dev.recommender.core.ScoredItem;
 import dev.recommender.core.SeenItems;
-import dev.recommender.core.TopK;
 import dev.recommender.core.data.IdIndex;
 import org.apache.mahout.cf.taste.common.TasteException;
 import org.apache.mahout.cf.taste.impl.common.FastIDSet;

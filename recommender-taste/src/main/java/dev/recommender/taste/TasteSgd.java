@@ -1,7 +1,7 @@
 package dev.recommender.taste;
 
-import dev.recommender.core.Algorithm;
-import dev.recommender.core.TrainingData;
+import dev.recommender.core.InteractionsAlgorithm;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Interactions;
@@ -35,7 +35,7 @@ import org.apache.mahout.cf.taste.impl.recommender.svd.SVDRecommender;
  * @param seed              seed of the id permutation
  */
 public record TasteSgd(int factors, int iterations, double learningRate, double regularization, double randomNoise,
-                       double learningRateDecay, long seed) implements Algorithm<TasteRecommender> {
+                       double learningRateDecay, long seed) implements InteractionsAlgorithm<TasteRecommender> {
 
     /** The CLI and report name, {@value}. */
     public static final String NAME = "taste-sgd";
@@ -102,26 +102,10 @@ public record TasteSgd(int factors, int iterations, double learningRate, double 
         return NAME;
     }
 
-    /**
-     * Fits on interactions aggregated by the caller, without progress reporting.
-     *
-     * @param training the training interactions
-     * @return the fitted peer model
-     */
-    public TasteRecommender fit(Interactions training) {
-        return fit(training, TrainingListener.NONE);
-    }
-
-    /**
-     * Fits on the {@link Signal#RATING} interactions of the training data.
-     *
-     * @param training the training data
-     * @param listener receives progress
-     * @return the fitted peer model
-     */
+    /** Trains on the {@link Signal#RATING} interactions of the training data. */
     @Override
-    public TasteRecommender fit(TrainingData training, TrainingListener listener) {
-        return fit(training.interactions(Signal.RATING), listener);
+    public TrainingInput input() {
+        return TrainingInput.of(Signal.RATING);
     }
 
     /**
@@ -131,6 +115,7 @@ public record TasteSgd(int factors, int iterations, double learningRate, double 
      * @param listener receives progress
      * @return the fitted peer model
      */
+    @Override
     public TasteRecommender fit(Interactions training, TrainingListener listener) {
         return TasteFits.fit(NAME, training, TasteData.Preferences.VALUES, seed, true, iterations, listener,
                 model -> new SVDRecommender(model,

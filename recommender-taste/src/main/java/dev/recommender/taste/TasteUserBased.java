@@ -1,7 +1,7 @@
 package dev.recommender.taste;
 
-import dev.recommender.core.Algorithm;
-import dev.recommender.core.TrainingData;
+import dev.recommender.core.InteractionsAlgorithm;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Interactions;
@@ -49,7 +49,7 @@ import java.util.Objects;
  * @param seed             seed of the id permutation
  */
 public record TasteUserBased(int neighborhoodSize, Similarity similarity, double minSimilarity, long seed)
-        implements Algorithm<TasteRecommender> {
+        implements InteractionsAlgorithm<TasteRecommender> {
 
     /** The CLI and report name, {@value}. */
     public static final String NAME = "taste-user";
@@ -107,26 +107,10 @@ public record TasteUserBased(int neighborhoodSize, Similarity similarity, double
         return NAME;
     }
 
-    /**
-     * Fits on interactions aggregated by the caller, without progress reporting.
-     *
-     * @param training the training interactions
-     * @return the fitted peer model
-     */
-    public TasteRecommender fit(Interactions training) {
-        return fit(training, TrainingListener.NONE);
-    }
-
-    /**
-     * Fits on the {@link Signal#RATING} interactions of the training data.
-     *
-     * @param training the training data
-     * @param listener receives progress
-     * @return the fitted peer model
-     */
+    /** Trains on the {@link Signal#RATING} interactions of the training data. */
     @Override
-    public TasteRecommender fit(TrainingData training, TrainingListener listener) {
-        return fit(training.interactions(Signal.RATING), listener);
+    public TrainingInput input() {
+        return TrainingInput.of(Signal.RATING);
     }
 
     /**
@@ -136,6 +120,7 @@ public record TasteUserBased(int neighborhoodSize, Similarity similarity, double
      * @param listener receives progress
      * @return the fitted peer model
      */
+    @Override
     public TasteRecommender fit(Interactions training, TrainingListener listener) {
         Objects.requireNonNull(training, "training");
         if (similarity == Similarity.PEARSON) {

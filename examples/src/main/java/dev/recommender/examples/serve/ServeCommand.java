@@ -1,5 +1,8 @@
 package dev.recommender.examples.serve;
 
+import dev.recommender.server.AdminToken;
+import dev.recommender.server.RecommendationServer;
+import dev.recommender.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,17 +17,21 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The {@code serve} command: serves {@code DIR/model.bin} over HTTP until the process is stopped
- * (Ctrl-C or SIGTERM stop it gracefully). See {@link RecommendationServer} for the endpoints.
+ * (Ctrl-C or SIGTERM stop it gracefully). Only maps the command-line flags to a {@link ServerConfig};
+ * the server itself is the {@code recommender-server} library's {@link RecommendationServer}, which lists
+ * the endpoints.
  *
  * <pre>
  *   java -jar recommender-examples.jar serve --models DIR [--port 3000] [--host 127.0.0.1]
+ *       [--admin-token-file FILE | --admin-token-env VAR] [--idle-timeout 30] [--watch] [--access-log]
  * </pre>
  *
  * <p>One instance per invocation; not thread-safe (picocli fills its fields).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve recommendations over HTTP: POST /recommender, GET /recommender/{user_id}, "
-                + "GET /health, POST /admin/reload.")
+                + "GET /users/{user_id}/items, GET /health, GET /metrics, the explorer page at /, and "
+                + "POST /admin/reload when an admin token is given.")
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--models", required = true, paramLabel = "DIR",
             description = "Model directory holding model.bin (re-read on POST /admin/reload).")
@@ -39,12 +46,28 @@ public final class ServeCommand implements Callable<Integer> {
     private String host;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Request threads (default: twice the processors, at least 4).")
+            description = "Most request threads (default: 64).")
     private Integer threads;
 
-    @Option(names = "--no-reload", negatable = false,
-            description = "Disable POST /admin/reload.")
-    private boolean noReload;
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = "Turn POST /admin/reload on; callers must send 'Authorization: Bearer <first line of FILE>'.")
+    private Path adminTokenFile;
+
+    @Option(names = "--admin-token-env", paramLabel = "VAR",
+            description = "Turn POST /admin/reload on with the token in environment variable VAR.")
+    private String adminTokenVariable;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Close connections silent for this long, inside or between requests (default: 30).")
+    private Integer idleTimeoutSeconds;
+
+    @Option(names = "--watch", negatable = false,
+            description = "Reload the model when DIR/model.bin is replaced (no admin token needed).")
+    private boolean watch;
+
+    @Option(names = "--access-log", negatable = false,
+            description = "Log every request (logger " + ServerConfig.ACCESS_LOGGER + ").")
+    private boolean accessLog;
 
     /** Exit code when the server cannot start because of the user's input (as the CLI's other commands). */
     static final int USAGE = 2;
@@ -64,12 +87,25 @@ public final class ServeCommand implements Callable<Integer> {
      * The server settings the parsed options describe.
      *
      * @return the settings
-     * @throws IllegalArgumentException if an option value is invalid
+     * @throws IllegalArgumentException if an option value is invalid or the token is unusable
+     * @throws IOException if the token file cannot be read
      */
-    public ServerConfig config() {
-        ServerConfig.Builder builder = ServerConfig.builder(models).host(host).port(port).allowReload(!noReload);
+    public ServerConfig config() throws IOException {
+        ServerConfig.Builder builder = ServerConfig.builder(models).host(host).port(port).accessLog(accessLog)
+                .watchModelFile(watch);
         if (threads != null) {
             builder.threads(threads);
+        }
+        if (idleTimeoutSeconds != null) {
+            builder.idleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+        }
+        if (adminTokenFile != null && adminTokenVariable != null) {
+            throw new IllegalArgumentException("give --admin-token-file or --admin-token-env, not both");
+        }
+        if (adminTokenFile != null) {
+            builder.adminToken(AdminToken.fromFile(adminTokenFile));
+        } else if (adminTokenVariable != null) {
+            builder.adminToken(AdminToken.fromEnvironment(adminTokenVariable, System.getenv()));
         }
         return builder.build();
     }

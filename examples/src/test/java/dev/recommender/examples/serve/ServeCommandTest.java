@@ -1,6 +1,9 @@
 package dev.recommender.examples.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.recommender.server.Fixtures;
+import dev.recommender.server.RecommendationServer;
+import dev.recommender.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,23 +22,50 @@ class ServeCommandTest {
     Path directory;
 
     @Test
-    void optionsMapToTheServerConfig() {
+    void optionsMapToTheServerConfig() throws java.io.IOException {
         ServeCommand command = new ServeCommand();
         new CommandLine(command).parseArgs("--models", directory.toString());
         ServerConfig defaults = command.config();
         assertEquals(directory, defaults.modelDirectory());
         assertEquals("127.0.0.1", defaults.host());
         assertEquals(3000, defaults.port());
-        assertTrue(defaults.allowReload());
+        assertFalse(defaults.adminEnabled());
+        assertFalse(defaults.accessLog());
+        assertFalse(defaults.watchModelFile());
 
         ServeCommand custom = new ServeCommand();
         new CommandLine(custom).parseArgs("--models", directory.toString(), "--port", "8080", "--host", "0.0.0.0",
-                "--threads", "6", "--no-reload");
+                "--threads", "6", "--admin-token-file", tokenFile().toString(), "--idle-timeout", "5", "--access-log", "--watch");
         ServerConfig config = custom.config();
         assertEquals(8080, config.port());
         assertEquals("0.0.0.0", config.host());
         assertEquals(6, config.threads());
-        assertFalse(config.allowReload());
+        assertTrue(config.adminEnabled());
+        assertEquals("AdminToken[redacted]", config.adminToken().toString());
+        assertEquals(Duration.ofSeconds(5), config.idleTimeout());
+        assertTrue(config.accessLog());
+        assertTrue(config.watchModelFile());
+    }
+
+    @Test
+    void unusableAdminTokensAreNamed() throws java.io.IOException {
+        java.nio.file.Files.writeString(directory.resolve("short"), "abc\n");
+        ServeCommand command = new ServeCommand();
+        new CommandLine(command).parseArgs("--models", directory.toString(), "--admin-token-file",
+                directory.resolve("short").toString());
+        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                command::config);
+        assertEquals("admin token from file " + directory.resolve("short") + " is 3 characters long; at least 16 are required",
+                error.getMessage());
+        ServeCommand both = new ServeCommand();
+        new CommandLine(both).parseArgs("--models", directory.toString(), "--admin-token-file", tokenFile().toString(),
+                "--admin-token-env", "NO_SUCH_VARIABLE_FOR_TESTS");
+        assertEquals("give --admin-token-file or --admin-token-env, not both",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, both::config).getMessage());
+    }
+
+    private Path tokenFile() throws java.io.IOException {
+        return java.nio.file.Files.writeString(directory.resolve("token"), Fixtures.TOKEN + "\n");
     }
 
     @Test
@@ -94,7 +124,6 @@ class ServeCommandTest {
         new CommandLine(command).setOut(new PrintWriter(printed)).parseArgs("--models", directory.toString(), "--port", "0");
         RecommendationServer server = assertDoesNotThrowIo(command);
         try {
-            assertEquals("true", System.getProperty(RecommendationServer.NODELAY_PROPERTY));
             String output = printed.toString();
             assertTrue(output.contains("Serving table-a model") && output.contains(server.uri().toString()), output);
             JsonNode answer = Fixtures.parse(new Fixtures.Client(server).get("/recommender/u2?k=1"));

@@ -1,6 +1,7 @@
 package dev.recommender.core.baseline;
 
 import dev.recommender.core.Algorithm;
+import dev.recommender.core.InteractionsAlgorithm;
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
@@ -123,7 +124,7 @@ public final class Baseline extends ValuePredictor {
      * @param iterations  rounds of alternating least squares (item biases, then user biases), at least 1
      */
     public record Config(double userDamping, double itemDamping, int iterations, TrainingInput input)
-            implements Algorithm<Baseline> {
+            implements InteractionsAlgorithm<Baseline> {
         private static final Logger LOG = LoggerFactory.getLogger(Baseline.class);
 
         /**
@@ -185,21 +186,7 @@ public final class Baseline extends ValuePredictor {
          *
          * @throws IllegalArgumentException if the training data is empty
          */
-        /**
-         * Fits a model on interactions aggregated by the caller, without progress reporting.
-         *
-         * @param training the training interactions
-         * @return the fitted model
-         * @throws IllegalArgumentException if the training data is empty or unusable
-         */
-        public Baseline fit(Interactions training) {
-            return fit(training, TrainingListener.NONE);
-        }
 
-        @Override
-        public Baseline fit(TrainingData training, TrainingListener listener) {
-            return fit(input.resolve(training), listener);
-        }
 
         /**
          * Fits the biases on interactions aggregated by the caller.
@@ -209,6 +196,7 @@ public final class Baseline extends ValuePredictor {
          * @return the model
          * @throws IllegalArgumentException if the training data is empty
          */
+        @Override
         public Baseline fit(Interactions training, TrainingListener listener) {
             Algorithm.checkFitArguments(training, listener);
             long start = System.nanoTime();

@@ -6,7 +6,8 @@ import dev.recommender.core.io.ModelData;
 
 /**
  * Model-file codec of {@link Baseline} (type {@code "baseline"}, version 1): configuration, mean and
- * value range as properties; the biases as {@code double[]} sections; the seen items. Registered
+ * value range as properties; the biases as {@code double[]} sections; the seen items. Decoding checks
+ * lengths, finiteness and ranges before building. Registered
  * through {@link java.util.ServiceLoader}; stateless and thread-safe.
  */
 public final class BaselineCodec extends AbstractModelCodec<Baseline> {
@@ -35,8 +36,12 @@ public final class BaselineCodec extends AbstractModelCodec<Baseline> {
     public Baseline decode(ModelData data) {
         Baseline.Config config = new Baseline.Config(data.doubleProperty("userDamping"),
                 data.doubleProperty("itemDamping"), data.intProperty("iterations"));
-        return new Baseline(SeenItems.readFrom(data, ""), config, data.doubleProperty("mean"),
-                data.doubleProperty("minValue"), data.doubleProperty("maxValue"),
-                data.doubles("userBias"), data.doubles("itemBias"));
+        SeenItems seen = SeenItems.readFrom(data, "");
+        double bound = ModelData.MAX_PARAMETER_MAGNITUDE;
+        double minValue = data.doubleProperty("minValue", -bound, bound);
+        double maxValue = data.doubleProperty("maxValue", minValue, bound);
+        return new Baseline(seen, config, data.doubleProperty("mean", -bound, bound), minValue, maxValue,
+                data.doubleParameters("userBias", seen.users().size()),
+                data.doubleParameters("itemBias", seen.items().size()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.recommender.core.baseline;
 
 import dev.recommender.core.Algorithm;
+import dev.recommender.core.InteractionsAlgorithm;
 import dev.recommender.core.DenseScoringRecommender;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
@@ -64,7 +65,7 @@ public final class Popularity extends DenseScoringRecommender {
     /**
      * The popularity algorithm; it has no parameters and nothing random.
      */
-    public record Config(TrainingInput input) implements Algorithm<Popularity> {
+    public record Config(TrainingInput input) implements InteractionsAlgorithm<Popularity> {
         /** Validates the field. */
         public Config {
             java.util.Objects.requireNonNull(input, "input");
@@ -95,25 +96,12 @@ public final class Popularity extends DenseScoringRecommender {
          *
          * @throws IllegalArgumentException if the training data is empty
          */
+        @Override
         public Popularity fit(Interactions training, TrainingListener listener) {
             Algorithm.checkFitArguments(training, listener);
             return new Popularity(SeenItems.of(training));
         }
 
-        /**
-         * Fits a model on interactions aggregated by the caller, without progress reporting.
-         *
-         * @param training the training interactions
-         * @return the fitted model
-         * @throws IllegalArgumentException if the training data is empty or unusable
-         */
-        public Popularity fit(Interactions training) {
-            return fit(training, TrainingListener.NONE);
-        }
 
-        @Override
-        public Popularity fit(TrainingData training, TrainingListener listener) {
-            return fit(input.resolve(training), listener);
-        }
     }
 }

@@ -148,6 +148,22 @@ public record CsvSchema(Column user, Column item, Optional<Column> time, Optiona
         };
     }
 
+    /**
+     * The header names of the columns this schema maps by name, in the order user, item, time,
+     * event type, value.
+     *
+     * @return the names (empty for a schema that maps columns by position)
+     */
+    public List<String> columnNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Optional<Column> column : List.of(Optional.of(user), Optional.of(item), time, eventType, value)) {
+            if (column.isPresent() && column.get() instanceof Named named) {
+                names.add(named.name());
+            }
+        }
+        return names;
+    }
+
     /** Returns a builder: comma-delimited, with header, seconds, default event type {@code "event"}. */
     public static Builder builder() {
         return new Builder();

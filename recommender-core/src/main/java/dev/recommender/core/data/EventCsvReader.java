@@ -1,17 +1,29 @@
 package dev.recommender.core.data;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,29 +31,38 @@ import org.slf4j.LoggerFactory;
 /**
  * Streams an event CSV described by a {@link CsvSchema} into an {@link EventLog}.
  *
- * <p>Format: RFC 4180 style. Fields are separated by the schema's delimiter; a field that starts
- * with a double quote is quoted and may hold delimiters and doubled quotes ({@code ""} stands for
- * one {@code "}); a quote inside an unquoted field is kept as text. Lines end with LF, CRLF or a
- * lone CR, and the last line may lack a line break. A UTF-8 byte order mark at the start is
- * dropped, empty lines are ignored (and counted), fields beyond the mapped columns are ignored.
- * Ids and event types are taken exactly as written (no trimming); numbers may be surrounded by
- * spaces and are plain decimals with an optional exponent ({@code 4.5}, {@code 1642347000},
- * {@code 1.642347e+09}). Quoted fields may not span lines: event ids, types and numbers never
- * contain line breaks, and keeping records on one line lets a lenient read resume at the next line
- * after a broken quote. Malformed UTF-8 is replaced by U+FFFD.
+ * <p>Format: RFC 4180 ({@link CsvTokenizer}). Fields are separated by the schema's delimiter; a
+ * field that starts with a double quote is quoted and may hold delimiters, line breaks and doubled
+ * quotes ({@code ""} stands for one {@code "}); a quote inside an unquoted field is an error. Lines
+ * end with LF, CRLF or a lone CR, and the last line may lack a line break. Empty lines are ignored
+ * (and counted), fields beyond the mapped columns are ignored. Ids and event types are taken exactly
+ * as written (no trimming) and must not hold malformed text or control characters (NUL, ESC, DEL,
+ * C1 and the other C0 characters except tab and line breaks, which a quoted field may hold).
+ * Numbers may be surrounded by spaces and are plain decimals with an optional exponent ({@code 4.5},
+ * {@code 1642347000}, {@code 1.642347e+09}); a time is such a number in the schema's unit or an
+ * ISO-8601 time with an offset ({@code 2024-03-01T12:00:00Z}), and must lie in a plausible range:
+ * by default {@link #DEFAULT_EARLIEST} to the clock plus {@link #DEFAULT_FUTURE_SLACK}
+ * ({@link #withTimeRange}, {@link #withoutTimeRange()}). A header must not repeat a column name.
+ *
+ * <p>Input ({@link #read(Path)}, {@link #read(InputStream, String)}): gzip-compressed data is
+ * recognised by its magic bytes; UTF-8 with or without byte order mark, or UTF-16 (big or little
+ * endian) announced by its byte order mark. Malformed byte sequences are never silently replaced:
+ * an id holding one is bad text.
  *
  * <p>Modes: {@linkplain #strict(CsvSchema) strict} (the default for {@link #readEvents(Path, CsvSchema)})
  * throws a {@link DataFormatException} naming the source, the 1-based line, the column and the
- * offending text at the first bad row; {@linkplain #lenient(CsvSchema) lenient} skips bad rows,
- * counts them per {@link ReadReport.Reason}, keeps the first {@value #MAX_EXAMPLES} as examples
- * and logs a WARN summary. Problems with the header (missing, or lacking a named column) are
- * errors in both modes.
+ * offending text (control characters escaped) at the first bad row; {@linkplain #lenient(CsvSchema)
+ * lenient} skips bad rows, counts them per {@link ReadReport.Reason}, keeps the first
+ * {@value #MAX_EXAMPLES} as examples and logs a WARN summary. After a broken quote a lenient read
+ * resumes at the next line, and a fragment that holds the stray closing quote is skipped (a quote
+ * inside an unquoted field), never imported. Lenient mode never imports a row that strict mode
+ * rejects. Problems with the header (missing; lacking a named column, where the message names a
+ * preset format the header fits; a repeated name; bad text) are errors in both modes.
  *
- * <p>Implementation: a hand-written tokenizer over a growable {@code char} buffer filled from the
- * reader in 64 KiB blocks, so memory does not depend on the file size. Ids are interned from the
- * buffer without allocation (a string is created only for an id not seen before) and numbers
- * are parsed without allocation (Clinger's fast path; rare long mantissas fall back to
- * {@link Double#parseDouble(String)}). Time O(characters); memory O(events + distinct ids).
+ * <p>Implementation: the tokenizer works over a growable {@code char} buffer filled in 64 KiB
+ * blocks, so memory does not depend on the file size. Ids are interned from the buffer without
+ * allocation (a string is created only for an id not seen before) and numbers are parsed without
+ * allocation ({@link CsvNumbers}). Time O(characters); memory O(events + distinct ids).
  *
  * <p>Thread safety: instances are immutable and may read several inputs concurrently; each
  * {@code read} call has its own state.
@@ -52,23 +73,28 @@ public final class EventCsvReader {
     /** Longest line accepted, in characters; a longer one is an error (probably not a CSV file). */
     public static final int MAX_LINE_LENGTH = 1 << 24;
 
-    private static final Logger LOG = LoggerFactory.getLogger(EventCsvReader.class);
-    private static final double[] POWERS_OF_TEN = new double[23];
+    /** Earliest plausible event time by default: 1990-01-01T00:00:00Z (see {@link #withTimeRange}). */
+    public static final Instant DEFAULT_EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+    /** How far past the clock an event time may lie by default: one day (clock skew, time zones). */
+    public static final Duration DEFAULT_FUTURE_SLACK = Duration.ofDays(1);
 
-    static {
-        double power = 1;
-        for (int k = 0; k < POWERS_OF_TEN.length; k++) {
-            POWERS_OF_TEN[k] = power;
-            power *= 10;
-        }
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(EventCsvReader.class);
+    private static final long NO_LIMIT = Long.MIN_VALUE;
 
     private final CsvSchema schema;
     private final boolean lenient;
+    /** Earliest accepted time in ms, or {@link #NO_LIMIT}. */
+    private final long earliestMillis;
+    /** Latest accepted time in ms, or {@link #NO_LIMIT} for "now + DEFAULT_FUTURE_SLACK" at read time. */
+    private final long latestMillis;
+    private final boolean timeChecked;
 
-    private EventCsvReader(CsvSchema schema, boolean lenient) {
+    private EventCsvReader(CsvSchema schema, boolean lenient, long earliestMillis, long latestMillis, boolean timeChecked) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.lenient = lenient;
+        this.earliestMillis = earliestMillis;
+        this.latestMillis = latestMillis;
+        this.timeChecked = timeChecked;
     }
 
     /**
@@ -78,7 +104,7 @@ public final class EventCsvReader {
      * @return the reader
      */
     public static EventCsvReader strict(CsvSchema schema) {
-        return new EventCsvReader(schema, false);
+        return new EventCsvReader(schema, false, DEFAULT_EARLIEST.toEpochMilli(), NO_LIMIT, true);
     }
 
     /**
@@ -88,7 +114,7 @@ public final class EventCsvReader {
      * @return the reader
      */
     public static EventCsvReader lenient(CsvSchema schema) {
-        return new EventCsvReader(schema, true);
+        return new EventCsvReader(schema, true, DEFAULT_EARLIEST.toEpochMilli(), NO_LIMIT, true);
     }
 
     /**
@@ -115,18 +141,100 @@ public final class EventCsvReader {
     }
 
     /**
+     * This reader with another plausible time range: a row whose time lies outside
+     * {@code [earliest, latest]} is bad (thrown in strict mode, skipped as
+     * {@link ReadReport.Reason#TIME_OUT_OF_RANGE} in lenient mode). The default range is
+     * {@link #DEFAULT_EARLIEST} to the clock plus {@link #DEFAULT_FUTURE_SLACK} at read time.
+     *
+     * @param earliest the earliest accepted time
+     * @param latest   the latest accepted time, not before {@code earliest}
+     * @return the reader
+     * @throws IllegalArgumentException if {@code latest} is before {@code earliest}
+     */
+    public EventCsvReader withTimeRange(Instant earliest, Instant latest) {
+        Objects.requireNonNull(earliest, "earliest");
+        Objects.requireNonNull(latest, "latest");
+        if (latest.isBefore(earliest)) {
+            throw new IllegalArgumentException("latest " + latest + " is before earliest " + earliest);
+        }
+        return new EventCsvReader(schema, lenient, earliest.toEpochMilli(), latest.toEpochMilli(), true);
+    }
+
+    /**
+     * This reader without a plausible time range (for synthetic logs with times such as 1, 2, 3):
+     * any finite time is accepted.
+     *
+     * @return the reader
+     */
+    public EventCsvReader withoutTimeRange() {
+        return new EventCsvReader(schema, lenient, NO_LIMIT, NO_LIMIT, false);
+    }
+
+    /**
      * Reads a UTF-8 file.
      *
-     * @param file the CSV file
+     * @param file the CSV file (UTF-8, or UTF-16 with a byte order mark; gzip-compressed or not)
      * @return the events and the read report
      * @throws IOException         if the file cannot be read
      * @throws DataFormatException for a bad header, or (strict mode) at the first bad row
      */
     public ReadResult read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
-            return read(reader, file.toString());
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
         }
+    }
+
+    /**
+     * Reads from a byte stream, which is not closed: gzip-compressed data is recognised by its
+     * magic bytes and decompressed; the encoding is UTF-8 unless a byte order mark says UTF-16 (big
+     * or little endian); a UTF-8 byte order mark is dropped. Malformed byte sequences are bad text
+     * (strict mode throws, lenient mode skips the row).
+     *
+     * @param in         the CSV bytes
+     * @param sourceName name of the input for messages, e.g. a file name
+     * @return the events and the read report
+     * @throws IOException         if the stream fails
+     * @throws DataFormatException for a bad header, corrupt compressed data, or (strict mode) at the first bad row
+     */
+    public ReadResult read(InputStream in, String sourceName) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        Reader reader;
+        try {
+            reader = decode(in);
+        } catch (ZipException | EOFException e) {
+            throw new DataFormatException(sourceName, 1, "", "", "corrupt or truncated compressed data: " + e.getMessage());
+        }
+        return read(reader, sourceName);
+    }
+
+    /** Unpacks gzip data and picks the character set from the byte order mark. */
+    private static Reader decode(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        if (startsWith(buffered, 0x1f, 0x8b)) {
+            buffered = new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16);
+        }
+        Charset charset = StandardCharsets.UTF_8;
+        if (startsWith(buffered, 0xFE, 0xFF)) {
+            charset = StandardCharsets.UTF_16BE;
+            buffered.skipNBytes(2);
+        } else if (startsWith(buffered, 0xFF, 0xFE)) {
+            charset = StandardCharsets.UTF_16LE;
+            buffered.skipNBytes(2);
+        }
+        // malformed input becomes U+FFFF, a noncharacter that the row checks refuse with its position
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(MALFORMED));
+        return new InputStreamReader(buffered, decoder);
+    }
+
+    private static boolean startsWith(BufferedInputStream in, int first, int second) throws IOException {
+        in.mark(2);
+        int a = in.read();
+        int b = in.read();
+        in.reset();
+        return a == first && b == second;
     }
 
     /**
@@ -151,99 +259,27 @@ public final class EventCsvReader {
         return result;
     }
 
+    /** What a malformed byte sequence decodes to: U+FFFF, a noncharacter no text should hold. */
+    static final char MALFORMED = '\uFFFF';
+
     /**
-     * Parses a plain decimal number with optional sign, fraction and exponent, ignoring surrounding
-     * spaces; returns {@code NaN} if the text is not such a number.
+     * Why an id or event type is not acceptable text, or null if it is: malformed input (decoded as
+     * {@link #MALFORMED}) or a control character (C0 other than tab and line breaks, DEL or C1), with
+     * its 1-based position. Tabs and line breaks are allowed, since a quoted field may hold them and
+     * they are printed escaped.
      */
-    static double parseDecimal(char[] chars, int start, int end) {
-        int s = start;
-        int e = end;
-        while (s < e && chars[s] == ' ') {
-            s++;
-        }
-        while (e > s && chars[e - 1] == ' ') {
-            e--;
-        }
-        if (s == e) {
-            return Double.NaN;
-        }
-        int k = s;
-        boolean negative = false;
-        if (chars[k] == '+' || chars[k] == '-') {
-            negative = chars[k] == '-';
-            k++;
-        }
-        long mantissa = 0;
-        int digits = 0;
-        int exponent = 0;
-        boolean anyDigit = false;
-        boolean truncated = false;
-        while (k < e && chars[k] >= '0' && chars[k] <= '9') {
-            anyDigit = true;
-            if (digits < 18) {
-                mantissa = mantissa * 10 + (chars[k] - '0');
-                if (mantissa != 0) {
-                    digits++;
-                }
-            } else {
-                exponent++;
-                truncated = true;
+    static String badText(char[] chars, int start, int end) {
+        for (int k = start; k < end; k++) {
+            char c = chars[k];
+            if (c == MALFORMED) {
+                return "malformed UTF-8 (or U+FFFF) at character " + (k - start + 1);
             }
-            k++;
-        }
-        if (k < e && chars[k] == '.') {
-            k++;
-            while (k < e && chars[k] >= '0' && chars[k] <= '9') {
-                anyDigit = true;
-                if (digits < 18) {
-                    mantissa = mantissa * 10 + (chars[k] - '0');
-                    if (mantissa != 0) {
-                        digits++;
-                    }
-                    exponent--;
-                } else {
-                    truncated = true;
-                }
-                k++;
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)) {
+                return "control character " + DataFormatException.escape(String.valueOf(c)) + " at character "
+                        + (k - start + 1);
             }
         }
-        if (!anyDigit) {
-            return Double.NaN;
-        }
-        if (k < e && (chars[k] == 'e' || chars[k] == 'E')) {
-            k++;
-            boolean negativeExponent = false;
-            if (k < e && (chars[k] == '+' || chars[k] == '-')) {
-                negativeExponent = chars[k] == '-';
-                k++;
-            }
-            int value = 0;
-            boolean anyExponentDigit = false;
-            while (k < e && chars[k] >= '0' && chars[k] <= '9') {
-                anyExponentDigit = true;
-                if (value < 100_000) {
-                    value = value * 10 + (chars[k] - '0');
-                }
-                k++;
-            }
-            if (!anyExponentDigit) {
-                return Double.NaN;
-            }
-            exponent += negativeExponent ? -value : value;
-        }
-        if (k != e) {
-            return Double.NaN;
-        }
-        double result;
-        if (mantissa == 0) {
-            result = 0;
-        } else if (!truncated && digits <= 15 && exponent >= -22 && exponent <= 22) {
-            // Clinger's fast path: both operands exact, so one correctly rounded operation.
-            result = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
-        } else {
-            return Double.parseDouble(new String(chars, s, e - s));
-        }
-        return negative ? -result : result;
+        return null;
     }
 
     /** The state of one read. */
@@ -253,10 +289,12 @@ public final class EventCsvReader {
         private static final int TYPE_UNKNOWN = -2;
         private static final int TYPE_TOO_MANY = -3;
 
-        private final Reader in;
+        private final CsvTokenizer tokens;
         private final String source;
-        private final char delimiter = schema.delimiter();
         private final boolean seconds = schema.timeUnit() == CsvSchema.TimeUnit.SECONDS;
+        private final long earliest = earliestMillis;
+        private final long latest = latestMillis != NO_LIMIT ? latestMillis
+                : Instant.now().plus(DEFAULT_FUTURE_SLACK).toEpochMilli();
         private final IdIndex.Builder typeNames = IdIndex.builder();
         private final SliceInterner users = new SliceInterner();
         private final SliceInterner items = new SliceInterner();
@@ -268,23 +306,6 @@ public final class EventCsvReader {
         private long[] timeColumn = new long[1024];
         private byte[] typeColumn = new byte[1024];
         private float[] valueColumn = new float[1024];
-
-        private char[] buffer = new char[1 << 16];
-        private int position;
-        private int limit;
-        private boolean endOfInput;
-        private int lineStart;
-        private int lineEnd;
-        private long line;
-
-        private int fieldCount;
-        private int[] fieldStart = new int[16];
-        private int[] fieldEnd = new int[16];
-        private char[][] fieldChars = new char[16][];
-        private char[] scratch = new char[256];
-        private int scratchLength;
-        private String quoteProblem;
-        private int quoteField;
 
         private int userPosition;
         private int itemPosition;
@@ -300,46 +321,49 @@ public final class EventCsvReader {
         private final List<ReadReport.Skip> examples = new ArrayList<>();
 
         Parse(Reader in, String source) {
-            this.in = in;
+            this.tokens = new CsvTokenizer(in, schema.delimiter(), source);
             this.source = source;
         }
 
         ReadResult run() throws IOException {
+            try {
+                return parse();
+            } catch (ZipException | EOFException e) {
+                // only compressed input ends early or breaks inside: the data itself is damaged
+                throw new DataFormatException(source, tokens.lines() + 1, "", "",
+                        "corrupt or truncated compressed data: " + e.getMessage());
+            }
+        }
+
+        private ReadResult parse() throws IOException {
             for (String type : schema.allowedEventTypes()) {
                 char[] chars = type.toCharArray();
                 typeIndexOf(types.intern(chars, 0, chars.length), typeNames.add(type));
             }
             int defaultType = schema.eventType().isEmpty() ? typeNames.add(schema.defaultEventType()) : 0;
-            fill();
-            if (limit > 0 && buffer[0] == '\uFEFF') {
-                position = 1;
-            }
             if (schema.header()) {
                 readHeader();
             } else {
                 resolvePositions(null);
             }
-            while (nextLine()) {
-                if (lineStart == lineEnd) {
+            while (tokens.next()) {
+                if (tokens.blank()) {
                     blankLines++;
                     continue;
                 }
                 rowsRead++;
-                if (!split()) {
-                    reject(ReadReport.Reason.BAD_QUOTING, labelOf(quoteField), lineText(), quoteProblem);
+                if (tokens.problem() != null) {
+                    reject(ReadReport.Reason.BAD_QUOTING, labelOf(tokens.problemField()), tokens.recordText(),
+                            tokens.problem());
                     continue;
                 }
-                if (fieldCount < fieldsNeeded) {
-                    reject(ReadReport.Reason.MISSING_COLUMN, labels[firstMissing()], lineText(),
-                            "missing column: row has " + fieldCount + " field" + (fieldCount == 1 ? "" : "s"));
+                if (tokens.fieldCount() < fieldsNeeded) {
+                    int count = tokens.fieldCount();
+                    reject(ReadReport.Reason.MISSING_COLUMN, labels[firstMissing()], tokens.recordText(),
+                            "missing column: row has " + count + " field" + (count == 1 ? "" : "s"));
                     continue;
                 }
-                if (fieldStart[userPosition] == fieldEnd[userPosition]) {
-                    reject(ReadReport.Reason.EMPTY_ID, labels[userPosition], "", "empty user id");
-                    continue;
-                }
-                if (fieldStart[itemPosition] == fieldEnd[itemPosition]) {
-                    reject(ReadReport.Reason.EMPTY_ID, labels[itemPosition], "", "empty item id");
+                if (!goodId(userPosition, "user id") || !goodId(itemPosition, "item id")) {
                     continue;
                 }
                 int type = defaultType;
@@ -351,21 +375,17 @@ public final class EventCsvReader {
                 }
                 long time = 0;
                 if (timePosition != NONE) {
-                    double raw = number(timePosition);
-                    double millis = seconds ? raw * 1000.0 : raw;
-                    if (!(Math.abs(millis) < 9.0e18)) {
-                        reject(ReadReport.Reason.BAD_NUMBER, labels[timePosition], fieldText(timePosition),
-                                Double.isNaN(raw) ? "not a number" : "time out of range");
+                    time = time();
+                    if (time == NO_LIMIT) {
                         continue;
                     }
-                    time = Math.round(millis);
                 }
                 float value = Float.NaN;
                 if (valuePosition != NONE) {
                     double raw = number(valuePosition);
                     value = (float) raw;
                     if (!Float.isFinite(value)) {
-                        reject(ReadReport.Reason.BAD_NUMBER, labels[valuePosition], fieldText(valuePosition),
+                        reject(ReadReport.Reason.BAD_NUMBER, labels[valuePosition], tokens.fieldText(valuePosition),
                                 Double.isNaN(raw) ? "not a number" : "not a finite float");
                         continue;
                     }
@@ -373,8 +393,8 @@ public final class EventCsvReader {
                 if (size == userColumn.length) {
                     grow();
                 }
-                userColumn[size] = users.intern(fieldChars[userPosition], fieldStart[userPosition], fieldEnd[userPosition]);
-                itemColumn[size] = items.intern(fieldChars[itemPosition], fieldStart[itemPosition], fieldEnd[itemPosition]);
+                userColumn[size] = intern(users, userPosition);
+                itemColumn[size] = intern(items, itemPosition);
                 timeColumn[size] = time;
                 typeColumn[size] = (byte) type;
                 valueColumn[size] = value;
@@ -387,8 +407,64 @@ public final class EventCsvReader {
             for (ReadReport.Reason reason : ReadReport.Reason.values()) {
                 counts.put(reason, skipped[reason.ordinal()]);
             }
-            ReadReport report = new ReadReport(source, line, rowsRead, events.size(), blankLines, counts, examples);
+            ReadReport report = new ReadReport(source, tokens.lines(), rowsRead, events.size(), blankLines, counts,
+                    examples);
             return new ReadResult(events, report);
+        }
+
+        private int intern(SliceInterner interner, int field) {
+            return interner.intern(tokens.chars(field), tokens.start(field), tokens.end(field));
+        }
+
+        /** Checks an id field: non-empty, well-formed text without control characters. */
+        private boolean goodId(int field, String what) {
+            if (tokens.isEmpty(field)) {
+                reject(ReadReport.Reason.EMPTY_ID, labels[field], "", "empty " + what);
+                return false;
+            }
+            String bad = badText(tokens.chars(field), tokens.start(field), tokens.end(field));
+            if (bad != null) {
+                reject(ReadReport.Reason.BAD_TEXT, labels[field], tokens.fieldText(field), what + ": " + bad);
+                return false;
+            }
+            return true;
+        }
+
+        /** The row's time in ms, or {@link #NO_LIMIT} after rejecting the row. */
+        private long time() {
+            char[] chars = tokens.chars(timePosition);
+            int start = tokens.start(timePosition);
+            int end = tokens.end(timePosition);
+            long time;
+            if (CsvNumbers.looksLikeIsoTime(chars, start, end)) {
+                try {
+                    time = CsvNumbers.parseIsoMillis(tokens.fieldText(timePosition));
+                } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                    reject(ReadReport.Reason.BAD_NUMBER, labels[timePosition], tokens.fieldText(timePosition),
+                            e.getMessage());
+                    return NO_LIMIT;
+                }
+            } else {
+                double raw = CsvNumbers.parseDecimal(chars, start, end);
+                double millis = seconds ? raw * 1000.0 : raw;
+                if (!(Math.abs(millis) < 9.0e18)) {
+                    reject(ReadReport.Reason.BAD_NUMBER, labels[timePosition], tokens.fieldText(timePosition),
+                            Double.isNaN(raw) ? "not a number" : "time out of range");
+                    return NO_LIMIT;
+                }
+                time = Math.round(millis);
+            }
+            if (timeChecked && (time < earliest || time > latest)) {
+                reject(ReadReport.Reason.TIME_OUT_OF_RANGE, labels[timePosition], tokens.fieldText(timePosition),
+                        "time " + instant(time) + " outside the plausible range " + instant(earliest) + " to "
+                                + instant(latest) + " (EventCsvReader.withTimeRange or withoutTimeRange)");
+                return NO_LIMIT;
+            }
+            return time;
+        }
+
+        private static String instant(long millis) {
+            return Instant.ofEpochMilli(millis).toString();
         }
 
         private void grow() {
@@ -412,13 +488,10 @@ public final class EventCsvReader {
 
         /** Returns the row's event type index, or a negative number after rejecting the row. */
         private int eventType() {
-            int start = fieldStart[typePosition];
-            int end = fieldEnd[typePosition];
-            if (start == end) {
-                reject(ReadReport.Reason.EMPTY_ID, labels[typePosition], "", "empty event type");
+            if (!goodId(typePosition, "event type")) {
                 return TYPE_UNKNOWN;
             }
-            int id = types.intern(fieldChars[typePosition], start, end);
+            int id = intern(types, typePosition);
             int index = id < typeIndexOfId.length ? typeIndexOfId[id] : TYPE_UNSEEN;
             if (index == TYPE_UNSEEN) {
                 if (!schema.allowedEventTypes().isEmpty()) {
@@ -447,7 +520,7 @@ public final class EventCsvReader {
         private int firstMissing() {
             int missing = fieldsNeeded - 1;
             for (int position : new int[] {userPosition, itemPosition, timePosition, typePosition, valuePosition}) {
-                if (position >= fieldCount && position < missing) {
+                if (position >= tokens.fieldCount() && position < missing) {
                     missing = position;
                 }
             }
@@ -455,15 +528,7 @@ public final class EventCsvReader {
         }
 
         private double number(int field) {
-            return parseDecimal(fieldChars[field], fieldStart[field], fieldEnd[field]);
-        }
-
-        private String fieldText(int field) {
-            return new String(fieldChars[field], fieldStart[field], fieldEnd[field] - fieldStart[field]);
-        }
-
-        private String lineText() {
-            return new String(buffer, lineStart, lineEnd - lineStart);
+            return CsvNumbers.parseDecimal(tokens.chars(field), tokens.start(field), tokens.end(field));
         }
 
         private String labelOf(int field) {
@@ -471,34 +536,49 @@ public final class EventCsvReader {
         }
 
         private void reject(ReadReport.Reason reason, String column, String text, String problem) {
-            DataFormatException error = new DataFormatException(source, line, column, text, problem);
+            String where = tokens.endLine() > tokens.line() ? " (in a record that a quoted field continues over lines "
+                    + tokens.line() + "-" + tokens.endLine() + ")" : "";
+            DataFormatException error = new DataFormatException(source, tokens.line(), column, text, problem + where);
             if (!lenient) {
                 throw error;
             }
+            // a bad record stretched over lines by a quote is most likely a broken quote: resume at the next line
+            tokens.resyncAfterFirstLine();
             skipped[reason.ordinal()]++;
             if (examples.size() < MAX_EXAMPLES) {
-                examples.add(new ReadReport.Skip(line, reason, error.getMessage()));
+                examples.add(new ReadReport.Skip(tokens.line(), reason, error.getMessage()));
             }
         }
 
         private void readHeader() throws IOException {
-            while (nextLine()) {
-                if (lineStart == lineEnd) {
+            while (tokens.next()) {
+                if (tokens.blank()) {
                     blankLines++;
                     continue;
                 }
-                if (!split()) {
-                    throw new DataFormatException(source, line, "#" + quoteField, lineText(),
-                            "bad header: " + quoteProblem);
+                if (tokens.problem() != null) {
+                    throw new DataFormatException(source, tokens.line(), "#" + tokens.problemField(),
+                            tokens.recordText(), "bad header: " + tokens.problem());
                 }
-                String[] names = new String[fieldCount];
-                for (int k = 0; k < fieldCount; k++) {
-                    names[k] = fieldText(k);
+                String[] names = new String[tokens.fieldCount()];
+                Set<String> distinct = new HashSet<>();
+                for (int k = 0; k < names.length; k++) {
+                    names[k] = tokens.fieldText(k);
+                    String bad = badText(tokens.chars(k), tokens.start(k), tokens.end(k));
+                    if (bad != null) {
+                        throw new DataFormatException(source, tokens.line(), "#" + k, tokens.recordText(),
+                                "bad header: " + bad);
+                    }
+                    if (!distinct.add(names[k])) {
+                        throw new DataFormatException(source, tokens.line(), names[k], tokens.recordText(),
+                                "bad header: column name repeated (first at #" + Arrays.asList(names).indexOf(names[k])
+                                        + ", again at #" + k + ")");
+                    }
                 }
                 resolvePositions(names);
                 return;
             }
-            throw new DataFormatException(source, Math.max(1, line), "header", "", "no header row");
+            throw new DataFormatException(source, Math.max(1, tokens.lines()), "header", "", "no header row");
         }
 
         private void resolvePositions(String[] header) {
@@ -538,164 +618,21 @@ public final class EventCsvReader {
                     return k;
                 }
             }
-            throw new DataFormatException(source, line, name, String.join(String.valueOf(delimiter), header),
-                    "missing header column");
+            throw new DataFormatException(source, tokens.line(), name, String.join(String.valueOf(schema.delimiter()), header),
+                    "missing header column" + presetHint(header));
         }
 
-        /** Splits the current line into fields; false (with quoteProblem set) on bad quoting. */
-        private boolean split() {
-            fieldCount = 0;
-            scratchLength = 0;
-            char[] chars = buffer;
-            int end = lineEnd;
-            int k = lineStart;
-            while (true) {
-                if (fieldCount == fieldStart.length) {
-                    int capacity = fieldCount * 2;
-                    fieldStart = Arrays.copyOf(fieldStart, capacity);
-                    fieldEnd = Arrays.copyOf(fieldEnd, capacity);
-                    fieldChars = Arrays.copyOf(fieldChars, capacity);
-                }
-                if (k < end && chars[k] == '"') {
-                    int q = k + 1;
-                    int close = NONE;
-                    boolean escaped = false;
-                    while (q < end) {
-                        if (chars[q] == '"') {
-                            if (q + 1 < end && chars[q + 1] == '"') {
-                                escaped = true;
-                                q += 2;
-                                continue;
-                            }
-                            close = q;
-                            break;
-                        }
-                        q++;
-                    }
-                    if (close == NONE) {
-                        quoteProblem = "unterminated quoted field";
-                        quoteField = fieldCount;
-                        return false;
-                    }
-                    if (escaped) {
-                        unescape(k + 1, close);
-                    } else {
-                        fieldChars[fieldCount] = chars;
-                        fieldStart[fieldCount] = k + 1;
-                        fieldEnd[fieldCount] = close;
-                    }
-                    fieldCount++;
-                    k = close + 1;
-                    if (k == end) {
-                        return true;
-                    }
-                    if (chars[k] != delimiter) {
-                        quoteProblem = "text after closing quote";
-                        quoteField = fieldCount - 1;
-                        return false;
-                    }
-                    k++;
-                } else {
-                    int e = k;
-                    while (e < end && chars[e] != delimiter) {
-                        e++;
-                    }
-                    fieldChars[fieldCount] = chars;
-                    fieldStart[fieldCount] = k;
-                    fieldEnd[fieldCount] = e;
-                    fieldCount++;
-                    if (e == end) {
-                        return true;
-                    }
-                    k = e + 1;
+        /** Names the preset formats whose named columns all appear in the header, if any. */
+        private String presetHint(String[] header) {
+            Set<String> names = new HashSet<>(Arrays.asList(header));
+            List<String> fitting = new ArrayList<>();
+            for (String format : CsvSchema.FORMATS) {
+                CsvSchema preset = CsvSchema.forFormat(format);
+                if (preset.header() && !preset.equals(schema) && names.containsAll(preset.columnNames())) {
+                    fitting.add(format);
                 }
             }
-        }
-
-        /** Copies a quoted field's content with doubled quotes undone into the scratch buffer. */
-        private void unescape(int start, int end) {
-            if (scratchLength + (end - start) > scratch.length) {
-                scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, scratchLength + end - start));
-            }
-            int from = scratchLength;
-            for (int k = start; k < end; k++) {
-                char c = buffer[k];
-                scratch[scratchLength++] = c;
-                if (c == '"') {
-                    k++;
-                }
-            }
-            fieldChars[fieldCount] = scratch;
-            fieldStart[fieldCount] = from;
-            fieldEnd[fieldCount] = scratchLength;
-        }
-
-        /** Finds the next line (without its terminator) in the buffer; false at the end of input. */
-        private boolean nextLine() throws IOException {
-            int scan = position;
-            while (true) {
-                boolean needMore = false;
-                for (int k = scan; k < limit; k++) {
-                    char c = buffer[k];
-                    if (c == '\n') {
-                        lineStart = position;
-                        lineEnd = k;
-                        position = k + 1;
-                        line++;
-                        return true;
-                    }
-                    if (c == '\r') {
-                        if (k + 1 == limit && !endOfInput) {
-                            scan = k;
-                            needMore = true;
-                            break;
-                        }
-                        lineStart = position;
-                        lineEnd = k;
-                        position = k + 1 < limit && buffer[k + 1] == '\n' ? k + 2 : k + 1;
-                        line++;
-                        return true;
-                    }
-                }
-                if (!needMore) {
-                    if (endOfInput) {
-                        if (position == limit) {
-                            return false;
-                        }
-                        lineStart = position;
-                        lineEnd = limit;
-                        position = limit;
-                        line++;
-                        return true;
-                    }
-                    scan = limit;
-                }
-                if (limit - position >= MAX_LINE_LENGTH) {
-                    throw new DataFormatException(source, line + 1, "", "",
-                            "line longer than " + MAX_LINE_LENGTH + " characters");
-                }
-                int offset = scan - position;
-                fill();
-                scan = position + offset;
-            }
-        }
-
-        /** Moves unread text to the buffer start and reads more; sets endOfInput at the end. */
-        private void fill() throws IOException {
-            if (position > 0) {
-                System.arraycopy(buffer, position, buffer, 0, limit - position);
-                limit -= position;
-                position = 0;
-            }
-            if (limit == buffer.length) {
-                buffer = Arrays.copyOf(buffer, buffer.length * 2);
-            }
-            int read = in.read(buffer, limit, buffer.length - limit);
-            if (read < 0) {
-                endOfInput = true;
-            } else {
-                limit += read;
-            }
+            return fitting.isEmpty() ? "" : " (the header fits format '" + String.join("', '", fitting) + "')";
         }
     }
 }

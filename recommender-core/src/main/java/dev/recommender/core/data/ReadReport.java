@@ -91,16 +91,24 @@ public record ReadReport(String source, long lines, long rowsRead, long eventsKe
     public enum Reason {
         /** The user, item or event-type field is empty. */
         EMPTY_ID,
-        /** The time or value field is not a finite decimal number. */
+        /** The time or value field is not a finite decimal number (or, for the time, an ISO-8601 time). */
         BAD_NUMBER,
         /** The row has fewer fields than a mapped column's position. */
         MISSING_COLUMN,
         /** The event type is not among the schema's allowed event types. */
         UNKNOWN_EVENT_TYPE,
-        /** A quoted field is not closed on its line, or text follows its closing quote. */
+        /**
+         * A quoted field is not closed, text follows its closing quote, or a quote appears inside an
+         * unquoted field (also the fragment that follows a broken quote on the next line, when it holds
+         * the stray closing quote).
+         */
         BAD_QUOTING,
         /** The row would add a 128th distinct event type, more than an {@link EventLog} holds. */
-        TOO_MANY_EVENT_TYPES
+        TOO_MANY_EVENT_TYPES,
+        /** An id or event type holds malformed UTF-8 or a control character (NUL, ESC, ...). */
+        BAD_TEXT,
+        /** The time lies outside the reader's plausible range (see {@link EventCsvReader#withTimeRange}). */
+        TIME_OUT_OF_RANGE
     }
 
     /**

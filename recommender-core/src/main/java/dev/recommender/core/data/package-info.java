@@ -1,7 +1,10 @@
 /**
  * Event data: CSV schemas and the streaming reader, the columnar {@link dev.recommender.core.data.EventLog},
  * dense id indexes, and the aggregation of events into the sparse user×item
- * {@link dev.recommender.core.data.Interactions} that algorithms train on.
+ * {@link dev.recommender.core.data.Interactions} that algorithms train on. Interactions aggregated from a
+ * log keep the log's {@link dev.recommender.core.data.IdIndex}es (one numbering); the
+ * {@link dev.recommender.core.data.Signals} of a kind of data say which aggregation makes each
+ * {@link dev.recommender.core.data.Signal}.
  *
  * <p>Reading and aggregating the proof of concept's log:
  * <pre>{@code

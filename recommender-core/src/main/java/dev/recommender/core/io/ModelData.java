@@ -121,6 +121,152 @@ public final class ModelData {
         }
     }
 
+    /**
+     * Largest magnitude a stored model parameter (factor, bias, mean) may have: {@value}. Real models
+     * stay many orders of magnitude below; the bound keeps every dot product and sum of a loaded model
+     * finite (a float overflows past 3.4e38).
+     */
+    public static final double MAX_PARAMETER_MAGNITUDE = 1e15;
+
+    /**
+     * A required integer property within {@code [min, max]}.
+     *
+     * @throws IllegalArgumentException naming the property, its value and the range
+     */
+    public int intProperty(String key, int min, int max) {
+        int value = intProperty(key);
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("property '" + key + "' must be in [" + min + ", " + max + "], got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * A required finite floating-point property within {@code [min, max]}.
+     *
+     * @throws IllegalArgumentException naming the property, its value and the range
+     */
+    public double doubleProperty(String key, double min, double max) {
+        double value = doubleProperty(key);
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException("property '" + key + "' must be a number in [" + min + ", " + max
+                    + "], got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * A float stored as its bit pattern in an integer property, finite and at most
+     * {@link #MAX_PARAMETER_MAGNITUDE} in magnitude.
+     *
+     * @throws IllegalArgumentException naming the property and its value
+     */
+    public float floatBitsProperty(String key) {
+        float value = Float.intBitsToFloat(intProperty(key));
+        requireParameter("property '" + key + "'", value);
+        return value;
+    }
+
+    /**
+     * A copy of a {@code float[]} section of model parameters, checked before use: exactly
+     * {@code expectedLength} values, each finite and at most {@link #MAX_PARAMETER_MAGNITUDE} in magnitude.
+     *
+     * @param name           the section
+     * @param expectedLength the length the model's sizes imply (see {@link #size})
+     * @throws IllegalArgumentException naming the section and the first bad value
+     */
+    public float[] parameters(String name, long expectedLength) {
+        requireLength(name, expectedLength);
+        float[] values = (float[]) section(name, Kind.FLOATS);
+        for (int k = 0; k < values.length; k++) {
+            requireParameter(name + "[" + k + "]", values[k]);
+        }
+        return values.clone();
+    }
+
+    /**
+     * A copy of a {@code double[]} section of model parameters, checked as {@link #parameters(String, long)}.
+     *
+     * @param name           the section
+     * @param expectedLength the length the model's sizes imply
+     * @throws IllegalArgumentException naming the section and the first bad value
+     */
+    public double[] doubleParameters(String name, long expectedLength) {
+        requireLength(name, expectedLength);
+        double[] values = (double[]) section(name, Kind.DOUBLES);
+        for (int k = 0; k < values.length; k++) {
+            requireParameter(name + "[" + k + "]", values[k]);
+        }
+        return values.clone();
+    }
+
+    /**
+     * A copy of an {@code int[]} section whose values must lie in {@code [min, max]}.
+     *
+     * @param name           the section
+     * @param expectedLength its length, or -1 for any
+     * @param min            smallest allowed value
+     * @param max            largest allowed value
+     * @throws IllegalArgumentException naming the section and the first value out of range
+     */
+    public int[] ints(String name, long expectedLength, int min, int max) {
+        if (expectedLength >= 0) {
+            requireLength(name, expectedLength);
+        }
+        int[] values = (int[]) section(name, Kind.INTS);
+        for (int k = 0; k < values.length; k++) {
+            if (values[k] < min || values[k] > max) {
+                throw new IllegalArgumentException("section '" + name + "' value [" + k + "] must be in [" + min
+                        + ", " + max + "], got " + values[k]);
+            }
+        }
+        return values.clone();
+    }
+
+    /**
+     * The product of two sizes, for comparing with a section's length: computed with
+     * {@link Math#multiplyExact(long, long)}, so an overflow is an error instead of a wrong small number.
+     *
+     * @param what a description for the message, e.g. {@code "users x factors"}
+     * @throws IllegalArgumentException if a size is negative or the product exceeds the largest array
+     */
+    public static long size(String what, long a, long b) {
+        if (a < 0 || b < 0) {
+            throw new IllegalArgumentException(what + " must not be negative, got " + a + " x " + b);
+        }
+        try {
+            long product = Math.multiplyExact(a, b);
+            if (product > Integer.MAX_VALUE - 8) {
+                throw new ArithmeticException();
+            }
+            return product;
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(what + " = " + a + " x " + b + " is larger than any array");
+        }
+    }
+
+    private void requireLength(String name, long expectedLength) {
+        Object section = sections.get(name);
+        if (section == null) {
+            throw new IllegalArgumentException("model data of type '" + modelType + "' has no section '" + name + "'");
+        }
+        int length = length(section);
+        if (length != expectedLength) {
+            throw new IllegalArgumentException("section '" + name + "' has " + length + " values, expected "
+                    + expectedLength);
+        }
+    }
+
+    private static void requireParameter(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + " is not finite: " + value);
+        }
+        if (Math.abs(value) > MAX_PARAMETER_MAGNITUDE) {
+            throw new IllegalArgumentException(field + " is implausibly large: " + value + " (limit "
+                    + MAX_PARAMETER_MAGNITUDE + ")");
+        }
+    }
+
     /** A copy of an {@code int[]} section. */
     public int[] ints(String name) {
         return ((int[]) section(name, Kind.INTS)).clone();

@@ -8,13 +8,10 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -36,8 +33,9 @@ import java.util.zip.CRC32C;
  *   checksum   int      CRC32C of every byte before it
  * </pre>
  *
- * <p>Writing goes to a temporary file in the target directory, is forced to disk and then renamed
- * over the target, so readers see the old file or the new one, never half of one. Reading checks
+ * <p>Writing goes through {@link AtomicFiles}: a temporary file in the target directory, forced to
+ * disk and renamed over the target, so readers see the old file or the new one, never half of one;
+ * the file gets the process's normal permissions (umask). Reading checks
  * magic, format version, length and checksum before building anything, and the codec validates
  * the content, so a truncated, corrupted or foreign file is refused with a {@link ModelFormatException}
  * naming the problem.
@@ -61,6 +59,7 @@ public final class ModelStore {
      * @throws IOException              if the file cannot be written
      */
     public static void save(Recommender model, Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
         write(encode(model), path);
     }
 
@@ -83,7 +82,12 @@ public final class ModelStore {
      * @throws IOException          if the file cannot be read
      */
     public static Recommender load(Path path) throws IOException {
-        ModelData data = read(path);
+        return load(Files.readAllBytes(path), path);
+    }
+
+    /** Loads a model from the bytes of a model file ({@code path} names it in messages). */
+    static Recommender load(byte[] bytes, Path path) throws ModelFormatException {
+        ModelData data = read(bytes, path);
         if (!Codecs.byType().containsKey(data.modelType())) {
             throw new ModelFormatException(path, "unknown model type '" + data.modelType() + "' (known: "
                     + Codecs.byType().keySet() + "); is the module that defines it on the class path?", null);
@@ -92,7 +96,17 @@ public final class ModelStore {
             return decode(data);
         } catch (RuntimeException e) {
             throw new ModelFormatException(path, e.getMessage(), e);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // the codecs check sizes before allocating, so this is a last line of defence: a crafted
+            // file must not take down a server that loads it
+            throw new ModelFormatException(path, data.modelType() + " model: cannot be built ("
+                    + e.getClass().getSimpleName() + "); the file's sizes or settings are implausible", null);
         }
+    }
+
+    /** The model types of every registered codec (for example {@code "svd"}). */
+    public static java.util.Set<String> types() {
+        return Codecs.byType().keySet();
     }
 
     /**
@@ -143,40 +157,39 @@ public final class ModelStore {
      */
     public static void write(ModelData data, Path path) throws IOException {
         Objects.requireNonNull(data, "data");
-        Path target = path.toAbsolutePath();
-        Path directory = target.getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, target.getFileName().toString() + ".", ".tmp");
+        Objects.requireNonNull(path, "path");
+        long payloadLength = payloadLength(data);
+        AtomicFiles.writeChannel(path, channel -> writeTo(channel, data, payloadLength));
+        LOG.debug("wrote {} model ({} sections) to {}", data.modelType(), data.sectionNames().size(), path);
+    }
+
+    /** The bytes of a model file holding the data (what {@link #write} puts into the file). */
+    static byte[] toBytes(ModelData data) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                Writer writer = new Writer(channel);
-                writer.bytes(MAGIC);
-                writer.putInt(FORMAT_VERSION);
-                writer.string(data.modelType());
-                writer.putInt(data.modelVersion());
-                long payloadLength = payloadLength(data);
-                writer.putLong(payloadLength);
-                long before = writer.written;
-                writePayload(writer, data);
-                if (writer.written - before != payloadLength) {
-                    throw new IllegalStateException("payload length mismatch: " + (writer.written - before) + " vs " + payloadLength);
-                }
-                writer.flush();
-                ByteBuffer checksum = ByteBuffer.allocate(4).putInt((int) writer.crc.getValue()).flip();
-                while (checksum.hasRemaining()) {
-                    channel.write(checksum);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            LOG.debug("wrote {} model ({} sections) to {}", data.modelType(), data.sectionNames().size(), target);
-        } finally {
-            Files.deleteIfExists(temporary);
+            writeTo(java.nio.channels.Channels.newChannel(bytes), data, payloadLength(data));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeTo(WritableByteChannel channel, ModelData data, long payloadLength) throws IOException {
+        Writer writer = new Writer(channel);
+        writer.bytes(MAGIC);
+        writer.putInt(FORMAT_VERSION);
+        writer.string(data.modelType());
+        writer.putInt(data.modelVersion());
+        writer.putLong(payloadLength);
+        long before = writer.written;
+        writePayload(writer, data);
+        if (writer.written - before != payloadLength) {
+            throw new IllegalStateException("payload length mismatch: " + (writer.written - before) + " vs " + payloadLength);
+        }
+        writer.flush();
+        ByteBuffer checksum = ByteBuffer.allocate(4).putInt((int) writer.crc.getValue()).flip();
+        while (checksum.hasRemaining()) {
+            channel.write(checksum);
         }
     }
 
@@ -186,7 +199,11 @@ public final class ModelStore {
      * @throws ModelFormatException if the file is not a valid model file
      */
     public static ModelData read(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
+        return read(Files.readAllBytes(path), path);
+    }
+
+    /** Reads and verifies the bytes of a model file ({@code path} names it in messages). */
+    static ModelData read(byte[] bytes, Path path) throws ModelFormatException {
         int minimum = MAGIC.length + 4 + 4 + 4 + 8 + 4;
         if (bytes.length < MAGIC.length || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new ModelFormatException(path, "not a model file (bad magic bytes)", null);
@@ -231,15 +248,25 @@ public final class ModelStore {
                 throw new ModelFormatException(path, "payload length does not match its content", null);
             }
             return builder.build();
-        } catch (BufferUnderflowException | IllegalArgumentException | NegativeArraySizeException e) {
-            throw new ModelFormatException(path, "malformed model file: " + e, e);
+        } catch (BufferUnderflowException e) {
+            throw new ModelFormatException(path, "malformed model file: a length or count runs past the end of the"
+                    + " payload (" + bytes.length + " bytes)", e);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(path, "malformed model file: " + e.getMessage(), e);
         }
     }
 
     private static int count(ByteBuffer buffer) {
+        return count(buffer, 1);
+    }
+
+    /** Reads a count of elements of {@code width} bytes and checks they fit in what is left, before allocating. */
+    private static int count(ByteBuffer buffer, int width) {
+        int at = buffer.position();
         int count = buffer.getInt();
-        if (count < 0 || count > buffer.remaining()) {
-            throw new IllegalArgumentException("implausible count " + count);
+        if (count < 0 || (long) count * width > buffer.remaining()) {
+            throw new IllegalArgumentException("the count " + count + " at byte " + at + " needs "
+                    + Math.max(0, (long) count * width) + " bytes but only " + buffer.remaining() + " remain");
         }
         return count;
     }
@@ -252,7 +279,11 @@ public final class ModelStore {
     }
 
     private static Object readSection(ByteBuffer buffer, ModelData.Kind kind) {
-        int length = count(buffer);
+        int length = count(buffer, switch (kind) {
+            case INTS, FLOATS -> 4;
+            case DOUBLES, LONGS -> 8;
+            default -> 1;
+        });
         switch (kind) {
             case INTS -> {
                 int[] values = new int[length];
@@ -369,12 +400,12 @@ public final class ModelStore {
 
     /** Buffered channel writer that counts bytes and keeps a running CRC32C. */
     private static final class Writer {
-        private final FileChannel channel;
+        private final WritableByteChannel channel;
         private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
         private final CRC32C crc = new CRC32C();
         private long written;
 
-        Writer(FileChannel channel) {
+        Writer(WritableByteChannel channel) {
             this.channel = channel;
         }
 

@@ -1,6 +1,7 @@
 package dev.recommender.core.mf;
 
 import dev.recommender.core.Algorithm;
+import dev.recommender.core.InteractionsAlgorithm;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingInput;
@@ -269,7 +270,7 @@ public final class Svd extends ValuePredictor {
     public record Config(int factors, int epochs, double learningRate, double biasLearningRate,
                          double factorRegularization, double biasRegularization, double initStd,
                          double learningRateDecay, long seed, int threads, Kernel kernel, Order order,
-                         PairWeight pairWeight, TrainingInput input) implements Algorithm<Svd> {
+                         PairWeight pairWeight, TrainingInput input) implements InteractionsAlgorithm<Svd> {
         /**
          * Validates the configuration.
          *
@@ -397,6 +398,7 @@ public final class Svd extends ValuePredictor {
          * @throws IllegalStateException    if training diverges (non-finite loss; lower the learning rate)
          *                                  or {@link Kernel#VECTOR} is asked for without the module
          */
+        @Override
         public Svd fit(Interactions training, TrainingListener listener) {
             Algorithm.checkFitArguments(training, listener);
             long parameters = (long) Math.max(training.userCount(), training.itemCount()) * factors;
@@ -409,21 +411,7 @@ public final class Svd extends ValuePredictor {
                     result.userBias(), result.itemBias(), result.userFactors(), result.itemFactors(), result.kernel());
         }
 
-        /**
-         * Fits a model on interactions aggregated by the caller, without progress reporting.
-         *
-         * @param training the training interactions
-         * @return the fitted model
-         * @throws IllegalArgumentException if the training data is empty or unusable
-         */
-        public Svd fit(Interactions training) {
-            return fit(training, TrainingListener.NONE);
-        }
 
-        @Override
-        public Svd fit(TrainingData training, TrainingListener listener) {
-            return fit(input.resolve(training), listener);
-        }
     }
 
     /** Builder for {@link Config}; every setter validates when {@link #build()} is called. Not thread-safe. */

@@ -8,7 +8,9 @@ import dev.recommender.core.io.ModelData;
  * Model-file codec of {@link Svd} (type {@code "svd"}, version 1): the configuration, the kernel
  * that trained the model, mean and value range as properties (floats written as their exact bit
  * patterns, so a loaded model answers bit for bit as the saved one); biases and factors as
- * {@code float[]} sections; the seen items. Registered through {@link java.util.ServiceLoader};
+ * {@code float[]} sections; the seen items. Decoding checks sense before building: every size against the
+ * section lengths (products computed without overflow), every parameter finite and plausible, the
+ * configuration in its documented ranges. Registered through {@link java.util.ServiceLoader};
  * stateless and thread-safe.
  */
 public final class SvdCodec extends AbstractModelCodec<Svd> {
@@ -55,11 +57,18 @@ public final class SvdCodec extends AbstractModelCodec<Svd> {
                 data.longProperty("seed"), data.intProperty("threads"),
                 Svd.Kernel.valueOf(data.property("kernelChoice")), Svd.Order.valueOf(data.property("order")),
                 Svd.PairWeight.valueOf(data.property("pairWeight")));
-        return new Svd(SeenItems.readFrom(data, ""), config,
-                Float.intBitsToFloat(data.intProperty("meanBits")),
-                Float.intBitsToFloat(data.intProperty("minValueBits")),
-                Float.intBitsToFloat(data.intProperty("maxValueBits")),
-                data.floats("userBias"), data.floats("itemBias"), data.floats("userFactors"),
-                data.floats("itemFactors"), data.property("kernel"));
+        SeenItems seen = SeenItems.readFrom(data, "");
+        int users = seen.users().size();
+        int items = seen.items().size();
+        float minValue = data.floatBitsProperty("minValueBits");
+        float maxValue = data.floatBitsProperty("maxValueBits");
+        if (!(minValue <= maxValue)) {
+            throw new IllegalArgumentException("value range [" + minValue + ", " + maxValue + "] is empty");
+        }
+        return new Svd(seen, config, data.floatBitsProperty("meanBits"), minValue, maxValue,
+                data.parameters("userBias", users), data.parameters("itemBias", items),
+                data.parameters("userFactors", ModelData.size("users x factors", users, config.factors())),
+                data.parameters("itemFactors", ModelData.size("items x factors", items, config.factors())),
+                data.property("kernel"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.recommender.core.mf;
 
 import dev.recommender.core.EpochProgress;
+import dev.recommender.core.internal.ParallelRanges;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Interactions;
 import org.slf4j.Logger;
@@ -12,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -185,7 +184,15 @@ final class SvdTrainer {
                             return stratumErrors;
                         });
                     }
-                    squaredErrors += runAll(pool, tasks);
+                    double[] errors = new double[blocks];
+                    ParallelRanges.run(pool, blocks, blocks, (from, to) -> {
+                        for (int t = from; t < to; t++) {
+                            errors[t] = call(tasks.get(t));
+                        }
+                    }, "svd");
+                    for (double error : errors) {
+                        squaredErrors += error; // in stratum order, whatever the scheduling
+                    }
                 }
                 loss = squaredErrors / size;
                 if (!Double.isFinite(loss)) {
@@ -220,38 +227,13 @@ final class SvdTrainer {
         return new Result(mean, userBias, itemBias, userFactors, itemFactors, kernel.name(), blocks, loss);
     }
 
-    private static double runAll(ExecutorService pool, List<Callable<Double>> tasks) {
-        double total = 0;
-        if (pool == null) {
-            for (Callable<Double> task : tasks) {
-                try {
-                    total += task.call();
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return total;
-        }
+    private static double call(Callable<Double> task) {
         try {
-            List<Future<Double>> futures = pool.invokeAll(tasks);
-            for (Future<Double> future : futures) {
-                total += future.get();
-            }
-            return total;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("svd training interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@link RankingModel} re-orders them by a predicted engagement rate (or, for {@link RankingTarget#ENGAGED},
  * a second model's predicted engagement chance) computed from
  * {@link RankingFeatures} of each (user, candidate) pair, which include the retrieval score and a
- * rating model's ({@link ItemScorer}, e.g. Svd) prediction. Fit one with {@link RetrievalRankingAlgorithm}.
+ * rating model's ({@link IndexedScorer}, e.g. Svd) prediction. Fit one with {@link RetrievalRankingAlgorithm}.
  *
  * <p>Request contract: the retrieval model is asked for {@code max(candidates, howMany)} items (plus
  * the user's history size) under the same candidate and exclude sets; when
@@ -324,19 +324,16 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
     /** The predicted engagement rates of some items for a user, as {@link #score(String, String)}. */
     @Override
     public void scoreInto(int user, int[] items, float[] out) {
-        float[] retrievalScores = new float[items.length];
-        retrievalScores(retrieval, user, items, retrievalScores);
-        float[] svd = new float[items.length];
-        scorer.scoreInto(user, items, svd);
-        double[] row = rows.get();
-        for (int k = 0; k < items.length; k++) {
-            features.fill(user, items[k], retrievalScores[k], svd[k], row);
-            out[k] = (float) ranker.predict(row);
-        }
+        predictInto(user, items, ranker, out);
     }
 
+    /** The scores lists are ordered by: the ordering model's, or the engagement rate without one. */
     @Override
     public void rankingScores(int user, int[] items, float[] out) {
+        predictInto(user, items, orderer == null ? ranker : orderer, out);
+    }
+
+    private void predictInto(int user, int[] items, RankingModel model, float[] out) {
         float[] retrievalScores = new float[items.length];
         retrievalScores(retrieval, user, items, retrievalScores);
         float[] svd = new float[items.length];
@@ -344,7 +341,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         double[] row = rows.get();
         for (int k = 0; k < items.length; k++) {
             features.fill(user, items[k], retrievalScores[k], svd[k], row);
-            out[k] = (float) (orderer == null ? ranker.predict(row) : orderer.predict(row));
+            out[k] = (float) model.predict(row);
         }
     }
 

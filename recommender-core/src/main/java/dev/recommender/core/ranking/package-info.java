@@ -10,12 +10,17 @@
  *       trained by Smile 2.6.0 (LGPL) over those features and predicted by a
  *       {@link dev.recommender.core.ranking.TreeEnsemble} of flat primitive arrays;</li>
  *   <li>{@link dev.recommender.core.ranking.RetrievalRanking}: the composite
- *       {@link dev.recommender.core.Recommender} and {@link dev.recommender.core.ItemScorer}, fitted by
- *       {@link dev.recommender.core.ranking.RetrievalRankingAlgorithm} on a time-earlier slice and saved
- *       by {@link dev.recommender.core.ranking.RetrievalRankingCodec};</li>
- *   <li>{@link dev.recommender.core.ranking.SeedProtocol}: the seed notebook's comparison (top-K
- *       categorical accuracy and engagement-rate RMSE on a temporal split), reusable by the CLI.</li>
+ *       {@link dev.recommender.core.IndexedRecommender} and {@link dev.recommender.core.IndexedScorer},
+ *       fitted by {@link dev.recommender.core.ranking.RetrievalRankingAlgorithm} (an ordinary
+ *       {@link dev.recommender.core.Algorithm} on a {@link dev.recommender.core.TrainingData} with its
+ *       event log) on a time-earlier slice and saved by
+ *       {@link dev.recommender.core.ranking.RetrievalRankingCodec}. Its retrieval model, rating model
+ *       and features share the training log's numbering, so its stages talk in item indexes.</li>
  * </ul>
+ *
+ * <p>The seed notebook's comparison of these models (top-K categorical accuracy and engagement-rate
+ * RMSE on the last 20% of the time span) is an evaluation protocol of {@code recommender-eval}
+ * ({@code Protocol.seedNotebook}), run by {@code evaluate --split temporal:0.2}.
  *
  * <p>Smile logs each boosted tree at INFO through SLF4J (logger {@code smile.regression.GradientTreeBoost});
  * set the {@code smile} logger to WARN to silence it. Only the pure-Java Smile modules are used (no

@@ -1,5 +1,7 @@
 package dev.recommender.core.retrieval;
 
+import dev.recommender.core.internal.TopK;
+import dev.recommender.core.internal.VectorMath;
 import dev.recommender.core.IndexedRecommender;
 import dev.recommender.core.IndexedScorer;
 import dev.recommender.core.RankedItems;
@@ -8,7 +10,6 @@ import dev.recommender.core.Recommendations;
 import dev.recommender.core.Recommender;
 import dev.recommender.core.ScoredItem;
 import dev.recommender.core.SeenItems;
-import dev.recommender.core.TopK;
 import dev.recommender.core.data.IdIndex;
 
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
 package dev.recommender.core.retrieval;
 
+import dev.recommender.core.internal.Args;
+import dev.recommender.core.internal.TopK;
 import dev.recommender.core.EpochProgress;
-import dev.recommender.core.TopK;
 import dev.recommender.core.data.Interactions;
 
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
 package dev.recommender.core.retrieval;
 
-import dev.recommender.core.TopK;
 
+import dev.recommender.core.internal.TopK;
+import dev.recommender.core.internal.VectorMath;
 import java.util.function.IntPredicate;
 
 /**

@@ -1,10 +1,11 @@
 package dev.recommender.core.retrieval;
 
+import dev.recommender.core.internal.TopK;
+import dev.recommender.core.internal.VectorMath;
 import com.github.jelmerk.knn.DistanceFunctions;
 import com.github.jelmerk.knn.Item;
 import com.github.jelmerk.knn.SearchResult;
 import com.github.jelmerk.knn.hnsw.HnswIndex;
-import dev.recommender.core.TopK;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

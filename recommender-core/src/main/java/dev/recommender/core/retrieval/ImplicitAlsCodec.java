@@ -57,8 +57,25 @@ public final class ImplicitAlsCodec implements ModelCodec<ImplicitAls> {
         ImplicitAls.Config config = new ImplicitAls.Config(data.intProperty("factors"),
                 data.doubleProperty("regularization"), data.doubleProperty("alpha"), data.intProperty("iterations"),
                 data.intProperty("cgSteps"), data.longProperty("seed"), data.intProperty("threads"),
-                IndexConfig.readFrom(data, "index."));
+                readIndexConfig(data, "index."));
         SeenItems seen = SeenItems.readFrom(data, "seen.");
-        return new ImplicitAls(seen, data.floats("userFactors"), data.floats("itemFactors"), config);
+        return new ImplicitAls(seen,
+                data.parameters("userFactors", ModelData.size("users x factors", seen.users().size(), config.factors())),
+                data.parameters("itemFactors", ModelData.size("items x factors", seen.items().size(), config.factors())),
+                config);
+    }
+
+    /** Largest HNSW search or construction breadth a model file may ask for. */
+    static final int MAX_INDEX_BREADTH = 1 << 16;
+
+    /**
+     * Reads an index configuration after checking that its breadths are plausible (a huge
+     * {@code efSearch} would allocate a huge queue on every request).
+     */
+    static IndexConfig readIndexConfig(ModelData data, String prefix) {
+        data.intProperty(prefix + "efSearch", 1, MAX_INDEX_BREADTH);
+        data.intProperty(prefix + "efConstruction", 1, MAX_INDEX_BREADTH);
+        data.intProperty(prefix + "buildThreads", 1, 1 << 12);
+        return IndexConfig.readFrom(data, prefix);
     }
 }

@@ -1,8 +1,7 @@
 package dev.recommender.core.retrieval;
 
 import dev.recommender.core.OptionalLibrary;
-import dev.recommender.core.TopK;
-
+import dev.recommender.core.internal.TopK;
 import java.util.function.IntPredicate;
 
 /**

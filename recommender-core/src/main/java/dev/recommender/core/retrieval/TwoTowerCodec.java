@@ -71,9 +71,13 @@ public final class TwoTowerCodec implements ModelCodec<TwoTowerRetrieval> {
                 data.doubleProperty("temperature"), data.doubleProperty("regularization"), Boolean.parseBoolean(logQ),
                 data.intProperty("historyLength"), data.doubleProperty("userIdDropout"),
                 data.doubleProperty("initScale"), data.longProperty("seed"), data.intProperty("threads"),
-                IndexConfig.readFrom(data, "index."));
+                ImplicitAlsCodec.readIndexConfig(data, "index."));
         SeenItems seen = SeenItems.readFrom(data, "seen.");
-        return new TwoTowerRetrieval(seen, data.floats("userVectors"), data.floats("itemVectors"),
-                data.floats("historyVectors"), config);
+        long itemLength = ModelData.size("items x dimensions", seen.items().size(), config.dimensions());
+        return new TwoTowerRetrieval(seen,
+                data.parameters("userVectors", ModelData.size("users x dimensions", seen.users().size(),
+                        config.dimensions())),
+                data.parameters("itemVectors", itemLength),
+                data.parameters("historyVectors", config.historyLength() > 0 ? itemLength : 0), config);
     }
 }

@@ -1,6 +1,9 @@
 package dev.recommender.core.retrieval;
 
+import dev.recommender.core.internal.Args;
+import dev.recommender.core.internal.VectorMath;
 import dev.recommender.core.Algorithm;
+import dev.recommender.core.InteractionsAlgorithm;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingInput;
@@ -200,7 +203,7 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
                          double temperature, double regularization, boolean logQCorrection, int historyLength,
                          double userIdDropout, double initScale, long seed, int threads, IndexConfig index,
                          TrainingInput input)
-            implements Algorithm<TwoTowerRetrieval> {
+            implements InteractionsAlgorithm<TwoTowerRetrieval> {
         /**
          * Validates the fields.
          *
@@ -270,21 +273,7 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
             return NAME;
         }
 
-        /**
-         * Fits a model on interactions aggregated by the caller, without progress reporting.
-         *
-         * @param training the training interactions
-         * @return the fitted model
-         * @throws IllegalArgumentException if the training data is empty or unusable
-         */
-        public TwoTowerRetrieval fit(Interactions training) {
-            return fit(training, TrainingListener.NONE);
-        }
 
-        @Override
-        public TwoTowerRetrieval fit(TrainingData training, TrainingListener listener) {
-            return fit(input.resolve(training), listener);
-        }
 
         /**
          * Fits a model on interactions aggregated by the caller.
@@ -294,6 +283,7 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
          * @return the fitted model
          * @throws IllegalArgumentException if the training data is empty
          */
+        @Override
         public TwoTowerRetrieval fit(Interactions training, TrainingListener listener) {
             Objects.requireNonNull(training, "training");
             Objects.requireNonNull(listener, "listener");

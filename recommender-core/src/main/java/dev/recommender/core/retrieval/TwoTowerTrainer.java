@@ -1,5 +1,7 @@
 package dev.recommender.core.retrieval;
 
+import dev.recommender.core.internal.ParallelRanges;
+import dev.recommender.core.internal.VectorMath;
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingListener;

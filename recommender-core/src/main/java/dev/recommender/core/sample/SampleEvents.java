@@ -1,14 +1,11 @@
 package dev.recommender.core.sample;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -18,6 +15,7 @@ import java.util.SplittableRandom;
 
 import dev.recommender.core.data.CsvSchema;
 import dev.recommender.core.data.EventLog;
+import dev.recommender.core.io.AtomicFiles;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,8 +135,8 @@ public final class SampleEvents {
     /**
      * Writes the log as CSV in the seed's format ({@value #HEADER}; LF line ends; times as Unix
      * seconds with three decimals, e.g. {@code 1640995200.123}), readable with
-     * {@link CsvSchema#seed()}. The file is written to a temporary file beside it and moved into
-     * place, so readers never see half a file. The same configuration gives the same bytes.
+     * {@link CsvSchema#seed()}. The file is written through {@link AtomicFiles} (temporary file
+     * moved into place, normal permissions), so readers never see half a file. The same configuration gives the same bytes.
      *
      * @param file the target; parent directories are created
      * @throws IOException if writing fails
@@ -147,22 +145,12 @@ public final class SampleEvents {
         Objects.requireNonNull(file, "file");
         Generated generated = run();
         Path absolute = file.toAbsolutePath();
-        Path parent = absolute.getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, absolute.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary);
-                 Writer writer = new OutputStreamWriter(out, StandardCharsets.US_ASCII)) {
-                write(generated, writer);
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        // generated ids are plain ASCII letters and digits, so the fast writer below never needs quoting
+        AtomicFiles.write(absolute, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
+            write(generated, writer);
+            writer.flush();
+        });
         LOG.info("wrote {} sample events of {} users and {} items to {}", generated.size(), config.users(),
                 config.items(), absolute);
     }

@@ -24,12 +24,13 @@ class EventCsvReaderTest {
         return Path.of(EventCsvReaderTest.class.getResource(name).toURI());
     }
 
+    /** Strict reads of hand-written rows whose times (1, 2, 10 s) predate the plausible range. */
     private static ReadResult strict(CsvSchema schema, String text) throws IOException {
-        return EventCsvReader.strict(schema).read(new StringReader(text), "test.csv");
+        return EventCsvReader.strict(schema).withoutTimeRange().read(new StringReader(text), "test.csv");
     }
 
     private static ReadResult lenient(CsvSchema schema, String text) throws IOException {
-        return EventCsvReader.lenient(schema).read(new StringReader(text), "test.csv");
+        return EventCsvReader.lenient(schema).withoutTimeRange().read(new StringReader(text), "test.csv");
     }
 
     private static DataFormatException strictError(CsvSchema schema, String text) {
@@ -88,15 +89,18 @@ class EventCsvReaderTest {
         EventLog log = strict(PLAIN, "user,item,time,type,value\n"
                 + "\"a,b\",\"say \"\"hi\"\"\",\"10\",\"view\",\" 2.5 \"\n"
                 + "q,x,1,view,1\n"
-                + "plain,it\"em,2,view,3\n").events();
+                + "plain,\"it\"\"em\",2,view,3\n").events();
         assertEquals(3, log.size());
         assertEquals("a,b", log.userId(0));
         assertEquals("say \"hi\"", log.itemId(0));
         assertEquals(10_000L, log.timeMillis(0));
         assertEquals(2.5f, log.value(0));
         assertEquals("q", log.userId(1));
-        // a quote inside an unquoted field is text
         assertEquals("it\"em", log.itemId(2));
+        // a quote inside an unquoted field is an error (RFC 4180: such a field must be quoted)
+        assertEquals("test.csv:2: column 'item': quote inside an unquoted field (quote the whole field and double"
+                + " the quote): 'plain,it\"em,2,view,3'",
+                strictError(PLAIN, "user,item,time,type,value\nplain,it\"em,2,view,3\n").getMessage());
         // an empty quoted id is still empty
         assertEquals("test.csv:2: column 'user': empty user id: ''",
                 strictError(PLAIN, "user,item,time,type,value\n\"\",x,1,view,1\n").getMessage());
@@ -270,7 +274,7 @@ class EventCsvReaderTest {
                     .append(random.nextInt(10)).append(k % 3 == 0 ? "\n" : "\r\n");
         }
         EventLog whole = strict(PLAIN, text.toString()).events();
-        EventLog trickled = EventCsvReader.strict(PLAIN).read(new TrickleReader(new StringReader(text.toString())), "t")
+        EventLog trickled = EventCsvReader.strict(PLAIN).withoutTimeRange().read(new TrickleReader(new StringReader(text.toString())), "t")
                 .events();
         assertEquals(3000, whole.size());
         assertEquals(3000, trickled.size());
@@ -285,7 +289,7 @@ class EventCsvReaderTest {
 
     /** Quotes a field as a CSV writer would: when needed, or at random when {@code always}. */
     private static String quote(String field, boolean always) {
-        if (always || field.contains(",") || field.contains("\"") || field.isEmpty()) {
+        if (always || field.contains(",") || field.contains("\"") || field.contains("\n") || field.isEmpty()) {
             return "\"" + field.replace("\"", "\"\"") + "\"";
         }
         return field;
@@ -294,7 +298,7 @@ class EventCsvReaderTest {
     @Test
     void randomlyQuotedRecordsReadBackExactly() throws Exception {
         SplittableRandom random = new SplittableRandom(11);
-        String alphabet = "ab,\" xé€1 ;\t";
+        String alphabet = "ab,\" xé€1 ;\t\n";
         for (int round = 0; round < 50; round++) {
             int rows = 1 + random.nextInt(40);
             String[] users = new String[rows];
@@ -354,7 +358,7 @@ class EventCsvReaderTest {
             for (String text : List.of(Double.toString(value), String.format(Locale.ROOT, "%.7e", value),
                     String.format(Locale.ROOT, "%.3f", value), String.format(Locale.ROOT, "%.20f", value))) {
                 char[] chars = text.toCharArray();
-                assertEquals(Double.parseDouble(text), EventCsvReader.parseDecimal(chars, 0, chars.length), text);
+                assertEquals(Double.parseDouble(text), CsvNumbers.parseDecimal(chars, 0, chars.length), text);
             }
         }
     }
@@ -364,13 +368,13 @@ class EventCsvReaderTest {
         for (String text : List.of("", " ", ".", "-", "1e", "1e+", "abc", "1.2.3", "--1", "0x10", "1d", "NaN",
                 "Infinity", "1 2", "1,5")) {
             char[] chars = text.toCharArray();
-            assertTrue(Double.isNaN(EventCsvReader.parseDecimal(chars, 0, chars.length)), text);
+            assertTrue(Double.isNaN(CsvNumbers.parseDecimal(chars, 0, chars.length)), text);
         }
         char[] chars = " +.5e1 ".toCharArray();
-        assertEquals(5.0, EventCsvReader.parseDecimal(chars, 0, chars.length));
+        assertEquals(5.0, CsvNumbers.parseDecimal(chars, 0, chars.length));
         chars = "5.".toCharArray();
-        assertEquals(5.0, EventCsvReader.parseDecimal(chars, 0, chars.length));
+        assertEquals(5.0, CsvNumbers.parseDecimal(chars, 0, chars.length));
         chars = "-0.000".toCharArray();
-        assertEquals(-0.0, EventCsvReader.parseDecimal(chars, 0, chars.length));
+        assertEquals(-0.0, CsvNumbers.parseDecimal(chars, 0, chars.length));
     }
 }

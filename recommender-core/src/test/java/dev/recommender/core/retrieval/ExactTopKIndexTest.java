@@ -1,6 +1,6 @@
 package dev.recommender.core.retrieval;
 
-import dev.recommender.core.TopK;
+import dev.recommender.core.internal.TopK;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package dev.recommender.core.retrieval;
 
-import dev.recommender.core.TopK;
+import dev.recommender.core.internal.TopK;
+import dev.recommender.core.internal.VectorMath;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

@@ -56,7 +56,27 @@ final class MovieLensProtocolB {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Random random = new Random(42);
+        return split(byUser, 42);
+    }
+
+    /**
+     * The same per-user rule applied to this split's training side with another seed: a validation split that
+     * never sees the test pairs (PROTOCOLS.md's EASE reference uses seed 4242).
+     */
+    MovieLensProtocolB validation(long seed) {
+        TreeMap<Long, List<Long>> byUser = new TreeMap<>();
+        for (int u = 0; u < training.userCount(); u++) {
+            List<Long> items = new ArrayList<>();
+            for (int e = training.userStart(u); e < training.userEnd(u); e++) {
+                items.add(Long.parseLong(training.items().id(training.itemAt(e))));
+            }
+            byUser.put(Long.parseLong(training.users().id(u)), items);
+        }
+        return split(byUser, seed);
+    }
+
+    private static MovieLensProtocolB split(TreeMap<Long, List<Long>> byUser, long seed) {
+        Random random = new Random(seed);
         Interactions.Builder builder = Interactions.builder();
         Map<String, Set<String>> test = new LinkedHashMap<>();
         for (var entry : byUser.entrySet()) {

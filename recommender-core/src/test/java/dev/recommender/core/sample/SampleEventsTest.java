@@ -1,5 +1,6 @@
 package dev.recommender.core.sample;
 
+import dev.recommender.core.internal.TopK;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import dev.recommender.core.TopK;
 import dev.recommender.core.data.CsvSchema;
 import dev.recommender.core.data.EngagementRate;
 import dev.recommender.core.data.EventCsvReader;

@@ -1,10 +1,10 @@
 package dev.recommender.eval.report;
 
+import dev.recommender.core.data.CsvWriter;
+import dev.recommender.core.io.AtomicFiles;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -209,10 +209,7 @@ public record EvaluationReport(String splitter, int folds, List<AlgorithmResult>
     }
 
     private static String csv(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
+        return CsvWriter.quote(text);
     }
 
     /**
@@ -279,7 +276,7 @@ public record EvaluationReport(String splitter, int folds, List<AlgorithmResult>
     }
 
     /**
-     * Writes {@link #toCsv()} to a file atomically (temporary file, then rename).
+     * Writes {@link #toCsv()} to a file atomically with normal permissions ({@link AtomicFiles}).
      *
      * @param file the target file
      * @throws IOException if the file cannot be written
@@ -289,7 +286,7 @@ public record EvaluationReport(String splitter, int folds, List<AlgorithmResult>
     }
 
     /**
-     * Writes {@link #toJson()} to a file atomically (temporary file, then rename).
+     * Writes {@link #toJson()} to a file atomically with normal permissions ({@link AtomicFiles}).
      *
      * @param file the target file
      * @throws IOException if the file cannot be written
@@ -299,7 +296,7 @@ public record EvaluationReport(String splitter, int folds, List<AlgorithmResult>
     }
 
     /**
-     * Writes {@link #toMarkdown()} to a file atomically (temporary file, then rename).
+     * Writes {@link #toMarkdown()} to a file atomically with normal permissions ({@link AtomicFiles}).
      *
      * @param file the target file
      * @throws IOException if the file cannot be written
@@ -309,19 +306,7 @@ public record EvaluationReport(String splitter, int folds, List<AlgorithmResult>
     }
 
     private static void write(Path file, String text) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Path temporary = Files.createTempFile(directory, absolute.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.writeString(file, text);
     }
 
     @Override

@@ -1,0 +1,86 @@
+package dev.recommender.core.internal;
+
+/**
+ * Small dense kernels on flat {@code float[]} rows shared by the retrieval models and indexes.
+ * Every score the package reports goes through {@link #dot}, so exact search, candidate scoring and
+ * re-scored approximate results agree to the last bit. Stateless.
+ *
+ * <p>Public only so that other core packages (the {@code mf} trainers) can share the solver; not part of the
+ * library's API (issue 8 moves the helpers to one internal package).
+ */
+public final class VectorMath {
+    private VectorMath() {
+    }
+
+    /**
+     * Inner product of {@code a[aOffset..aOffset+length)} and {@code b[bOffset..bOffset+length)}, with four
+     * independent accumulators summed in a fixed order (deterministic).
+     */
+    public static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int k = 0;
+        for (; k + 3 < length; k += 4) {
+            s0 += a[aOffset + k] * b[bOffset + k];
+            s1 += a[aOffset + k + 1] * b[bOffset + k + 1];
+            s2 += a[aOffset + k + 2] * b[bOffset + k + 2];
+            s3 += a[aOffset + k + 3] * b[bOffset + k + 3];
+        }
+        for (; k < length; k++) {
+            s0 += a[aOffset + k] * b[bOffset + k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * Solves {@code A x = b} for a symmetric positive definite {@code n x n} matrix (row-major, overwritten by
+     * its Cholesky factor) and writes {@code x} into {@code b}.
+     *
+     * @throws IllegalArgumentException if the matrix is not positive definite
+     */
+    public static void choleskySolve(double[] a, double[] b, int n) {
+        for (int j = 0; j < n; j++) {
+            double diagonal = a[j * n + j];
+            for (int k = 0; k < j; k++) {
+                diagonal -= a[j * n + k] * a[j * n + k];
+            }
+            if (!(diagonal > 0)) {
+                throw new IllegalArgumentException("matrix is not positive definite (pivot " + j + " = " + diagonal + ")");
+            }
+            double root = Math.sqrt(diagonal);
+            a[j * n + j] = root;
+            for (int i = j + 1; i < n; i++) {
+                double sum = a[i * n + j];
+                for (int k = 0; k < j; k++) {
+                    sum -= a[i * n + k] * a[j * n + k];
+                }
+                a[i * n + j] = sum / root;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            double sum = b[i];
+            for (int k = 0; k < i; k++) {
+                sum -= a[i * n + k] * b[k];
+            }
+            b[i] = sum / a[i * n + i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double sum = b[i];
+            for (int k = i + 1; k < n; k++) {
+                sum -= a[k * n + i] * b[k];
+            }
+            b[i] = sum / a[i * n + i];
+        }
+    }
+
+    /** Throws an {@code IllegalArgumentException} naming the argument if a vector has a non-finite element. */
+    public static void requireFinite(float[] values, String name) {
+        for (int k = 0; k < values.length; k++) {
+            if (!Float.isFinite(values[k])) {
+                throw new IllegalArgumentException(name + "[" + k + "] is not finite: " + values[k]);
+            }
+        }
+    }
+}

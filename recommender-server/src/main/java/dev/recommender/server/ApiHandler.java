@@ -1,0 +1,432 @@
+package dev.recommender.server;
+
+import dev.recommender.core.Recommendations;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Routes and answers every request of the API. Each request reads the current {@link ModelSnapshot}
+ * exactly once, so a concurrent reload never mixes two models in one answer. Refused input is reported
+ * with {@link ApiException}; any other failure is logged with its stack trace and answered with a
+ * generic 500, so clients never see internals. Runs on Jetty's request threads and may block (the
+ * body of a POST is read with a blocking stream, bounded by {@link ServerConfig#maxBodyBytes()}).
+ *
+ * <p>Thread-safe: holds immutable configuration, the thread-safe {@link ModelHolder}, the admin guard
+ * and the metrics.
+ */
+final class ApiHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    static final String JSON_TYPE = "application/json; charset=utf-8";
+    static final HttpField JSON_CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, JSON_TYPE);
+    static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+    private static final HttpField NO_SNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
+    private static final String RECOMMENDER = "/recommender";
+    private static final String RECOMMENDER_PREFIX = "/recommender/";
+    private static final String USERS_PREFIX = "/users/";
+    private static final String ITEMS_SUFFIX = "/items";
+    private static final String ENDPOINTS = "endpoints: POST /recommender, GET /recommender/{user_id}, "
+            + "GET /users/{user_id}/items, GET /health, GET /metrics, GET /, POST /admin/reload";
+
+    private final ModelHolder holder;
+    private final ServerConfig config;
+    private final ApiJson json = new ApiJson();
+    private final AdminGuard admin;
+    private final ServerMetrics metrics;
+    private final Explorer explorer = new Explorer();
+
+    ApiHandler(ModelHolder holder, ServerConfig config, AdminGuard admin) {
+        this.holder = holder;
+        this.config = config;
+        this.admin = admin;
+        this.metrics = new ServerMetrics(holder::current, Route.endpointTags());
+    }
+
+    ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /** One answer: status, body, content type and extra headers. */
+    private record Answer(int status, byte[] body, HttpField contentType, List<HttpField> headers) {
+        static Answer json(int status, byte[] body) {
+            return new Answer(status, body, JSON_CONTENT_TYPE, List.of());
+        }
+
+        Answer with(HttpField header) {
+            List<HttpField> more = new java.util.ArrayList<>(headers);
+            more.add(header);
+            return new Answer(status, body, contentType, List.copyOf(more));
+        }
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        long start = System.nanoTime();
+        String path = request.getHttpURI().getPath();
+        Route route = Route.NOT_FOUND;
+        Answer answer;
+        try {
+            route = Route.of(path == null ? "" : path);
+            answer = route(route, path, request);
+        } catch (ApiException e) {
+            answer = Answer.json(e.status(), json.error(e.status(), e.code(), e.getMessage(), null));
+            if (!e.allow().isEmpty()) {
+                answer = answer.with(new HttpField(HttpHeader.ALLOW, e.allow()));
+            }
+            if (e.status() == 429) {
+                answer = answer.with(new HttpField(HttpHeader.RETRY_AFTER, "60"));
+            }
+            if (e.status() == 401) {
+                answer = answer.with(new HttpField(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"recommender-admin\""));
+            }
+        } catch (RuntimeException | IOException e) {
+            LOG.error("internal error answering {} {}", request.getMethod(), path, e);
+            answer = Answer.json(500, json.error(500, "internal_error",
+                    "the server failed to answer this request; see the server log", null));
+        }
+        if (answer.status() >= 400 && answer.status() != 413 && !drainBody(request)) {
+            answer = answer.with(new HttpField(HttpHeader.CONNECTION, "close"));
+        }
+        send(response, answer, callback);
+        metrics.recordRequest(route.ordinal(), answer.status(), System.nanoTime() - start);
+        return true;
+    }
+
+    /** The endpoints, for routing and as the metrics' {@code endpoint} tag. */
+    private enum Route {
+        EXPLORER("explorer", "GET"), EXPLORER_ASSET("explorer", "GET"), RECOMMEND_POST("recommend", "POST"),
+        RECOMMEND_GET("recommend", "GET"), USER_ITEMS("user_items", "GET"), HEALTH("health", "GET"),
+        METRICS("metrics", "GET"), RELOAD("admin_reload", "POST"), NOT_FOUND(ServerMetrics.OTHER, "");
+
+        final String endpoint;
+        final String method;
+
+        Route(String endpoint, String method) {
+            this.endpoint = endpoint;
+            this.method = method;
+        }
+
+        /** The {@code endpoint} tag of each route, indexed by ordinal. */
+        static List<String> endpointTags() {
+            return java.util.Arrays.stream(values()).map(route -> route.endpoint).toList();
+        }
+
+        static Route of(String path) {
+            if (path.equals(RECOMMENDER)) {
+                return RECOMMEND_POST;
+            } else if (isSegmentUnder(path, RECOMMENDER_PREFIX, "")) {
+                return RECOMMEND_GET;
+            } else if (isSegmentUnder(path, USERS_PREFIX, ITEMS_SUFFIX)) {
+                return USER_ITEMS;
+            }
+            return switch (path) {
+                case "/health" -> HEALTH;
+                case "/metrics" -> METRICS;
+                case "/admin/reload" -> RELOAD;
+                case "/", "/index.html" -> EXPLORER;
+                default -> Explorer.isAsset(path) ? EXPLORER_ASSET : NOT_FOUND;
+            };
+        }
+
+        /** {@code prefix + one non-empty segment + suffix}. */
+        private static boolean isSegmentUnder(String path, String prefix, String suffix) {
+            if (!path.startsWith(prefix) || !path.endsWith(suffix)
+                    || path.length() <= prefix.length() + suffix.length()) {
+                return false;
+            }
+            return path.indexOf('/', prefix.length()) == (suffix.isEmpty() ? -1 : path.length() - suffix.length());
+        }
+    }
+
+    private Answer route(Route route, String path, Request request) throws IOException {
+        String method = request.getMethod();
+        if (route == Route.NOT_FOUND) {
+            throw new ApiException(404, "not_found", "no such endpoint: " + truncate(path) + "; " + ENDPOINTS);
+        }
+        String allowed = route.method.equals("GET") ? "GET, HEAD, OPTIONS" : route.method + ", OPTIONS";
+        if (method.equals("OPTIONS")) {
+            return new Answer(204, new byte[0], null, List.of(new HttpField(HttpHeader.ALLOW, allowed)));
+        }
+        boolean ok = method.equals(route.method) || (route.method.equals("GET") && method.equals("HEAD"));
+        if (!ok) {
+            throw ApiException.methodNotAllowed(method, route == Route.RECOMMEND_GET ? "/recommender/{user_id}"
+                    : route == Route.USER_ITEMS ? "/users/{user_id}/items" : path, allowed);
+        }
+        String query = request.getHttpURI().getQuery();
+        return switch (route) {
+            case RECOMMEND_POST -> {
+                requireNoQuery(query);
+                requireJsonContentType(request.getHeaders());
+                ApiJson.RecommendBody body = json.parseRecommend(readBody(request), config.defaultHowMany(),
+                        config.maxHowMany());
+                yield recommend(body.userId(), body.howMany());
+            }
+            case RECOMMEND_GET -> recommend(userSegment(path, RECOMMENDER_PREFIX, ""), howMany(query));
+            case USER_ITEMS -> {
+                String userId = userSegment(path, USERS_PREFIX, ITEMS_SUFFIX);
+                ModelSnapshot snapshot = holder.current();
+                yield Answer.json(200, json.userItems(userId, snapshot.model().knowsUser(userId),
+                        SeenItemsView.of(snapshot.model(), userId, howMany(query))));
+            }
+            case HEALTH -> {
+                requireNoQuery(query);
+                yield Answer.json(200, json.modelStatus("ok", holder.current(), metrics.counts()));
+            }
+            case METRICS -> new Answer(200, metrics.scrape().getBytes(StandardCharsets.UTF_8),
+                    new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, ServerMetrics.CONTENT_TYPE), List.of());
+            case RELOAD -> {
+                requireNoQuery(query);
+                admin.check(request);
+                yield reload();
+            }
+            case EXPLORER, EXPLORER_ASSET -> explorerAnswer(path);
+            default -> throw new IllegalStateException("unrouted " + route);
+        };
+    }
+
+    private Answer explorerAnswer(String path) {
+        Explorer.Asset asset = explorer.asset(path);
+        return new Answer(200, asset.bytes(), asset.contentType(), List.of(Explorer.CONTENT_SECURITY_POLICY));
+    }
+
+    private String userSegment(String path, String prefix, String suffix) {
+        return ApiJson.checkUserId(percentDecode(path.substring(prefix.length(), path.length() - suffix.length())));
+    }
+
+    private int howMany(String query) {
+        int howMany = config.defaultHowMany();
+        if (query != null && !query.isEmpty()) {
+            boolean seenK = false;
+            for (String parameter : query.split("&", -1)) {
+                int eq = parameter.indexOf('=');
+                String name = percentDecode(eq < 0 ? parameter : parameter.substring(0, eq));
+                if (!name.equals("k")) {
+                    throw ApiException.badRequest("invalid_parameter", "unknown query parameter '"
+                            + truncate(name) + "'; allowed: k");
+                }
+                if (seenK) {
+                    throw ApiException.badRequest("invalid_parameter", "query parameter 'k' given twice");
+                }
+                seenK = true;
+                howMany = parseHowMany(eq < 0 ? "" : percentDecode(parameter.substring(eq + 1)));
+            }
+        }
+        return howMany;
+    }
+
+    private int parseHowMany(String text) {
+        int value = -1;
+        if (!text.isEmpty() && text.length() <= 9 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            value = Integer.parseInt(text);
+        }
+        if (value < 1 || value > config.maxHowMany()) {
+            throw ApiException.badRequest("invalid_parameter", "query parameter 'k' must be an integer in 1.."
+                    + config.maxHowMany() + ", got '" + truncate(text) + "'");
+        }
+        return value;
+    }
+
+    private Answer recommend(String userId, int howMany) {
+        ModelSnapshot snapshot = holder.current();
+        Recommendations answer = snapshot.model().recommend(userId, howMany);
+        metrics.recordRecommendation(answer.fallback());
+        return Answer.json(200, json.recommendations(answer, snapshot.model().name()));
+    }
+
+    /**
+     * Reloads the model and counts the outcome (ModelHolder logs the reason of a failure).
+     *
+     * @return the new snapshot, or null if the file did not load
+     */
+    ModelSnapshot reloadAndCount() {
+        try {
+            ModelSnapshot next = holder.reload();
+            metrics.recordReload(true);
+            return next;
+        } catch (IOException | RuntimeException e) {
+            metrics.recordReload(false);
+            return null;
+        }
+    }
+
+    private Answer reload() {
+        ModelSnapshot next = reloadAndCount();
+        if (next == null) {
+            // the reason (with the file's path) goes to the server log only, never to the client
+            return Answer.json(500, json.error(500, "reload_failed", "the model file could not be loaded "
+                    + "(the reason is in the server log); still serving the previous model", holder.current()));
+        }
+        return Answer.json(200, json.modelStatus("reloaded", next, metrics.counts()));
+    }
+
+    private static void requireNoQuery(String query) {
+        if (query != null && !query.isEmpty()) {
+            throw ApiException.badRequest("invalid_parameter", "this endpoint takes no query parameters, got '"
+                    + truncate(query) + "'");
+        }
+    }
+
+    /** Accepts a missing Content-Type (many simple clients send none), JSON, or a {@code +json} type. */
+    private static void requireJsonContentType(HttpFields headers) {
+        String type = headers.get(HttpHeader.CONTENT_TYPE);
+        if (type == null) {
+            return;
+        }
+        int semicolon = type.indexOf(';');
+        String media = (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
+            throw new ApiException(415, "unsupported_media_type", "Content-Type must be application/json, got '"
+                    + truncate(type) + "' (with curl: -H 'Content-Type: application/json')");
+        }
+    }
+
+    /**
+     * Reads the body up to the limit. A declared length over the limit is refused before reading
+     * anything; Jetty then closes the connection instead of reading the rest.
+     */
+    private byte[] readBody(Request request) throws IOException {
+        int limit = config.maxBodyBytes();
+        long declared = request.getLength();
+        if (declared > limit) {
+            throw tooLarge(limit, "declared Content-Length is " + declared + " bytes");
+        }
+        byte[] body = new byte[declared >= 0 ? (int) declared : Math.min(limit, 4096)];
+        int size = 0;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            while (true) {
+                if (size == body.length) {
+                    if (size >= limit) {
+                        if (in.read() < 0) {
+                            break;
+                        }
+                        throw tooLarge(limit, "body exceeds the limit");
+                    }
+                    body = java.util.Arrays.copyOf(body, Math.min(limit, 2 * body.length));
+                }
+                int n = in.read(body, size, body.length - size);
+                if (n < 0) {
+                    break;
+                }
+                size += n;
+            }
+        }
+        return size == body.length ? body : java.util.Arrays.copyOf(body, size);
+    }
+
+    /**
+     * Reads and drops what is left of a refused request's body (up to the body limit), so the connection
+     * can serve the client's next request: a body left unread makes Jetty close the connection after the
+     * answer, and a client that already reuses it sees "no bytes" instead of an answer.
+     *
+     * @return false if the body was too large or unreadable: the answer must close the connection
+     */
+    private boolean drainBody(Request request) {
+        long declared = request.getLength();
+        if (declared == 0) {
+            return true;
+        }
+        if (declared > config.maxBodyBytes()) {
+            return false;
+        }
+        long budget = config.maxBodyBytes();
+        byte[] buffer = new byte[4096];
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                budget -= n;
+                if (budget < 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static ApiException tooLarge(int limit, String detail) {
+        return new ApiException(413, "payload_too_large", "request body too large: " + detail + "; at most "
+                + limit + " bytes are accepted");
+    }
+
+    /**
+     * Decodes a percent-encoded path segment or query component as UTF-8; {@code +} stays a plus.
+     *
+     * @throws ApiException 400 on a malformed escape or invalid UTF-8
+     */
+    static String percentDecode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        byte[] bytes = new byte[raw.length()];
+        int n = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+                int low = high >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
+                if (low < 0) {
+                    throw ApiException.badRequest("invalid_parameter", "malformed percent-encoding in '"
+                            + truncate(raw) + "'");
+                }
+                bytes[n++] = (byte) (high * 16 + low);
+                i += 2;
+            } else if (c < 0x80) {
+                bytes[n++] = (byte) c;
+            } else {
+                throw ApiException.badRequest("invalid_parameter", "unencoded non-ASCII character in '"
+                        + truncate(raw) + "'");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, n))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("invalid_parameter", "percent-encoded bytes are not UTF-8 in '"
+                    + truncate(raw) + "'");
+        }
+    }
+
+    /** Writes status, headers and the whole body in one last write (Jetty adds Content-Length). */
+    private static void send(Response response, Answer answer, Callback callback) {
+        response.setStatus(answer.status());
+        HttpFields.Mutable headers = response.getHeaders();
+        if (answer.contentType() != null) {
+            headers.put(answer.contentType());
+        }
+        headers.put(NO_STORE);
+        headers.put(NO_SNIFF);
+        for (HttpField header : answer.headers()) {
+            headers.put(header);
+        }
+        if (answer.status() == 413) {
+            // the body was not read: do not reuse the connection
+            headers.put(HttpHeader.CONNECTION, "close");
+        }
+        headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    }
+
+    static String truncate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+    }
+}
