@@ -80,6 +80,11 @@ class RetrievalRankingCommandTest {
         CliRun split = CliRun.of("retrieval-ranking", "--input", log.toString(), "--split", "1.5");
         assertEquals(Cli.USAGE, split.exitCode());
         assertTrue(split.err().contains("error: --split must be in (0, 1), got 1.5"), split.err());
+        CliRun random = CliRun.of("retrieval-ranking", "--input", log.toString(), "--split", "random:0.2");
+        assertEquals(Cli.USAGE, random.exitCode());
+        assertTrue(random.err().contains("error: retrieval-ranking --split must be temporal:F"), random.err());
+        assertEquals(0.25, RetrievalRankingCommand.testShare("temporal:0.25"));
+        assertEquals(0.25, RetrievalRankingCommand.testShare("0.25"));
         CliRun retrieval = CliRun.of("retrieval-ranking", "--input", log.toString(), "--retrieval", "knn");
         assertEquals(Cli.USAGE, retrieval.exitCode());
         assertTrue(retrieval.err().contains("error: --retrieval must be als or two-tower, got 'knn'"), retrieval.err());
