@@ -46,10 +46,17 @@ public final class RateAlsCodec extends AbstractModelCodec<RateAls> {
                 data.intProperty("factors"), data.doubleProperty("regularization"),
                 data.doubleProperty("biasRegularization"), data.doubleProperty("weightExponent"),
                 data.intProperty("iterations"), data.longProperty("seed"), data.intProperty("threads"));
-        return new RateAls(SeenItems.readFrom(data, ""), config, Float.intBitsToFloat(data.intProperty("meanBits")),
-                Float.intBitsToFloat(data.intProperty("offsetBits")),
-                Float.intBitsToFloat(data.intProperty("minValueBits")),
-                Float.intBitsToFloat(data.intProperty("maxValueBits")), data.floats("userBias"),
-                data.floats("itemBias"), data.floats("userFactors"), data.floats("itemFactors"));
+        SeenItems seen = SeenItems.readFrom(data, "");
+        int users = seen.users().size();
+        int items = seen.items().size();
+        float minValue = data.floatBitsProperty("minValueBits");
+        float maxValue = data.floatBitsProperty("maxValueBits");
+        if (!(minValue <= maxValue)) {
+            throw new IllegalArgumentException("value range [" + minValue + ", " + maxValue + "] is empty");
+        }
+        return new RateAls(seen, config, data.floatBitsProperty("meanBits"), data.floatBitsProperty("offsetBits"),
+                minValue, maxValue, data.parameters("userBias", users), data.parameters("itemBias", items),
+                data.parameters("userFactors", ModelData.size("users x factors", users, config.factors())),
+                data.parameters("itemFactors", ModelData.size("items x factors", items, config.factors())));
     }
 }

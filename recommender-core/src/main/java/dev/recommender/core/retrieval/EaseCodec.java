@@ -37,11 +37,18 @@ public final class EaseCodec extends AbstractModelCodec<Ease> {
         Ease.Config config = new Ease.Config(data.doubleProperty("regularization"),
                 Boolean.parseBoolean(data.property("binarise")), data.intProperty("maxItems"),
                 data.intProperty("threads"));
-        float[] values = data.hasSection("userValues") ? data.floats("userValues") : null;
-        if (config.binarise() == (values != null)) {
+        SeenItems seen = SeenItems.readFrom(data, "seen.");
+        boolean hasValues = data.hasSection("userValues");
+        if (config.binarise() == hasValues) {
             throw new IllegalArgumentException("binarise=" + config.binarise() + " but userValues section "
-                    + (values == null ? "missing" : "present"));
+                    + (hasValues ? "present" : "missing"));
         }
-        return new Ease(SeenItems.readFrom(data, "seen."), data.floats("weights"), values, config);
+        long seenPairs = 0;
+        for (int user = 0; user < seen.users().size(); user++) {
+            seenPairs += seen.userItemCount(user);
+        }
+        float[] values = hasValues ? data.parameters("userValues", seenPairs) : null;
+        int items = seen.items().size();
+        return new Ease(seen, data.parameters("weights", ModelData.size("items x items", items, items)), values, config);
     }
 }

@@ -408,4 +408,22 @@ public final class ImplicitAls extends EmbeddingRecommender {
         }
     }
 
+    /**
+     * Builds a model from factors trained elsewhere (for example Spark MLlib's ALS in {@code recommender-spark}):
+     * the training interactions give the ids, seen items and popularity, the factor rows follow
+     * {@code training.users()} and {@code training.items()} order. The result saves, loads, folds in and serves
+     * like a model fitted here; fold-in uses {@code config}'s regularization and alpha.
+     *
+     * @param training    the interactions the factors were trained on
+     * @param userFactors {@code training.userCount() x config.factors()} floats, row-major
+     * @param itemFactors {@code training.itemCount() x config.factors()} floats, row-major
+     * @param config      the hyper-parameters to record (its factors must be the vectors' dimension)
+     * @return the model
+     * @throws IllegalArgumentException if a length does not match or a factor is not finite
+     */
+    public static ImplicitAls of(Interactions training, float[] userFactors, float[] itemFactors, Config config) {
+        Objects.requireNonNull(config, "config");
+        return new ImplicitAls(SeenItems.of(Objects.requireNonNull(training, "training")), userFactors, itemFactors,
+                config);
+    }
 }

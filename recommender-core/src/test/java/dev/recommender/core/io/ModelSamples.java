@@ -9,12 +9,14 @@ import dev.recommender.core.TrainingListener;
 import dev.recommender.core.baseline.Baseline;
 import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.data.Interactions;
+import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.ranking.RankingConfig;
 import dev.recommender.core.ranking.RetrievalRanking;
 import dev.recommender.core.ranking.RetrievalRankingAlgorithm;
 import dev.recommender.core.ranking.RetrievalRankingConfig;
 import dev.recommender.core.ranking.SyntheticLog;
+import dev.recommender.core.retrieval.Ease;
 import dev.recommender.core.retrieval.ImplicitAls;
 import dev.recommender.core.retrieval.TwoTowerRetrieval;
 
@@ -47,6 +49,8 @@ final class ModelSamples {
                     .seed(7).threads(1).build()),
             TwoTowerRetrieval.NAME, () -> TwoTowerRetrieval.fit(tiny(), TwoTowerRetrieval.Config.builder()
                     .dimensions(2).epochs(1).batchSize(4).historyLength(2).seed(7).threads(1).build()),
+            Ease.NAME, () -> Ease.fit(tiny(), Ease.Config.defaults()),
+            RateAls.NAME, () -> RateAls.fit(tiny(), RateAls.Config.defaults()),
             RetrievalRanking.NAME, () -> new RetrievalRankingAlgorithm<>(Popularity.Config.defaults(),
                     Svd.Config.builder().factors(2).epochs(2).seed(7).threads(1).build(),
                     RetrievalRankingConfig.builder().candidates(4).ranking(RankingConfig.builder().trees(3).maxDepth(2)
