@@ -5,6 +5,7 @@ import dev.recommender.core.IndexedRecommender;
 import dev.recommender.core.IndexedScorer;
 import dev.recommender.core.ItemScorer;
 import dev.recommender.core.PointPredictor;
+import dev.recommender.core.PredictsValues;
 import dev.recommender.core.TrainingData;
 import dev.recommender.core.internal.ParallelRanges;
 import dev.recommender.core.TrainingListener;
@@ -60,7 +61,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the gains of graded NDCG), in the same numbering. Then, for each algorithm:
  * <ol>
  *   <li><b>fit</b> on the split's training data (wall time measured);</li>
- *   <li><b>rating metrics</b> (RMSE, MAE), for models implementing {@link PointPredictor} (their score
+ *   <li><b>rating metrics</b> (RMSE, MAE), for models implementing {@link PointPredictor}, or fitted by an
+ *       algorithm implementing {@link PredictsValues} (their score
  *       predicts the value; models that only rank get {@code NaN}, shown as "—"): every test
  *       pair is predicted; a pair whose user or item is absent from the training interactions
  *       is counted and predicted as the training global mean (protocol A) or by the model
@@ -253,7 +255,9 @@ public final class Evaluator {
         Map<String, Double> metrics = new LinkedHashMap<>();
         RatingEvaluation.Result rating = RatingEvaluation.Result.NONE;
         if (options.ratingMetrics()) {
-            if (model instanceof PointPredictor scorer) {
+            if (model instanceof ItemScorer scorer
+                    && (model instanceof PointPredictor
+                    || algorithm instanceof PredictsValues values && values.predictsValues())) {
                 listener.onProgress(new EvaluationProgress(label, fold.index, folds, Stage.PREDICTING, completed, total));
                 rating = RatingEvaluation.predict(scorer, fold, options, (n, task) -> forEachUser(n, pool, task));
             }
