@@ -176,7 +176,8 @@ final class EvaluateCommand extends ToolCommand {
         try {
             Files.createDirectories(folder);
         } catch (IOException | UncheckedIOException e) {
-            throw new UserInputException("--report " + folder + ": cannot create the folder (" + e.getMessage() + ")");
+            throw new UserInputException("--report " + folder + ": cannot create the folder (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ")");
         }
         if (!Files.isWritable(folder)) {
             throw new UserInputException("--report " + folder + ": the folder is not writable");
