@@ -24,11 +24,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The two peer protocols of PROTOCOLS.md on MovieLens latest-small, run by the
+ * The two peer protocols of docs/protocols.md on MovieLens latest-small, run by the
  * {@code recommender-eval} Evaluator: protocol A (5-fold rating prediction, java.util.Random(42)
  * folds, predictions clipped to [1, 5], unknown pairs predicted as the training mean) and protocol
  * B (per-user 20% holdout, binarised training, top-10 over the whole unseen catalog). Prints one
- * markdown table per protocol, comparable line by line with the peer table in PROTOCOLS.md.
+ * markdown table per protocol, comparable line by line with the peer table in docs/protocols.md.
  *
  * <p>Usage: {@code java -cp benchmarks/target/recommender-benchmarks.jar
  * dev.recommender.benchmarks.ProtocolBenchmark [dataDir]}; {@code dataDir} defaults to the

@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * Our {@code Svd} against Mahout Taste's {@code RatingSGDFactorizer} in one invocation, on
- * PROTOCOLS.md protocol A (MovieLens latest-small, 5 folds of {@code java.util.Random(42)}): the
+ * docs/protocols.md protocol A (MovieLens latest-small, 5 folds of {@code java.util.Random(42)}): the
  * same 50 factors and 30 epochs for both, then our defaults. Prints the evaluator's table (RMSE,
  * MAE, fit seconds per fold) and the fit-time ratio of each of our rows to Taste's.
  *

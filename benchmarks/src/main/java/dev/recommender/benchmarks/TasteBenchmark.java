@@ -30,7 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The Taste presets on MovieLens latest-small with the protocols of {@code PROTOCOLS.md}: fit time,
+ * The Taste presets on MovieLens latest-small with the protocols of {@code docs/protocols.md}: fit time,
  * time to recommend 10 items to every training user (one thread), and quality. Rating presets use
  * fold 0 of protocol A (5-fold split from a {@code Random(42)} shuffle, 80/20: RMSE with unknown
  * pairs predicted as the training mean, clipped to [1, 5]); top-N presets use protocol B (per-user

@@ -143,6 +143,23 @@ final class Charts {
      */
     static void bars(Path file, String title, String xLabel, String yLabel, List<String> categories,
                      List<Double> values) throws IOException {
+        write(barChart(title, xLabel, yLabel, categories, values), file);
+    }
+
+    /**
+     * The bar chart of {@link #bars} as PNG bytes, e.g. for a {@code data:} URI.
+     *
+     * @return the PNG
+     * @throws IOException if encoding fails
+     */
+    static byte[] barsPng(String title, String xLabel, String yLabel, List<String> categories, List<Double> values)
+            throws IOException {
+        return BitmapEncoder.getBitmapBytes(barChart(title, xLabel, yLabel, categories, values),
+                BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static CategoryChart barChart(String title, String xLabel, String yLabel, List<String> categories,
+                                          List<Double> values) {
         if (categories.size() != values.size() || categories.isEmpty()) {
             throw new IllegalArgumentException("need as many values as categories (at least one), got "
                     + categories.size() + " categories and " + values.size() + " values");
@@ -155,7 +172,7 @@ final class Charts {
         styler.setYAxisDecimalPattern("0.0000");
         styler.setChartBackgroundColor(Color.WHITE);
         chart.addSeries(yLabel, categories, values);
-        write(chart, file);
+        return chart;
     }
 
     private static void write(Chart<?, ?> chart, Path file) throws IOException {

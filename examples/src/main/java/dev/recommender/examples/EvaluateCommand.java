@@ -9,6 +9,9 @@ import dev.recommender.eval.Evaluator;
 import dev.recommender.eval.ProgressListener;
 import dev.recommender.eval.report.AlgorithmResult;
 import dev.recommender.eval.report.EvaluationReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +68,8 @@ final class EvaluateCommand extends ToolCommand {
     @Option(names = "--metric", defaultValue = "ndcg@10", description = "Metric of the chart (default: ${DEFAULT-VALUE}).")
     String metric;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Also write the report as report.md, report.csv and report.json.")
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write the report as report.md, report.csv, "
+            + "report.json and report.html (tables and charts in one self-contained page); DIR is created.")
     Path reportDir;
 
     @Option(names = "--tune", description = "Tune svd, rate-als, als and ease inside every fold on a validation carve of "
@@ -87,6 +91,9 @@ final class EvaluateCommand extends ToolCommand {
         }
         if (threads < 1) {
             throw new UserInputException("--threads must be at least 1, got " + threads);
+        }
+        if (reportDir != null) {
+            createReportFolder(reportDir);
         }
         RunRecord record = RunRecord.start("evaluate");
         Dataset data = input.load(err());
@@ -114,6 +121,8 @@ final class EvaluateCommand extends ToolCommand {
             report.writeMarkdown(reportDir.resolve("report.md"));
             report.writeCsv(reportDir.resolve("report.csv"));
             report.writeJson(reportDir.resolve("report.json"));
+            Files.write(reportDir.resolve("report.html"), html(report, "Evaluation of " + data.file() + " ("
+                    + data.format() + "), split " + split).bytes());
         }
         Path recordFile = record.write(runs.runsDir());
         print("# Evaluation of " + data.file() + " (" + data.format() + "), split " + split + "\n\n"
@@ -162,6 +171,34 @@ final class EvaluateCommand extends ToolCommand {
         }
     }
 
+    /** Creates the --report folder before any work, so a bad path fails in a second, not after the evaluation. */
+    static void createReportFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserInputException("--report " + folder + ": cannot create the folder (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new UserInputException("--report " + folder + ": the folder is not writable");
+        }
+    }
+
+    /** The report as one HTML page: the markdown table and a bar chart of every list metric at the cut-off. */
+    static HtmlReport html(EvaluationReport report, String title) throws IOException {
+        HtmlReport page = new HtmlReport(title).markdown(report.toMarkdown());
+        for (String metric : report.metricNames()) {
+            List<String> names = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            finiteMeans(report, metric, names, values);
+            if (!names.isEmpty() && (metric.startsWith("ndcg@") || metric.startsWith("recall@") || metric.equals("rmse"))) {
+                page.chart(metric + " per algorithm", Charts.barsPng(metric + " per algorithm (" + report.splitter()
+                        + ")", "algorithm", metric, names, values));
+            }
+        }
+        return page;
+    }
+
     /** Draws one bar per algorithm of a metric's mean. */
     static void drawChart(EvaluationReport report, String metric, Path file) throws java.io.IOException {
         if (!report.metricNames().contains(metric)) {
@@ -170,6 +207,15 @@ final class EvaluateCommand extends ToolCommand {
         }
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
+        finiteMeans(report, metric, names, values);
+        if (names.isEmpty()) {
+            throw new UserInputException("no algorithm has a value of " + metric + " to chart");
+        }
+        Charts.bars(file, metric + " per algorithm (" + report.splitter() + ")", "algorithm", metric, names, values);
+    }
+
+    /** The algorithms with a finite mean of {@code metric}, and those means, in report order. */
+    private static void finiteMeans(EvaluationReport report, String metric, List<String> names, List<Double> values) {
         for (AlgorithmResult row : report.algorithms()) {
             double value = row.summary(metric).mean();
             if (Double.isFinite(value)) {
@@ -177,10 +223,6 @@ final class EvaluateCommand extends ToolCommand {
                 values.add(value);
             }
         }
-        if (names.isEmpty()) {
-            throw new UserInputException("no algorithm has a value of " + metric + " to chart");
-        }
-        Charts.bars(file, metric + " per algorithm (" + report.splitter() + ")", "algorithm", metric, names, values);
     }
 
     /** A progress bar over (fold, algorithm) steps, created when the total is first known. */

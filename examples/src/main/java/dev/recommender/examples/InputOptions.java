@@ -38,8 +38,9 @@ public final class InputOptions {
             description = "Skip and count malformed rows instead of stopping at the first one.")
     boolean lenient;
 
-    @Option(names = "--sample-dir", paramLabel = "DIR", defaultValue = "target/sample",
-            description = "Where the built-in sample is written when no --input is given (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sample-dir", paramLabel = "DIR",
+            description = "Where the built-in sample is cached when no --input is given (default: "
+                    + "$XDG_CACHE_HOME/recommender/sample, else ~/.cache/recommender/sample).")
     Path sampleDir;
 
     /** Creates the options (picocli fills the fields). */
@@ -63,7 +64,7 @@ public final class InputOptions {
                 throw new UserInputException("--format " + format + " needs --input FILE (the built-in sample is in "
                         + "the seed format)");
             }
-            file = sampleDir.resolve(SAMPLE_FILE);
+            file = (sampleDir != null ? sampleDir : UserDirs.sampleDir()).resolve(SAMPLE_FILE);
             boolean existed = Files.isRegularFile(file);
             SampleEvents.ensureSample(file);
             err.println("note: no --input given: using the built-in sample " + file

@@ -2,6 +2,7 @@ package dev.recommender.examples;
 
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.TrainingListener;
+import dev.recommender.eval.Evaluator;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -56,27 +57,61 @@ final class Progress implements AutoCloseable {
     }
 
     /**
-     * A training listener that logs every epoch (loss, elapsed time, extra metrics) at INFO, advances this
-     * bar and forwards the epoch to {@code next}.
+     * The one epoch style of every command: on a terminal this bar advances and the epoch line goes to
+     * DEBUG; otherwise (no terminal, {@code --json}, a log file) one INFO line per epoch. Each epoch is then
+     * forwarded to {@code next}.
      *
      * @param next a further listener, e.g. a run record's
      * @return the combined listener
      */
     TrainingListener epochs(TrainingListener next) {
         return progress -> {
-            LOG.info("{}", describe(progress));
-            step();
+            if (bar != null) {
+                LOG.debug("{}", describe(progress));
+                step();
+            } else {
+                LOG.info("{}", describe(progress));
+            }
             next.onEpoch(progress);
         };
     }
 
-    /** One line describing an epoch, e.g. {@code "svd epoch 3/20: loss 0.812345 (1.2 s)"}. */
+    /**
+     * Epoch lines for work that fits several models in turn (the number of epochs is not known up front):
+     * at most {@value #LINES_PER_FIT} INFO lines per fit (the first epoch, evenly spaced ones and the last),
+     * the others at DEBUG, so a whole comparison stays readable; every epoch still reaches {@code next}
+     * (the run record keeps the full curve).
+     *
+     * @param next a further listener
+     * @return the combined listener
+     */
+    static TrainingListener epochLines(TrainingListener next) {
+        return progress -> {
+            if (shown(progress.epoch(), progress.totalEpochs())) {
+                LOG.info("{}", describe(progress));
+            } else {
+                LOG.debug("{}", describe(progress));
+            }
+            next.onEpoch(progress);
+        };
+    }
+
+    /** Most INFO epoch lines per fit of {@link #epochLines}. */
+    static final int LINES_PER_FIT = 5;
+
+    /** Whether {@link #epochLines} shows this epoch at INFO: the first, every ⌈total/4⌉-th, and the last. */
+    static boolean shown(int epoch, int total) {
+        int step = Math.max(1, (total + LINES_PER_FIT - 2) / (LINES_PER_FIT - 1));
+        return epoch == 1 || epoch >= total || epoch % step == 0;
+    }
+
+    /** One line describing an epoch, e.g. {@code "svd epoch 3/20: loss 0.8123 (1.2 s)"}; 4 significant digits. */
     static String describe(EpochProgress progress) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.6f (%.1f s)",
-                progress.algorithm(), progress.epoch(), progress.totalEpochs(), progress.loss(),
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s epoch %d/%d: loss %s (%.1f s)",
+                progress.algorithm(), progress.epoch(), progress.totalEpochs(), Evaluator.rounded(progress.loss()),
                 seconds(progress.elapsed())));
         new TreeMap<>(progress.metrics()).forEach((name, value) ->
-                line.append(String.format(Locale.ROOT, ", %s %.6f", name, value)));
+                line.append(", ").append(name).append(' ').append(Evaluator.rounded(value)));
         return line.toString();
     }
 

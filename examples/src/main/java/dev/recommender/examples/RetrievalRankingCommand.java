@@ -81,8 +81,12 @@ final class RetrievalRankingCommand extends ToolCommand {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--split", paramLabel = "FRACTION", defaultValue = "0.2",
-            description = "Share of the log's time span, at its end, used as the test period (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--split", paramLabel = "SPEC", defaultValue = "temporal:0.2",
+            description = "The test period, as in evaluate: temporal:F is the last share F of the log's time span "
+                    + "(default: ${DEFAULT-VALUE}; a bare fraction F is still accepted and means temporal:F).")
+    String splitSpec;
+
+    /** The test share of the time span, from {@link #splitSpec}. */
     double split;
 
     @Option(names = "--retrieval", paramLabel = "MODEL", defaultValue = "als",
@@ -127,9 +131,7 @@ final class RetrievalRankingCommand extends ToolCommand {
 
     @Override
     void run() throws Exception {
-        if (!(split > 0 && split < 1)) {
-            throw new UserInputException("--split must be in (0, 1), got " + split);
-        }
+        split = testShare(splitSpec);
         if (!retrieval.equals("als") && !retrieval.equals("two-tower")) {
             throw new UserInputException("--retrieval must be als or two-tower, got '" + retrieval + "'");
         }
@@ -172,12 +174,10 @@ final class RetrievalRankingCommand extends ToolCommand {
         }
         List<EpochProgress> epochs = new ArrayList<>();
         TrainingListener recordEpochs = record.epochListener();
-        TrainingListener listener = progress -> {
+        TrainingListener listener = Progress.epochLines(progress -> {
             epochs.add(progress);
             recordEpochs.onEpoch(progress);
-            err().println(Progress.describe(progress));
-            err().flush();
-        };
+        });
         EvaluationReport report = Evaluator.builder(protocol.evaluator().signals())
                 .testAggregation(protocol.evaluator().testAggregation()).options(protocol.evaluator().options())
                 .trainingListener(listener).build().evaluate(splits, protocol.name(), contenders);
@@ -336,6 +336,34 @@ final class RetrievalRankingCommand extends ToolCommand {
             accuracy[k] = row.summary("top_k_accuracy@" + KS[k]).mean();
         }
         return accuracy;
+    }
+
+    /** The share of {@code --split SPEC}: {@code temporal:F}, or a bare F (the former spelling). */
+    static double testShare(String spec) {
+        String text = spec.trim();
+        if (text.matches("[0-9.eE+-]+")) {
+            double fraction;
+            try {
+                fraction = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new UserInputException("--split must be temporal:F with F in (0, 1), got '" + spec + "'");
+            }
+            if (!(fraction > 0 && fraction < 1)) {
+                throw new UserInputException("--split must be in (0, 1), got " + fraction);
+            }
+            return fraction;
+        }
+        SplitSpec parsed;
+        try {
+            parsed = SplitSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--split: " + e.getMessage());
+        }
+        if (!parsed.lastShareOfTime()) {
+            throw new UserInputException("retrieval-ranking --split must be temporal:F (the last share F of the time "
+                    + "span, the seed notebook's protocol), got '" + spec + "'");
+        }
+        return parsed.fraction();
     }
 
     /**

@@ -53,9 +53,9 @@ public record SplitSpec(Kind kind, double fraction, int count, Instant cutoff, S
         TEMPORAL,
         /** K-fold over pairs. */
         KFOLD,
-        /** PROTOCOLS.md A. */
+        /** docs/protocols.md A. */
         PROTOCOL_A,
-        /** PROTOCOLS.md B. */
+        /** docs/protocols.md B. */
         PROTOCOL_B
     }
 

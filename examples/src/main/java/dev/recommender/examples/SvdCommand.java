@@ -8,7 +8,6 @@ import dev.recommender.core.data.EngagementRate;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.io.ModelStore;
 import dev.recommender.core.mf.Svd;
-import dev.recommender.eval.split.RandomHoldout;
 import dev.recommender.eval.split.Split;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +37,14 @@ final class SvdCommand extends ToolCommand {
     @Mixin
     RunOptions runs;
 
-    @Option(names = "--test-fraction", defaultValue = "0.2",
-            description = "Share of (user, item) pairs held out (default: ${DEFAULT-VALUE}).")
-    double testFraction;
+    @Option(names = "--split", paramLabel = "SPEC", defaultValue = "random:0.2", converter = SplitSpec.Converter.class,
+            description = "Held-out pairs, as in evaluate: random:0.2, user:0.2, temporal:0.2, ... (the first fold "
+                    + "of kfold:N) (default: ${DEFAULT-VALUE}).")
+    SplitSpec split;
+
+    /** The former spelling of {@code --split random:F}; hidden, still accepted. */
+    @Option(names = "--test-fraction", hidden = true)
+    Double testFraction;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the model (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -77,8 +81,11 @@ final class SvdCommand extends ToolCommand {
 
     @Override
     void run() throws Exception {
-        if (!(testFraction > 0 && testFraction < 1)) {
-            throw new UserInputException("--test-fraction must be in (0, 1), got " + testFraction);
+        if (testFraction != null) {
+            if (!(testFraction > 0 && testFraction < 1)) {
+                throw new UserInputException("--test-fraction must be in (0, 1), got " + testFraction);
+            }
+            split = SplitSpec.parse("random:" + testFraction);
         }
         if (threads < 1) {
             throw new UserInputException("--threads must be at least 1, got " + threads);
@@ -91,19 +98,19 @@ final class SvdCommand extends ToolCommand {
         record.dataFile(data.file(), data.format().optionName()).dataFact("events", data.events().size());
         Aggregation aggregation = aggregation(data.format(), engagedPairsOnly);
         Svd.Config config = config(data.format());
-        record.parameter("testFraction", testFraction).parameter("seed", seed).parameter("svd", config)
+        record.parameter("split", split.text()).parameter("seed", seed).parameter("svd", config)
                 .parameter("engagedPairsOnly", engagedPairsOnly);
 
-        Split split = RandomHoldout.of(testFraction, seed).split(data.events()).get(0);
-        Interactions train = aggregation.aggregate(split.train());
-        Interactions test = aggregation.aggregate(split.test());
+        Split holdout = split.splitter(seed).split(data.events()).get(0);
+        Interactions train = aggregation.aggregate(holdout.train());
+        Interactions test = aggregation.aggregate(holdout.test());
         record.dataFact("trainPairs", train.size()).dataFact("testPairs", test.size());
 
         Training result = train(train, test, config, record, progressBars());
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "# SVD on %s (%s)\n\n%,d events; %,d training pairs, %,d held-out pairs "
-                        + "(%.0f%% random pair holdout, seed %d)\n\n", data.file(), data.format(), data.events().size(),
-                train.size(), test.size(), 100 * testFraction, seed));
+                        + "(split %s, seed %d)\n\n", data.file(), data.format(), data.events().size(),
+                train.size(), test.size(), split.text(), seed));
         text.append(RatingResult.markdownHeader());
         result.rows.forEach(row -> text.append(row.toMarkdownRow()));
         text.append("\n").append(epochTable(result.epochs));
@@ -144,7 +151,7 @@ final class SvdCommand extends ToolCommand {
         json.put("events", data.events().size());
         json.put("trainPairs", train.size());
         json.put("testPairs", test.size());
-        json.put("testFraction", testFraction);
+        json.put("split", split.text());
         json.put("seed", seed);
         json.put("config", config);
         json.put("results", result.rows);

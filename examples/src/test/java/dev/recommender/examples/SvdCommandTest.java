@@ -25,6 +25,18 @@ class SvdCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void svdTakesASplitSpecLikeEvaluateAndStillTheOldTestFraction() throws Exception {
+        CliRun spec = run(with(input("svd"), "--epochs", "2", "--json", "--split", "temporal:0.3",
+                "--runs-dir", dir.resolve("runs-spec").toString()));
+        assertEquals(Cli.OK, spec.exitCode(), spec.err());
+        assertEquals("temporal:0.3", new ObjectMapper().readTree(spec.out()).get("split").asText());
+        CliRun old = run(with(input("svd"), "--epochs", "2", "--json", "--test-fraction", "0.3",
+                "--runs-dir", dir.resolve("runs-old").toString()));
+        assertEquals(Cli.OK, old.exitCode(), old.err());
+        assertEquals("random:0.3", new ObjectMapper().readTree(old.out()).get("split").asText());
+    }
+
+    @Test
     void svdJsonIsOneObjectWithTheExpectedFields() throws Exception {
         Path runs = dir.resolve("runs-json");
         Path model = dir.resolve("svd.bin");

@@ -10,7 +10,7 @@ package dev.recommender.core;
  *
  * <p>Immutable state; thread-safe as long as the subclass is (see {@link DenseScoringRecommender}).
  */
-public abstract class ValuePredictor extends DenseScoringRecommender implements IndexedScorer {
+public abstract class ValuePredictor extends DenseScoringRecommender implements IndexedScorer, PointPredictor {
     private final double mean;
     private final double minValue;
     private final double maxValue;

@@ -4,6 +4,8 @@ import dev.recommender.core.Algorithm;
 import dev.recommender.core.IndexedRecommender;
 import dev.recommender.core.IndexedScorer;
 import dev.recommender.core.ItemScorer;
+import dev.recommender.core.PointPredictor;
+import dev.recommender.core.PredictsValues;
 import dev.recommender.core.TrainingData;
 import dev.recommender.core.internal.ParallelRanges;
 import dev.recommender.core.TrainingListener;
@@ -28,6 +30,8 @@ import dev.recommender.eval.split.Splitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -37,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +61,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the gains of graded NDCG), in the same numbering. Then, for each algorithm:
  * <ol>
  *   <li><b>fit</b> on the split's training data (wall time measured);</li>
- *   <li><b>rating metrics</b> (RMSE, MAE), for models implementing {@link ItemScorer}: every test
+ *   <li><b>rating metrics</b> (RMSE, MAE), for models implementing {@link PointPredictor}, or fitted by an
+ *       algorithm implementing {@link PredictsValues} (their score
+ *       predicts the value; models that only rank get {@code NaN}, shown as "—"): every test
  *       pair is predicted; a pair whose user or item is absent from the training interactions
  *       is counted and predicted as the training global mean (protocol A) or by the model
  *       ({@link EvaluationOptions#unknownPairs()}); a non-finite prediction becomes the global mean and is counted; predictions are clipped to the training value range or a fixed
@@ -220,7 +227,7 @@ public final class Evaluator {
                     completed++;
                     listener.onProgress(new EvaluationProgress(label, f, splits.size(), Stage.DONE, completed, total));
                     LOG.info("fold {}/{} {}: fit {} s, {}", f + 1, splits.size(), label,
-                            String.format(Locale.ROOT, "%.2f", result.fitSeconds()), result.metrics());
+                            String.format(Locale.ROOT, "%.2f", result.fitSeconds()), rounded(result.metrics()));
                 }
             }
         } finally {
@@ -248,7 +255,9 @@ public final class Evaluator {
         Map<String, Double> metrics = new LinkedHashMap<>();
         RatingEvaluation.Result rating = RatingEvaluation.Result.NONE;
         if (options.ratingMetrics()) {
-            if (model instanceof ItemScorer scorer) {
+            if (model instanceof ItemScorer scorer
+                    && (model instanceof PointPredictor
+                    || algorithm instanceof PredictsValues values && values.predictsValues())) {
                 listener.onProgress(new EvaluationProgress(label, fold.index, folds, Stage.PREDICTING, completed, total));
                 rating = RatingEvaluation.predict(scorer, fold, options, (n, task) -> forEachUser(n, pool, task));
             }
@@ -380,5 +389,27 @@ public final class Evaluator {
         public Evaluator build() {
             return new Evaluator(this);
         }
+    }
+
+    /** A metric map for a log line: names in order, values with 4 significant digits ({@code {ndcg@10=0.1234}}). */
+    static String rounded(Map<String, Double> metrics) {
+        StringBuilder line = new StringBuilder("{");
+        new TreeMap<>(metrics).forEach((name, value) -> line.append(line.length() > 1 ? ", " : "")
+                .append(name).append('=').append(rounded(value)));
+        return line.append('}').toString();
+    }
+
+    /**
+     * A number for a log line: 4 significant digits, no exponent, no trailing zeros ({@code 0.8123},
+     * {@code 12350}, {@code 0.005}); NaN and infinities as Java prints them.
+     *
+     * @param value the number
+     * @return its rounded text
+     */
+    public static String rounded(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

@@ -223,7 +223,8 @@ public final class Tuner {
             Recommender model = factory.apply(point).fit(TrainingData.of(carve.fit()), TrainingListener.NONE);
             double score = score(model, carve.validation());
             trials.add(new Trial(point, score));
-            LOG.info("tuning {} on {} validation pairs: {} = {}", point, carve.validation().size(), metric, score);
+            LOG.info("tuning {} on {} validation pairs: {} = {}", point, carve.validation().size(), metric,
+                    Evaluator.rounded(score));
             if (!Double.isNaN(score) && (best < 0 || better(score, trials.get(best).score()))) {
                 best = trials.size() - 1;
             }
@@ -233,7 +234,7 @@ public final class Tuner {
                     + " (does the algorithm give point scores?)");
         }
         ParameterPoint chosen = candidates.get(best);
-        LOG.info("tuning chose {} ({} {})", chosen, metric, trials.get(best).score());
+        LOG.info("tuning chose {} ({} {})", chosen, metric, Evaluator.rounded(trials.get(best).score()));
         Recommender model = factory.apply(chosen).fit(TrainingData.of(training), TrainingListener.NONE);
         return new Result(List.copyOf(trials), chosen, model);
     }

@@ -243,4 +243,14 @@ class EvaluatorTest {
         assertEquals(1, new java.util.HashSet<>(seen).size());
         assertEquals(2, seen.get(0).aggregationsComputed());
     }
+
+    @Test
+    void logLinesRoundNumbersToFourSignificantDigits() {
+        assertEquals("0.8123", Evaluator.rounded(0.81234567890123));
+        assertEquals("12350", Evaluator.rounded(12345.6));
+        assertEquals("0.005", Evaluator.rounded(0.005));
+        assertEquals("-1.5", Evaluator.rounded(-1.5));
+        assertEquals("NaN", Evaluator.rounded(Double.NaN));
+        assertEquals("{mae=0.25, rmse=0.3333}", Evaluator.rounded(java.util.Map.of("rmse", 1 / 3.0, "mae", 0.25)));
+    }
 }

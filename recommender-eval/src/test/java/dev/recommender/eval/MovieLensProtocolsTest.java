@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Protocols A and B of PROTOCOLS.md on MovieLens latest-small, checked against the peer harness's
+ * Protocols A and B of docs/protocols.md on MovieLens latest-small, checked against the peer harness's
  * published counts and numbers. Skipped unless {@code -Ddata.dir=...} is set, failed
  * if it is set but the file is missing ({@link MovieLensData}).
  */
@@ -51,7 +51,7 @@ class MovieLensProtocolsTest {
         EvaluationReport report = evaluator.evaluate(folds, "protocol A", Map.of(
                 "baseline 10/25 x1", new Baseline.Config(10, 25, 1)));
         AlgorithmResult baseline = report.row("baseline 10/25 x1");
-        // PROTOCOLS.md: "Count these (4,127 of 100,836 pairs over the five folds)".
+        // docs/protocols.md: "Count these (4,127 of 100,836 pairs over the five folds)".
         assertEquals(4_127, baseline.totalUnknownPairs());
         assertEquals(100_836, baseline.totalTestPairs());
         double rmse = baseline.summary("rmse").mean();
@@ -73,7 +73,7 @@ class MovieLensProtocolsTest {
         assertEquals(610, popularity.totalUsersEvaluated());
         assertEquals(0, popularity.totalUsersSkipped());
         assertEquals(0, popularity.totalColdUsers());
-        // PROTOCOLS.md peer popularity: NDCG@10 0.1768, P@10 0.151
+        // docs/protocols.md peer popularity: NDCG@10 0.1768, P@10 0.151
         assertEquals(0.1768, popularity.summary("ndcg@10").mean(), 0.0005, report.toMarkdown());
         assertEquals(0.151, popularity.summary("precision@10").mean(), 0.0005, report.toMarkdown());
     }

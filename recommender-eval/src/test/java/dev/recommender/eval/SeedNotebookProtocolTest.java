@@ -2,7 +2,7 @@ package dev.recommender.eval;
 
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.DenseScoringRecommender;
-import dev.recommender.core.ItemScorer;
+import dev.recommender.core.PointPredictor;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingListener;
@@ -41,7 +41,7 @@ class SeedNotebookProtocolTest {
     }
 
     /** Scores every pair 0.5; recommends in catalog order. */
-    static final class Constant extends DenseScoringRecommender implements ItemScorer {
+    static final class Constant extends DenseScoringRecommender implements PointPredictor {
         Constant(SeenItems seen) {
             super(seen);
         }

@@ -2,7 +2,7 @@ package dev.recommender.eval;
 
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.DenseScoringRecommender;
-import dev.recommender.core.ItemScorer;
+import dev.recommender.core.PointPredictor;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Aggregation;
@@ -113,7 +113,7 @@ public final class TestData {
 
     /**
      * Fixed item scores for every user (items missing from the map score their negative catalog
-     * position); as an {@link ItemScorer} it predicts the item's fixed score.
+     * position); as a {@link PointPredictor} it predicts the item's fixed score.
      */
     public record FixedScoresAlgorithm(String name, Map<String, Double> scores) implements Algorithm<FixedScoresModel> {
         @Override
@@ -127,7 +127,7 @@ public final class TestData {
     }
 
     /** The model of {@link FixedScoresAlgorithm}. */
-    public static final class FixedScoresModel extends DenseScoringRecommender implements ItemScorer {
+    public static final class FixedScoresModel extends DenseScoringRecommender implements PointPredictor {
         private final String name;
         private final float[] itemScores;
         private final Map<String, Double> scores;

@@ -1,6 +1,7 @@
 package dev.recommender.spark;
 
 import dev.recommender.core.Algorithm;
+import dev.recommender.core.PredictsValues;
 import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
@@ -31,9 +32,16 @@ import java.util.Objects;
  * @param spark  the session to train in
  * @param config Spark's ALS hyper-parameters
  */
-public record SparkAlsAlgorithm(SparkSession spark, SparkAls.Config config) implements Algorithm<ImplicitAls> {
+public record SparkAlsAlgorithm(SparkSession spark, SparkAls.Config config)
+        implements Algorithm<ImplicitAls>, PredictsValues {
     /** Name in reports. */
     public static final String NAME = "spark-als";
+
+    /** Explicit ALS predicts ratings (rating metrics apply); implicit ALS only ranks. */
+    @Override
+    public boolean predictsValues() {
+        return !config.implicitPrefs();
+    }
 
     /** Checks the arguments. */
     public SparkAlsAlgorithm {

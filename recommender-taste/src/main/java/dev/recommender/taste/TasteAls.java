@@ -34,7 +34,7 @@ import org.apache.mahout.cf.taste.impl.recommender.svd.SVDRecommender;
  *
  * <p>Defaults: 10 factors and lambda 0.15. The peer harness's setting (20 factors, lambda 0.065, the
  * paper's Netflix value) overfits MovieLens-small once the pairing is repaired. RMSE on fold 0 of
- * protocol A (PROTOCOLS.md): repaired 20/0.065 0.951, 10/0.1 0.907, 20/0.15 0.893, 10/0.15 0.893;
+ * protocol A (docs/protocols.md): repaired 20/0.065 0.951, 10/0.1 0.907, 20/0.15 0.893, 10/0.15 0.893;
  * stock 20/0.065 0.923 (the peer harness's 0.9232), 20/0.15 0.913, 10/0.15 0.913.
  *
  * @param factors    number of latent factors, at least 1 (default 10)

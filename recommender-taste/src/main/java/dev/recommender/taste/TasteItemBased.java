@@ -38,7 +38,7 @@ import java.util.Objects;
  *       with, and Taste's default factor 30 samples almost nothing on MovieLens-small; factor 1 is
  *       the useful setting there.</li>
  * </ul>
- * Measured on MovieLens-small, protocol B of PROTOCOLS.md (per-user 20% holdout, 610 users, one
+ * Measured on MovieLens-small, protocol B of docs/protocols.md (per-user 20% holdout, 610 users, one
  * thread, on a shared and heavily loaded 2-core machine, so times are inflated): exact NDCG@10
  * 0.1575 (the peer harness's number exactly), 289 to 334 s to recommend for all users; sampling
  * factor 1 NDCG@10 0.1632 in 42 to 136 s (docs/benchmarks.md). Fitting takes a fraction of a second

@@ -1,6 +1,6 @@
 package dev.recommender.taste;
 
-import dev.recommender.core.ItemScorer;
+import dev.recommender.core.PointPredictor;
 import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.Recommendations;
 import dev.recommender.core.Recommender;
@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Any Mahout Taste {@link org.apache.mahout.cf.taste.recommender.Recommender} behind our
- * {@link Recommender} and {@link ItemScorer}: string ids in and out (mapped by {@link TasteData}),
+ * {@link Recommender} and {@link PointPredictor} (Taste estimates preference values): string ids in and out (mapped by {@link TasteData}),
  * unchecked exceptions ({@link TasteRuntimeException}) instead of Taste's checked ones.
  *
  * <p>How a request maps onto Taste's {@code recommend(userID, howMany, rescorer, includeKnownItems)}:
@@ -43,7 +43,7 @@ import java.util.Set;
  * <p>Unknown users get the popularity fallback (items by number of training users, ties by catalog
  * order; candidates and exclusions respected) with {@link Recommendations#fallback()} true.
  *
- * <p>As an {@link ItemScorer}, {@link #score(String, String)} returns Taste's
+ * <p>As a {@link dev.recommender.core.ItemScorer}, {@link #score(String, String)} returns Taste's
  * {@code estimatePreference}: for a pair in the training data Taste returns the training value
  * itself; otherwise its estimate (a predicted value for rating models, a similarity sum for the
  * boolean item-based model). When the user or item is unknown or Taste's estimate is not finite
@@ -57,7 +57,7 @@ import java.util.Set;
  * recommender out, so instances are effectively immutable and safe to call from many threads.
  * Persistence: not supported by {@link dev.recommender.core.io.ModelStore}; refit instead.
  */
-public final class TasteRecommender implements Recommender, ItemScorer {
+public final class TasteRecommender implements Recommender, PointPredictor {
     private final String name;
     private final TasteData data;
     private final org.apache.mahout.cf.taste.recommender.Recommender taste;

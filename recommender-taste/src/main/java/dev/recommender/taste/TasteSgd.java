@@ -55,7 +55,7 @@ public record TasteSgd(int factors, int iterations, double learningRate, double 
     }
 
     /**
-     * 50 factors, 30 iterations (the best Taste setting of the peer table in PROTOCOLS.md), learning
+     * 50 factors, 30 iterations (the best Taste setting of the peer table in docs/protocols.md), learning
      * rate 0.01, regularization 0.1, noise 0.01, no decay, seed 42.
      */
     public static TasteSgd defaults() {

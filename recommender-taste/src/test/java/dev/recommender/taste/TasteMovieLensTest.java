@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The rating presets on MovieLens latest-small, fold 0 of protocol A in PROTOCOLS.md (80/20 from a
+ * The rating presets on MovieLens latest-small, fold 0 of protocol A in docs/protocols.md (80/20 from a
  * {@code Random(42)} shuffle; unknown pairs get the training mean; predictions clipped to [1, 5]).
  * Skipped unless the system property {@code data.dir} names the shared data directory. Quality
  * thresholds only; fit times belong to {@code TasteBenchmark}.

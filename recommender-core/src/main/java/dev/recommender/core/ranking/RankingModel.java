@@ -1,6 +1,7 @@
 package dev.recommender.core.ranking;
 
 import dev.recommender.core.EpochProgress;
+import dev.recommender.core.OptionalLibrary;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.io.ModelData;
 import org.slf4j.Logger;
@@ -109,6 +110,7 @@ public final class RankingModel {
      * @param listener     receives the training curve
      * @return the fitted model
      * @throws IllegalArgumentException if there are fewer than 2 examples, lengths differ or a value is not finite
+     * @throws IllegalStateException    if Smile ({@link OptionalLibrary#SMILE}) is not on the class path
      */
     public static RankingModel fit(double[][] features, double[] labels, List<String> featureNames,
                                    RankingConfig config, TrainingListener listener) {
@@ -124,6 +126,7 @@ public final class RankingModel {
     /** {@link #fit(double[][], double[], List, RankingConfig, TrainingListener)}, also returning Smile's model. */
     static Fitted fitWithSmile(double[][] features, double[] labels, List<String> featureNames,
                                RankingConfig config, TrainingListener listener, String curveName) {
+        OptionalLibrary.SMILE.require();
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(listener, "listener");
         int p = featureNames.size();

@@ -2,6 +2,7 @@ package dev.recommender.core.ranking;
 
 import dev.recommender.core.IndexedRecommender;
 import dev.recommender.core.IndexedScorer;
+import dev.recommender.core.PointPredictor;
 import dev.recommender.core.RankedItems;
 import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.Recommendations;
@@ -40,7 +41,7 @@ import java.util.Optional;
  * vector and a walk of each tree: O(candidates · trees · depth). Immutable and thread-safe when its
  * sub-models are (all library models are).
  */
-public final class RetrievalRanking implements IndexedRecommender, IndexedScorer {
+public final class RetrievalRanking implements IndexedRecommender, IndexedScorer, PointPredictor {
     /** The model name. */
     public static final String NAME = "retrieval-ranking";
 

@@ -1,6 +1,6 @@
 package dev.recommender.core.retrieval;
 
-
+import dev.recommender.core.OptionalLibrary;
 import dev.recommender.core.internal.TopK;
 import java.util.function.IntPredicate;
 
@@ -67,6 +67,8 @@ public interface TopKIndex {
      * @param config     exact/approximate threshold and HNSW parameters
      * @return an exact index below the threshold, an HNSW index otherwise
      * @throws IllegalArgumentException if the length is not a multiple of {@code dimensions} or a value is not finite
+     * @throws IllegalStateException    if an HNSW index is needed and hnswlib ({@link OptionalLibrary#HNSWLIB})
+     *                                  is not on the class path
      */
     static TopKIndex of(float[] vectors, int dimensions, IndexConfig config) {
         if (dimensions < 1) {
@@ -81,7 +83,10 @@ public interface TopKIndex {
             throw new IllegalArgumentException("dimensions must be at least 1, got " + dimensions);
         }
         int size = vectors.length / dimensions;
-        return config.approximate(size) ? HnswTopKIndex.buildShared(vectors, dimensions, config)
-                : new ExactTopKIndex(vectors, dimensions, false);
+        if (!config.approximate(size)) {
+            return new ExactTopKIndex(vectors, dimensions, false);
+        }
+        OptionalLibrary.HNSWLIB.require();
+        return HnswTopKIndex.buildShared(vectors, dimensions, config);
     }
 }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Rating prediction on MovieLens latest-small (skipped unless {@code -Ddata.dir} is set, failed if it
  * is set but the file is missing: {@link MovieLensData}): an 80/20 random split of the ratings (shuffled with {@code java.util.Random(42)};
- * the test set is every fifth shuffled position, i.e. fold 0 of protocol A in PROTOCOLS.md).
+ * the test set is every fifth shuffled position, i.e. fold 0 of protocol A in docs/protocols.md).
  * Expected: global mean worse than the bias baseline, which is worse than SVD; SVD below a
  * generous 0.88 (the tuned defaults reach about 0.856 on the 5-fold protocol).
  */

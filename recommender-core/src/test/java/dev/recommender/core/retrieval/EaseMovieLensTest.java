@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * EASE on protocol B of PROTOCOLS.md (MovieLens latest-small; needs {@code -Ddata.dir}, skipped without it)
+ * EASE on protocol B of docs/protocols.md (MovieLens latest-small; needs {@code -Ddata.dir}, skipped without it)
  * reproduces the reference there: lambda chosen from {50, 100, 200, 300, 500, 800, 1200} by NDCG@10 on a
  * validation split carved from the training side only (the same per-user rule with {@code Random(4242)}),
  * then refitted on the whole training side; test NDCG@10 within 0.005 of 0.3649.

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Protocol B of PROTOCOLS.md (per-user 20% holdout on MovieLens latest-small, binarised training data,
+ * Protocol B of docs/protocols.md (per-user 20% holdout on MovieLens latest-small, binarised training data,
  * top-10 over all training items minus the user's own), implemented here until recommender-eval lands:
  * one {@code Random(42)}, users ascending by numeric id, each user's items sorted by numeric id then
  * {@code Collections.shuffle}d, the first {@code max(1, round(0.2 n))} in test for users with {@code n >= 5}.
@@ -61,7 +61,7 @@ final class MovieLensProtocolB {
 
     /**
      * The same per-user rule applied to this split's training side with another seed: a validation split that
-     * never sees the test pairs (PROTOCOLS.md's EASE reference uses seed 4242).
+     * never sees the test pairs (docs/protocols.md's EASE reference uses seed 4242).
      */
     MovieLensProtocolB validation(long seed) {
         TreeMap<Long, List<Long>> byUser = new TreeMap<>();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Protocol B of PROTOCOLS.md on MovieLens latest-small (needs {@code -Ddata.dir}, see {@link MovieLensData}; skipped without it):
+ * Protocol B of docs/protocols.md on MovieLens latest-small (needs {@code -Ddata.dir}, see {@link MovieLensData}; skipped without it):
  * implicit ALS and the two-tower model, each with its defaults, must reach the issue's target NDCG@10 of 0.338
  * (best peer: Taste ALS-WR implicit 0.3070; popularity 0.1768).
  */

@@ -6,7 +6,7 @@ package dev.recommender.eval.metric;
  *
  * <ul>
  *   <li>Coverage@k = distinct items in the users' top-k lists / distinct training items
- *       (protocol B of PROTOCOLS.md).</li>
+ *       (protocol B of docs/protocols.md).</li>
  *   <li>Novelty@k = the mean self-information {@code -log2(users(i) / users)} of the recommended
  *       items over all (user, rank &le; k) slots, where {@code users(i)} is the number of training
  *       users of item {@code i} and {@code users} the number of training users (Zhou et al.,

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * dropped). A list shorter than {@code k} (small catalog) is scored as if padded with misses.
  *
  * <p>Definitions, with ranks {@code r = 1..k} and {@code hits} the relevant items among the first
- * {@code k} (protocol B of PROTOCOLS.md where it defines them):
+ * {@code k} (protocol B of docs/protocols.md where it defines them):
  * <ul>
  *   <li>Precision@k = hits / k;</li>
  *   <li>Recall@k = hits / relevantCount;</li>

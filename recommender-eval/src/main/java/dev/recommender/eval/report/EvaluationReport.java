@@ -24,6 +24,10 @@ import java.util.Set;
  * @param algorithms  one result per algorithm, in the order they were given
  */
 public record EvaluationReport(String splitter, int folds, List<AlgorithmResult> algorithms) {
+    /** The footnote under a table where a model has no rating metrics. */
+    public static final String RANK_ONLY_NOTE = "— no value: the model only ranks (its scores are not predicted "
+            + "ratings or rates), so RMSE and MAE do not apply to it.";
+
     /**
      * Validates and copies the fields.
      *
@@ -107,12 +111,29 @@ public record EvaluationReport(String splitter, int folds, List<AlgorithmResult>
                     .append(' ').append(cell(row.recommendSeconds(), 2)).append(" |")
                     .append(' ').append(row.totalUnknownPairs()).append(" |\n");
         }
+        if (rankOnlyRows(metrics)) {
+            out.append('\n').append(RANK_ONLY_NOTE).append('\n');
+        }
         return out.toString();
+    }
+
+    /** Whether a rating-metric column has a "—" cell: some model only ranks. */
+    private boolean rankOnlyRows(List<String> metrics) {
+        for (String metric : metrics) {
+            if (metric.equals("rmse") || metric.equals("mae")) {
+                for (AlgorithmResult row : algorithms) {
+                    if (row.summary(metric).count() == 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private String cell(Summary summary, int decimals) {
         if (summary.count() == 0) {
-            return "-";
+            return "—";
         }
         String format = "%." + decimals + "f";
         String mean = String.format(Locale.ROOT, format, summary.mean());

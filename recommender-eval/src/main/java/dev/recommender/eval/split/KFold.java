@@ -48,7 +48,7 @@ public record KFold(int folds, long seed, ShuffleSource source) implements Split
     }
 
     /**
-     * Protocol A of the peer harness (PROTOCOLS.md): ratings in file order, shuffled as
+     * Protocol A of the peer harness (docs/protocols.md): ratings in file order, shuffled as
      * {@code Collections.shuffle(list, new java.util.Random(seed))}, fold {@code f} tests the
      * positions {@code p} with {@code p mod folds = f}. Use {@code protocolA(5, 42)}.
      *

@@ -103,7 +103,7 @@ public record PerUserHoldout(Mode mode, double testFraction, int lastN, int minH
     }
 
     /**
-     * Protocol B of the peer harness (PROTOCOLS.md): one {@code new java.util.Random(seed)}, users
+     * Protocol B of the peer harness (docs/protocols.md): one {@code new java.util.Random(seed)}, users
      * ascending, ratings sorted by item id then shuffled with {@code Collections.shuffle}, the first
      * {@code max(1, round(testFraction * n))} of users with at least {@code minHistory} ratings in
      * test. Use {@code protocolB(0.2, 5, 42)}.

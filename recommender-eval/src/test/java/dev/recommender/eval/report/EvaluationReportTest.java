@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,8 +61,13 @@ class EvaluationReportTest {
                 | algorithm | rmse | ndcg@10 | fit s | predict s | recommend s | unknown pairs |
                 |---|---:|---:|---:|---:|---:|---:|
                 | svd | 0.8500 ± 0.0707 | 0.3000 ± 0.1414 | 2.00 ± 1.41 | 0.50 ± 0.00 | 0.50 ± 0.35 | 3 |
-                | pop, "v2" | - | 0.1000 ± 0.0000 | 0.50 ± 0.00 | 0.00 ± 0.00 | 0.50 ± 0.00 | 0 |
+                | pop, "v2" | — | 0.1000 ± 0.0000 | 0.50 ± 0.00 | 0.00 ± 0.00 | 0.50 ± 0.00 | 0 |
+
+                — no value: the model only ranks (its scores are not predicted ratings or rates), so RMSE and MAE \
+                do not apply to it.
                 """, twoFoldReport().toMarkdown());
+        // without a rating column there is no footnote
+        assertFalse(twoFoldReport().toMarkdown(List.of("ndcg@10")).contains("only ranks"));
     }
 
     @Test

@@ -42,7 +42,7 @@ class PerUserHoldoutTest {
         return builder.build();
     }
 
-    /** Protocol B written directly from PROTOCOLS.md with the JDK's own shuffle. */
+    /** Protocol B written directly from docs/protocols.md with the JDK's own shuffle. */
     private static Set<String> protocolBReference(EventLog log, double fraction, int minHistory) {
         Map<Long, List<Long>> byUser = new TreeMap<>(); // numeric user order
         for (int e = 0; e < log.size(); e++) {
