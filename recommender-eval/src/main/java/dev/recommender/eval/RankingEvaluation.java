@@ -5,6 +5,7 @@ import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.Recommendations;
 import dev.recommender.core.Recommender;
 import dev.recommender.core.data.IdIndex;
+import dev.recommender.core.internal.TopKAccuracy;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.eval.metric.CatalogMetrics;
 import dev.recommender.eval.metric.RankingMetrics;
@@ -38,6 +39,7 @@ final class RankingEvaluation {
         int perCutoff = 7;
         double[][] values = new double[cutoffs.size() * perCutoff][userCount];
         int[][] accuracyHits = new int[accuracyCutoffs.size()][userCount];
+        int[] accuracyKs = accuracyCutoffs.stream().mapToInt(Integer::intValue).toArray();
         int[] relevantCounts = new int[userCount];
         int[][] lists = new int[userCount][];
         boolean[] cold = new boolean[userCount];
@@ -95,8 +97,10 @@ final class RankingEvaluation {
                 values[slot + 5][user] = RankingMetrics.reciprocalRank(hits, k);
                 values[slot + 6][user] = RankingMetrics.hitRate(hits, k);
             }
+            long[] userHits = new long[accuracyCutoffs.size()];
+            TopKAccuracy.addHits(rankedTest, rankedTest.length, relevant, 0, count, accuracyKs, userHits);
             for (int c = 0; c < accuracyCutoffs.size(); c++) {
-                accuracyHits[c][user] = RankingMetrics.hitCount(hits, accuracyCutoffs.get(c));
+                accuracyHits[c][user] = (int) userHits[c];
             }
         });
         double seconds = Evaluator.seconds(start);
@@ -128,8 +132,7 @@ final class RankingEvaluation {
             for (int user = 0; user < userCount; user++) {
                 hits += accuracyHits[c][user];
             }
-            metrics.put("top_k_accuracy@" + accuracyCutoffs.get(c),
-                    relevantPairs == 0 ? Double.NaN : (double) hits / relevantPairs);
+            metrics.put("top_k_accuracy@" + accuracyCutoffs.get(c), TopKAccuracy.accuracy(hits, relevantPairs));
         }
         return new Result(metrics, evaluated, skipped, coldUsers, seconds);
     }

@@ -2,6 +2,7 @@ package dev.recommender.core.retrieval;
 
 import dev.recommender.core.internal.Args;
 import dev.recommender.core.internal.TopK;
+import dev.recommender.core.internal.TopKAccuracy;
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.data.Interactions;
 
@@ -141,7 +142,6 @@ public final class EpochValidation {
         private final long[] mask;
         private final int absentItems;
         private final IntPredicate excluded;
-        private final int[] rank;
         private final int[] topItems;
         private final float[] topScores;
 
@@ -168,6 +168,9 @@ public final class EpochValidation {
                 pairStart[++k] = items.size();
             }
             this.pairItems = items.stream().mapToInt(Integer::intValue).toArray();
+            for (int u = 0; u < users.length; u++) {
+                Arrays.sort(pairItems, pairStart[u], pairStart[u + 1]); // TopKAccuracy searches each user's items
+            }
             this.maxCutoff = Math.max(1, Math.min(cutoffs[cutoffs.length - 1], itemCount));
             this.mask = new long[(itemCount + 63) >>> 6];
             // items of the numbering without training pairs are never in a list
@@ -180,8 +183,6 @@ public final class EpochValidation {
             }
             this.absentItems = absent;
             this.excluded = item -> (mask[item >>> 6] & (1L << item)) != 0;
-            this.rank = new int[itemCount];
-            Arrays.fill(rank, -1);
             this.topItems = new int[maxCutoff];
             this.topScores = new float[maxCutoff];
         }
@@ -210,24 +211,7 @@ public final class EpochValidation {
                 }
                 index.search(query, excluded, seenEnd - seenStart + absentItems, top);
                 int n = top.drainDescending(topItems, topScores);
-                for (int r = 0; r < n; r++) {
-                    rank[topItems[r]] = r;
-                }
-                for (int p = pairStart[k]; p < pairStart[k + 1]; p++) {
-                    int item = pairItems[p];
-                    int position = item < 0 ? -1 : rank[item];
-                    if (position < 0) {
-                        continue;
-                    }
-                    for (int c = 0; c < cutoffs.length; c++) {
-                        if (position < cutoffs[c]) {
-                            hits[c]++;
-                        }
-                    }
-                }
-                for (int r = 0; r < n; r++) {
-                    rank[topItems[r]] = -1;
-                }
+                TopKAccuracy.addHits(topItems, n, pairItems, pairStart[k], pairStart[k + 1], cutoffs, hits);
                 for (int e = seenStart; e < seenEnd; e++) {
                     int item = training.itemAt(e);
                     mask[item >>> 6] &= ~(1L << item);
@@ -235,7 +219,7 @@ public final class EpochValidation {
             }
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (int c = 0; c < cutoffs.length; c++) {
-                metrics.put(metricName(cutoffs[c]), (double) hits[c] / userIds.length);
+                metrics.put(metricName(cutoffs[c]), TopKAccuracy.accuracy(hits[c], userIds.length));
             }
             return metrics;
         }
