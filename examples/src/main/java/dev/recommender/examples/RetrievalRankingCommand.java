@@ -283,9 +283,14 @@ final class RetrievalRankingCommand extends ToolCommand {
                 .toBuilder().seed(context.seed()).threads(1).build();
     }
 
-    /** Implicit ALS of the preset, on the implicit signal. */
+    /** Implicit ALS of the preset: on an engagement log, on weighted event counts; else on the implicit signal. */
     static ImplicitAls.Config als(AlgorithmCatalog.Context context) {
-        return ImplicitAls.Config.builder().seed(context.seed()).threads(context.threads()).build();
+        ImplicitAls.Config.Builder builder = ImplicitAls.Config.builder().seed(context.seed()).threads(context.threads());
+        if (context.format().isEngagement()) {
+            // the two-stage model's retrieval stage learns from weighted event counts (viewed 1, engaged 4)
+            builder.input(TrainingInput.of(ImplicitConfidence.defaults()));
+        }
+        return builder.build();
     }
 
     /**

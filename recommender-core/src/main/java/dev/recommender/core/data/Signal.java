@@ -12,8 +12,9 @@ public enum Signal {
      */
     RATING,
     /**
-     * How sure we are that the user likes the item: weighted event counts of an app log, every
-     * rated pair a positive of rating data. Top-N models (implicit ALS, two-tower) train on it.
+     * How sure we are that the user likes the item: every shown pair of an app log with its
+     * engagement rate as confidence, every rated pair a positive of rating data. Top-N models
+     * (implicit ALS, two-tower) train on it.
      */
     IMPLICIT
 }

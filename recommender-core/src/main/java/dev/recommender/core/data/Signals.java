@@ -18,13 +18,17 @@ public record Signals(Aggregation rating, Aggregation implicit) {
     }
 
     /**
-     * An app's view/engage log: engagement rates ({@link EngagementRate#seed()}) to predict, weighted
-     * event counts ({@link ImplicitConfidence#defaults()}) to rank.
+     * An app's view/engage log: engagement rates ({@link EngagementRate#seed()}) for both signals. A
+     * top-N model sees every shown pair as a positive whose confidence grows with its engagement rate
+     * (this is what implicit ALS and Taste's implicit ALS trained on in the earlier evaluations);
+     * weighted event counts ({@link ImplicitConfidence#defaults()}) are the alternative a
+     * configuration can name with {@code TrainingInput.of(ImplicitConfidence.defaults())}, as the
+     * two-stage model's retrieval stage does.
      *
      * @return the signals of the seed's event log
      */
     public static Signals engagementLog() {
-        return new Signals(EngagementRate.seed(), ImplicitConfidence.defaults());
+        return new Signals(EngagementRate.seed(), EngagementRate.seed());
     }
 
     /**
