@@ -1,8 +1,6 @@
 package dev.recommender.eval;
 
 import dev.recommender.core.Algorithm;
-import dev.recommender.core.IndexedRecommender;
-import dev.recommender.core.IndexedScorer;
 import dev.recommender.core.ItemScorer;
 import dev.recommender.core.PointPredictor;
 import dev.recommender.core.PredictsValues;
@@ -10,11 +8,9 @@ import dev.recommender.core.TrainingData;
 import dev.recommender.core.internal.ParallelRanges;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.RecommendRequest;
-import dev.recommender.core.Recommendations;
 import dev.recommender.core.Recommender;
 import dev.recommender.core.data.Aggregation;
 import dev.recommender.core.data.EventLog;
-import dev.recommender.core.data.IdIndex;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Signals;
@@ -33,19 +29,14 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -296,9 +287,6 @@ public final class Evaluator {
         };
     }
 
-    private static int indexOrMinusOne(OptionalInt index) {
-        return index.isPresent() ? index.getAsInt() : -1;
-    }
 
     static int sum(int[] values) {
         int total = 0;
