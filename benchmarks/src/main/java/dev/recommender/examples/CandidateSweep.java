@@ -60,6 +60,8 @@ public final class CandidateSweep {
         }
         AlgorithmCatalog.Context context = new AlgorithmCatalog.Context(data.format(), 42, 1);
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
+        // the retrieval model alone: the ranking stage must not order worse than it
+        algorithms.put("retrieval alone (als)", RetrievalRankingCommand.als(context));
         for (String count : counts.split(",")) {
             int candidates = count.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(count);
             algorithms.put("candidates=" + count, RetrievalRankingCommand.twoStage(context,

@@ -81,6 +81,11 @@ public final class ModelData {
         return sections.keySet();
     }
 
+    /** Whether the property is present (for properties added in a later version of a model's format). */
+    public boolean hasProperty(String key) {
+        return properties.containsKey(key);
+    }
+
     /**
      * A required string property.
      *

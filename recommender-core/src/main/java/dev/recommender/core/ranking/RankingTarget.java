@@ -13,12 +13,12 @@ public enum RankingTarget {
      */
     ENGAGEMENT_RATE,
     /**
-     * Order by the predicted chance of an engagement: a second model, trained on the pairs new to the
-     * user (no history event) that were shown in the label window (label 1 if engaged there, else 0)
-     * plus sampled retrieved candidates the user did not touch in the window (label 0), predicts which
-     * new items the user will engage with; the list's scores are its predictions, and
-     * {@link RankedItem#engagementRate()} still carries the rate. Seen items, when a request includes
-     * them, are ordered by the same model, which never trained on them.
+     * Order by the predicted chance of an engagement: a second model, trained on what serving ranks
+     * (each label-window user's retrieved candidates, seen items excluded, label 1 if the user engaged
+     * with the item in the window, else 0), predicts which of the proposed new items the user will
+     * engage with; the list's scores are its predictions, and {@link RankedItem#engagementRate()} still
+     * carries the rate. Seen items, when a request includes them, are ordered by the same model, which
+     * never trained on them.
      */
     ENGAGED
 }

@@ -51,17 +51,19 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
     private final RankingModel ranker;
     private final RankingModel orderer;
     private final int candidates;
+    private final double orderingWeight;
     /** Per-thread buffers of a request: candidates, their scores, the feature matrix, the order. */
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private RetrievalRanking(IndexedRecommender retrieval, IndexedScorer scorer, RankingFeatures features,
-                             RankingModel ranker, RankingModel orderer, int candidates) {
+                             RankingModel ranker, RankingModel orderer, double orderingWeight, int candidates) {
         this.retrieval = retrieval;
         this.scorer = scorer;
         this.features = features;
         this.ranker = ranker;
         this.orderer = orderer;
         this.candidates = candidates;
+        this.orderingWeight = orderingWeight;
     }
 
     /**
@@ -84,11 +86,27 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
                                                                              RankingModel ranker,
                                                                              Optional<RankingModel> orderer,
                                                                              int candidates) {
-        return create(retrieval, scorer, features, ranker, orderer.orElse(null), candidates);
+        return create(retrieval, scorer, features, ranker, orderer.orElse(null), 1, candidates);
+    }
+
+    /**
+     * Assembles a model like {@link #of(IndexedRecommender, Recommender, RankingFeatures, RankingModel,
+     * Optional, int)}, with the orderer's share of the order.
+     *
+     * @param orderingWeight how much the orderer's rank counts against the retrieval rank, in [0, 1]
+     *                       (see {@link #orderingWeight()}); ignored without an orderer
+     * @throws IllegalArgumentException also if {@code orderingWeight} is outside [0, 1]
+     */
+    public static <S extends Recommender & IndexedScorer> RetrievalRanking of(IndexedRecommender retrieval, S scorer,
+                                                                             RankingFeatures features,
+                                                                             RankingModel ranker,
+                                                                             Optional<RankingModel> orderer,
+                                                                             double orderingWeight, int candidates) {
+        return create(retrieval, scorer, features, ranker, orderer.orElse(null), orderingWeight, candidates);
     }
 
     static RetrievalRanking create(Recommender retrieval, Recommender scorer, RankingFeatures features,
-                                   RankingModel ranker, RankingModel orderer, int candidates) {
+                                   RankingModel ranker, RankingModel orderer, double orderingWeight, int candidates) {
         Objects.requireNonNull(retrieval, "retrieval");
         Objects.requireNonNull(scorer, "scorer");
         Objects.requireNonNull(features, "features");
@@ -103,6 +121,9 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         if (candidates < 1) {
             throw new IllegalArgumentException("candidates must be at least 1, got " + candidates);
         }
+        if (!(orderingWeight >= 0 && orderingWeight <= 1)) {
+            throw new IllegalArgumentException("orderingWeight must be in [0, 1], got " + orderingWeight);
+        }
         for (RankingModel model : orderer == null ? List.of(ranker) : List.of(ranker, orderer)) {
             if (model.featureNames().size() != RankingFeature.count()) {
                 throw new IllegalArgumentException("ranking model expects features " + model.featureNames()
@@ -111,7 +132,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         }
         sameNumbering("users", indexedRetrieval.users(), indexedScorer.users(), features.users());
         sameNumbering("items", indexedRetrieval.items(), indexedScorer.items(), features.items());
-        return new RetrievalRanking(indexedRetrieval, indexedScorer, features, ranker, orderer, candidates);
+        return new RetrievalRanking(indexedRetrieval, indexedScorer, features, ranker, orderer, orderingWeight, candidates);
     }
 
     private static void sameNumbering(String what, IdIndex retrieval, IdIndex scorer, IdIndex features) {
@@ -167,6 +188,19 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         return Optional.ofNullable(orderer);
     }
 
+    /**
+     * How lists are ordered when there is an {@link #orderer()}: each candidate's score is
+     * {@code w · (1 - r_o / n) + (1 - w) · (1 - r_r / n)}, with {@code r_o} its rank by the orderer,
+     * {@code r_r} its rank in the retrieval list and {@code n} the candidates left after excluding seen
+     * items; 1 orders by the orderer alone, 0 keeps the retrieval order. A fit chooses it on users held
+     * out of the orderer's training ({@link RetrievalRankingAlgorithm}), so the ranking stage cannot
+     * order worse there than the retrieval model it re-ranks. Ranks, not raw scores, are mixed: they
+     * mean the same whatever the scale of either model's scores.
+     */
+    public double orderingWeight() {
+        return orderingWeight;
+    }
+
     /** Candidates retrieved per request. */
     public int candidates() {
         return candidates;
@@ -182,7 +216,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
      * @throws IllegalArgumentException if {@code count < 1}
      */
     public RetrievalRanking withCandidates(int count) {
-        return create(retrieval, (Recommender) scorer, features, ranker, orderer, count);
+        return create(retrieval, (Recommender) scorer, features, ranker, orderer, orderingWeight, count);
     }
 
     @Override
@@ -274,6 +308,9 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
             kept++;
         }
         buffers.scoreRows(user, kept, retrieved.fallback);
+        if (orderer != null && orderingWeight < 1 && !retrieved.fallback) {
+            fuseWithRetrievalOrder(buffers.orderScores, items, kept, orderingWeight, buffers.order, buffers.orderScores);
+        }
         double[] rates = buffers.rates;
         double[] rankingScores = orderer == null ? rates : buffers.orderScores;
         int size = Math.min(howMany, kept);
@@ -295,6 +332,20 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
             ranking.rates[r] = rates[k];
         }
         return ranking;
+    }
+
+    /**
+     * Mixes the rank of each of the first {@code count} candidates by {@code orderScores} with its
+     * position in the retrieval list (the candidates are in retrieval order) into {@code out}: see
+     * {@link #orderingWeight()}. {@code out} may be {@code orderScores}; {@code order} is scratch.
+     */
+    static void fuseWithRetrievalOrder(double[] orderScores, int[] items, int count, double weight, int[] order,
+                                       double[] out) {
+        selectBest(orderScores, items, count, count, order);
+        for (int r = 0; r < count; r++) {
+            int k = order[r];
+            out[k] = weight * (1 - (double) r / count) + (1 - weight) * (1 - (double) k / count);
+        }
     }
 
     /**
@@ -388,6 +439,24 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
     public void rankingScores(int user, int[] items, float[] out) {
         Scratch buffers = scoreItemsInto(user, items);
         double[] scores = orderer == null ? buffers.rates : buffers.orderScores;
+        if (orderer != null && orderingWeight < 1) {
+            // the given items as one list: their rank by retrieval score mixed with their rank by the orderer
+            int n = items.length;
+            int[] byRetrieval = new int[n];
+            selectBest(buffers.retrievalScores, items, n, n, byRetrieval);
+            double[] orderScores = new double[n];
+            int[] ordered = new int[n];
+            for (int r = 0; r < n; r++) {
+                orderScores[r] = scores[byRetrieval[r]];
+                ordered[r] = items[byRetrieval[r]];
+            }
+            double[] fused = new double[n];
+            fuseWithRetrievalOrder(orderScores, ordered, n, orderingWeight, new int[n], fused);
+            for (int r = 0; r < n; r++) {
+                out[byRetrieval[r]] = (float) fused[r];
+            }
+            return;
+        }
         for (int k = 0; k < items.length; k++) {
             out[k] = (float) scores[k];
         }
@@ -433,7 +502,8 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
     public String toString() {
         return "RetrievalRanking[retrieval=" + retrieval.name() + ", scorer=" + scorer().name() + ", candidates="
                 + candidates + ", trees=" + ranker.treeCount()
-                + (orderer == null ? "" : ", ordering trees=" + orderer.treeCount()) + "]";
+                + (orderer == null ? "" : ", ordering trees=" + orderer.treeCount() + ", ordering weight="
+                + orderingWeight) + "]";
     }
 
     /** One thread's request buffers, grown to the largest request seen. */

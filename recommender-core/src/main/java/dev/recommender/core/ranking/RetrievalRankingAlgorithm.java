@@ -28,15 +28,19 @@ import java.util.SplittableRandom;
  *   <li>Fit the retrieval and the rating model on the history only, and compute
  *       {@link RankingFeatures} as of the cut-off.</li>
  *   <li>Examples: every (user, item) pair shown in the label window, with its engagement rate there;
- *       for {@link RankingTarget#ENGAGED} also up to {@code negatives} of the top {@code candidates}
- *       retrieved items of each label-window user that the user did not touch in the window (drawn
- *       with the ranking seed). Features: history statistics plus the two models' scores.</li>
+ *       for {@link RankingTarget#ENGAGED} also, per label-window user, the top {@code candidates} items
+ *       the history retrieval model proposes (seen items excluded, as when serving), labelled 1 if the
+ *       user engaged with them in the window, else 0 (all positives, up to {@code negatives} sampled
+ *       negatives). Features: history statistics plus the two models' scores.</li>
  *   <li>Fit the engagement-rate {@link RankingModel} on the shown pairs, and for
- *       {@link RankingTarget#ENGAGED} a second one on the examples without history (the user's
- *       discoveries, which is what a list that excludes seen items offers) with label 1 for an engaged
- *       pair, else 0. Then refit retrieval and rating model on the whole log and compute the features as of
- *       its end, which is what the served model uses (the trees learnt how a history predicts the next
- *       period; they are applied to the latest history).</li>
+ *       {@link RankingTarget#ENGAGED} a second one, the orderer, on the candidate examples of four in
+ *       five label-window users. On the fifth held out, choose how much the orderer's rank counts
+ *       against the retrieval rank ({@link RetrievalRanking#orderingWeight()}, from 0: retrieval order,
+ *       to 1: the orderer's) by their NDCG@10, so the ranking stage does not order worse than the
+ *       retrieval it re-ranks where that can be measured without test data. Then refit
+ *       retrieval and rating model on the whole log and compute the features as of its end, which is
+ *       what the served model uses (the trees learnt how a history predicts the next period; they are
+ *       applied to the latest history).</li>
  * </ol>
  *
  * <p>Cost: two fits of each sub-model plus one ranking fit over the label-window pairs (and
@@ -51,6 +55,10 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
         Algorithm<? extends IndexedRecommender> retrieval, Algorithm<S> scorer, RetrievalRankingConfig config)
         implements Algorithm<RetrievalRanking> {
     private static final Logger LOG = LoggerFactory.getLogger(RetrievalRankingAlgorithm.class);
+    /** The orderer's shares of the order tried on held-out users ({@link RetrievalRanking#orderingWeight()}). */
+    static final double[] ORDERING_WEIGHTS = {0, 0.25, 0.5, 0.75, 1};
+    /** One in this many label-window users is held out of the orderer's training to choose its weight. */
+    static final int CHECK_SHARE = 5;
 
     /** Validates the fields. */
     public RetrievalRankingAlgorithm {
@@ -81,24 +89,112 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
         long end = training.maxTimeMillis() + 1;
         long cutoff = training.startOfLastShare(config.labelFraction());
         Examples examples = examples(data, cutoff);
-        LOG.info("ranking examples: {} from the label window after {} ({} history events)", examples.size(),
-                java.time.Instant.ofEpochMilli(cutoff), examples.historyEvents);
-        RankingModel ranker = RankingModel.fit(examples.shownFeatures(), examples.shownRates(), config.ranking(),
-                listener);
-        RankingModel orderer = config.target() == RankingTarget.ENGAGED
-                ? RankingModel.fit(examples.newFeatures(), examples.newEngaged(), RankingFeature.columnNames(),
-                config.ranking(), listener, "ordering-gbdt")
-                : null;
+        LOG.info("ranking examples: {} shown pairs and {} ordering candidates from the label window after {} ({} "
+                + "history events)", examples.size(), examples.engaged().length, java.time.Instant.ofEpochMilli(cutoff),
+                examples.historyEvents());
+        RankingModel ranker = RankingModel.fit(examples.features(), examples.rates(), config.ranking(), listener);
+        RankingModel orderer = null;
+        double orderingWeight = 1;
+        if (config.target() == RankingTarget.ENGAGED) {
+            if (examples.engaged().length == 0) {
+                throw new IllegalArgumentException("no label-window user engaged with any of their top "
+                        + config.candidates() + " retrieved candidates: nothing to train the ordering model on");
+            }
+            orderer = RankingModel.fit(examples.orderingFeatures(), examples.engaged(), RankingFeature.columnNames(),
+                    config.ranking(), listener, "ordering-gbdt");
+            orderingWeight = chooseOrderingWeight(orderer, examples);
+        }
         IndexedRecommender finalRetrieval = retrieval.fit(data, listener);
         S finalScorer = scorer.fit(data, listener);
         RankingFeatures finalFeatures = RankingFeatures.of(training, end, config.features());
         return RetrievalRanking.of(finalRetrieval, finalScorer, finalFeatures, ranker, Optional.ofNullable(orderer),
-                config.candidates());
+                orderingWeight, config.candidates());
+    }
+
+    /**
+     * Picks {@link RetrievalRanking#orderingWeight()} among {@link #ORDERING_WEIGHTS}: the one whose
+     * order of the held-out users' candidates has the highest mean NDCG@10 of their label-window
+     * engagements (ties go to the smaller weight, the retrieval order). 1 when no user was held out.
+     */
+    static double chooseOrderingWeight(RankingModel orderer, Examples examples) {
+        int rows = examples.checkEngaged().length;
+        if (rows == 0) {
+            LOG.info("no held-out users with an engaged candidate: the orderer alone orders lists");
+            return 1;
+        }
+        double[] flat = new double[rows * RankingFeature.count()];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(examples.checkFeatures()[r], 0, flat, r * RankingFeature.count(), RankingFeature.count());
+        }
+        double[] predictions = new double[rows];
+        orderer.predict(flat, rows, predictions);
+        double[] ndcg = new double[ORDERING_WEIGHTS.length];
+        int users = 0;
+        for (int start = 0; start < rows; ) {
+            int end = start;
+            while (end < rows && examples.checkUsers()[end] == examples.checkUsers()[start]) {
+                end++;
+            }
+            int n = end - start;
+            int[] items = java.util.Arrays.copyOfRange(examples.checkItems(), start, end);
+            double[] labels = java.util.Arrays.copyOfRange(examples.checkEngaged(), start, end);
+            double[] scores = java.util.Arrays.copyOfRange(predictions, start, end);
+            double[] blended = new double[n];
+            int[] order = new int[n];
+            for (int w = 0; w < ORDERING_WEIGHTS.length; w++) {
+                RetrievalRanking.fuseWithRetrievalOrder(scores, items, n, ORDERING_WEIGHTS[w], order, blended);
+                RetrievalRanking.selectBest(blended, items, n, Math.min(10, n), order);
+                ndcg[w] += ndcgAt10(order, labels, n);
+            }
+            users++;
+            start = end;
+        }
+        int best = 0;
+        for (int w = 1; w < ORDERING_WEIGHTS.length; w++) {
+            if (ndcg[w] > ndcg[best]) {
+                best = w;
+            }
+        }
+        LOG.info("ordering weight {} chosen on {} held-out users (NDCG@10 {} by retrieval order, {} by the orderer "
+                        + "alone, {} chosen)", ORDERING_WEIGHTS[best], users, round(ndcg[0] / users),
+                round(ndcg[ORDERING_WEIGHTS.length - 1] / users), round(ndcg[best] / users));
+        return ORDERING_WEIGHTS[best];
+    }
+
+    private static double ndcgAt10(int[] order, double[] labels, int n) {
+        int k = Math.min(10, n);
+        double dcg = 0;
+        for (int r = 0; r < k; r++) {
+            dcg += labels[order[r]] > 0 ? 1 / (Math.log(r + 2) / Math.log(2)) : 0;
+        }
+        int relevant = 0;
+        for (double label : labels) {
+            relevant += label > 0 ? 1 : 0;
+        }
+        double ideal = 0;
+        for (int r = 0; r < Math.min(k, relevant); r++) {
+            ideal += 1 / (Math.log(r + 2) / Math.log(2));
+        }
+        return ideal == 0 ? 0 : dcg / ideal;
+    }
+
+    private static String round(double value) {
+        return String.format(java.util.Locale.ROOT, "%.4f", value);
     }
 
     /**
      * Builds the ranking examples of a log for a cut-off: features from events before it (with
      * retrieval and rating models fitted on those events), labels from events at or after it.
+     *
+     * <p>Two sets. The shown pairs of the label window with their rating-signal value train the
+     * engagement-rate model. For {@link RankingTarget#ENGAGED}, the ordering examples are what serving
+     * ranks: each label-window user's top {@code candidates} items of the history retrieval model,
+     * seen items excluded, labelled 1 if the user engaged with the item in the window, else 0; all of
+     * a user's positives are kept with up to {@code negatives} of the other candidates drawn with the
+     * ranking seed, and users without a positive among their candidates are left out. Drawing
+     * negatives from the candidate pool, not positives from anywhere, keeps the examples distributed
+     * as the requests are: positives from outside the list would teach the trees that a high
+     * retrieval score means "not engaged".
      *
      * @throws IllegalArgumentException if either side of the cut-off has no events
      */
@@ -117,71 +213,97 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
         // labels: the rating signal of the label window's pairs (the engagement rate of an app log,
         // the rating of rating data), in the log's numbering like the models and the features
         Interactions labels = data.select(positions(training, cutoff, Long.MAX_VALUE)).interactions(Signal.RATING);
-        List<double[]> rows = new ArrayList<>(labels.size());
-        List<Double> rates = new ArrayList<>(labels.size());
+        Rows shown = new Rows();
+        Rows ordering = new Rows();
+        Rows check = new Rows();
         SplittableRandom random = new SplittableRandom(config.ranking().seed());
-        int catalog = historyRetrieval.items().size();
+        SplittableRandom holdOut = new SplittableRandom(config.ranking().seed() + 1);
+        int candidates = Math.max(1, Math.min(config.candidates(), historyRetrieval.items().size()));
         for (int user = 0; user < labels.userCount(); user++) {
             if (labels.userDegree(user) == 0) {
                 continue;
             }
-            int[] items = new int[labels.userDegree(user) + config.negatives()];
-            int count = 0;
-            for (int entry = labels.userStart(user); entry < labels.userEnd(user); entry++) {
-                items[count++] = labels.itemAt(entry);
-                rates.add((double) labels.value(entry));
+            int degree = labels.userDegree(user);
+            int[] items = new int[degree];
+            double[] values = new double[degree];
+            for (int k = 0; k < degree; k++) {
+                items[k] = labels.itemAt(labels.userStart(user) + k);
+                values[k] = labels.value(labels.userStart(user) + k);
             }
-            if (config.target() == RankingTarget.ENGAGED && config.negatives() > 0) {
-                count = addNegatives(historyRetrieval, user, items, count, Math.min(config.candidates(), catalog),
-                        random, rates);
-            }
-            int[] pairs = java.util.Arrays.copyOf(items, count);
-            float[] retrievalScores = new float[count];
-            RetrievalRanking.retrievalScores(historyRetrieval, user, pairs, retrievalScores);
-            float[] svd = new float[count];
-            historyScorer.scoreInto(user, pairs, svd);
-            for (int k = 0; k < count; k++) {
-                double[] row = new double[RankingFeature.count()];
-                features.fill(user, pairs[k], retrievalScores[k], svd[k], row);
-                rows.add(row);
+            float[] retrievalScores = new float[degree];
+            RetrievalRanking.retrievalScores(historyRetrieval, user, items, retrievalScores);
+            shown.add(user, items, retrievalScores, values, degree, historyScorer, features);
+            if (config.target() == RankingTarget.ENGAGED) {
+                boolean heldOut = holdOut.nextInt(CHECK_SHARE) == 0;
+                orderingExamples(historyRetrieval, user, items, values, candidates, heldOut ? null : random,
+                        historyScorer, features, heldOut ? check : ordering);
             }
         }
-        double[] y = new double[rates.size()];
-        for (int r = 0; r < y.length; r++) {
-            y[r] = rates.get(r);
-        }
-        return new Examples(rows.toArray(double[][]::new), y, history.length);
+        return new Examples(shown.features(), shown.labels(), ordering.features(), ordering.labels(),
+                ordering.users(), ordering.items(), check.features(), check.labels(), check.users(), check.items(),
+                history.length);
     }
 
     /**
-     * Adds up to {@code negatives} of the user's top retrieved items that are not among the first
-     * {@code count} of {@code items}, with rate NaN (not shown); returns the new count.
+     * Adds one user's ordering examples: the history retrieval's candidates (seen items excluded),
+     * label 1 for those engaged with in the label window, every positive and up to
+     * {@code config.negatives()} sampled negatives, or, without a {@code random} (a held-out user),
+     * every candidate in retrieval order; nothing if no candidate is a positive.
      */
-    private int addNegatives(IndexedRecommender historyRetrieval, int user, int[] items, int count, int candidates,
-                             SplittableRandom random, List<Double> rates) {
-        RankedItems retrieved = historyRetrieval.recommend(user, Math.max(1, candidates), false);
-        if (retrieved.fallback()) {
-            return count;
+    private void orderingExamples(IndexedRecommender historyRetrieval, int user, int[] labelItems,
+                                  double[] labelValues, int candidates, SplittableRandom random, S historyScorer,
+                                  RankingFeatures features, Rows ordering) {
+        RankedItems retrieved = historyRetrieval.recommend(user, candidates, true);
+        if (retrieved.fallback() || retrieved.size() == 0) {
+            return;
         }
-        int[] sortedLabels = java.util.Arrays.copyOf(items, count);
-        java.util.Arrays.sort(sortedLabels);
-        int[] pool = new int[retrieved.size()];
-        int poolSize = 0;
-        for (int item : retrieved.items()) {
-            if (java.util.Arrays.binarySearch(sortedLabels, item) < 0) {
-                pool[poolSize++] = item;
+        java.util.Map<Integer, Double> window = new java.util.HashMap<>(labelItems.length * 2);
+        for (int k = 0; k < labelItems.length; k++) {
+            window.put(labelItems[k], labelValues[k]);
+        }
+        int n = retrieved.size();
+        int[] pool = new int[n];
+        int positives = 0;
+        int negatives = 0;
+        // positives first, in retrieval order, then the negatives: a stable layout for the draw below
+        for (int k = 0; k < n; k++) {
+            if (window.getOrDefault(retrieved.items()[k], 0.0) > 0) {
+                pool[positives++] = k;
             }
         }
-        int take = Math.min(config.negatives(), poolSize);
-        for (int n = 0; n < take; n++) {
-            int pick = n + random.nextInt(poolSize - n);
-            int chosen = pool[pick];
-            pool[pick] = pool[n];
-            pool[n] = chosen;
-            items[count++] = chosen;
-            rates.add(Double.NaN);
+        if (positives == 0) {
+            return;
         }
-        return count;
+        if (random == null) {
+            double[] engaged = new double[n];
+            for (int k = 0; k < n; k++) {
+                engaged[k] = window.getOrDefault(retrieved.items()[k], 0.0) > 0 ? 1 : 0;
+            }
+            ordering.add(user, retrieved.items(), retrieved.scores(), engaged, n, historyScorer, features);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            if (!(window.getOrDefault(retrieved.items()[k], 0.0) > 0)) {
+                pool[positives + negatives++] = k;
+            }
+        }
+        int take = Math.min(config.negatives(), negatives);
+        for (int t = 0; t < take; t++) {
+            int pick = positives + t + random.nextInt(negatives - t);
+            int chosen = pool[pick];
+            pool[pick] = pool[positives + t];
+            pool[positives + t] = chosen;
+        }
+        int count = positives + take;
+        int[] items = new int[count];
+        float[] scores = new float[count];
+        double[] engaged = new double[count];
+        for (int k = 0; k < count; k++) {
+            items[k] = retrieved.items()[pool[k]];
+            scores[k] = retrieved.scores()[pool[k]];
+            engaged[k] = k < positives ? 1 : 0;
+        }
+        ordering.add(user, items, scores, engaged, count, historyScorer, features);
     }
 
     private static int[] positions(EventLog log, long fromMillis, long toMillis) {
@@ -203,63 +325,68 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
         return positions;
     }
 
-    /**
-     * Ranking examples in {@link RankingFeature} order: the pairs shown in the label window (with
-     * their engagement rate) and, for {@link RankingTarget#ENGAGED}, sampled unshown candidates (rate NaN).
-     */
-    record Examples(double[][] features, double[] rates, int historyEvents) {
-        int size() {
-            return rates.length;
+    /** Growing example rows of one kind with their labels (and, for tests, their pairs). */
+    private static final class Rows {
+        private final List<double[]> rows = new ArrayList<>();
+        private final List<Double> labels = new ArrayList<>();
+        private final List<int[]> pairs = new ArrayList<>();
+
+        <S extends IndexedScorer> void add(int user, int[] items, float[] retrievalScores, double[] values, int count,
+                                           S scorer, RankingFeatures features) {
+            float[] svd = new float[count];
+            scorer.scoreInto(user, java.util.Arrays.copyOf(items, count), svd);
+            for (int k = 0; k < count; k++) {
+                double[] row = new double[RankingFeature.count()];
+                features.fill(user, items[k], retrievalScores[k], svd[k], row);
+                rows.add(row);
+                labels.add(values[k]);
+                pairs.add(new int[] {user, items[k]});
+            }
         }
 
-        /**
-         * 1 for a pair with a positive label-window value (an engagement of an app log, any rating of
-         * rating data), else 0 (unshown candidates included).
-         */
-        double[] engaged() {
-            double[] engaged = new double[rates.length];
-            for (int r = 0; r < rates.length; r++) {
-                engaged[r] = rates[r] > 0 ? 1 : 0;
-            }
-            return engaged;
-        }
-
-        /** Rows of pairs without a history event (discoveries), for the ordering model. */
-        double[][] newFeatures() {
-            List<double[]> rows = new ArrayList<>();
-            for (double[] row : features) {
-                if (row[RankingFeature.PAIR_EVENTS.ordinal()] == 0) {
-                    rows.add(row);
-                }
-            }
+        double[][] features() {
             return rows.toArray(double[][]::new);
         }
 
-        /** {@link #engaged()} of the rows of {@link #newFeatures()}. */
-        double[] newEngaged() {
-            double[] engaged = engaged();
-            double[] result = new double[newFeatures().length];
-            int next = 0;
-            for (int r = 0; r < features.length; r++) {
-                if (features[r][RankingFeature.PAIR_EVENTS.ordinal()] == 0) {
-                    result[next++] = engaged[r];
-                }
-            }
-            return result;
+        int size() {
+            return rows.size();
         }
 
-        double[][] shownFeatures() {
-            List<double[]> shown = new ArrayList<>();
-            for (int r = 0; r < rates.length; r++) {
-                if (!Double.isNaN(rates[r])) {
-                    shown.add(features[r]);
-                }
-            }
-            return shown.toArray(double[][]::new);
+        double[] labels() {
+            return labels.stream().mapToDouble(Double::doubleValue).toArray();
         }
 
-        double[] shownRates() {
-            return java.util.Arrays.stream(rates).filter(rate -> !Double.isNaN(rate)).toArray();
+        int[] users() {
+            return pairs.stream().mapToInt(pair -> pair[0]).toArray();
+        }
+
+        int[] items() {
+            return pairs.stream().mapToInt(pair -> pair[1]).toArray();
+        }
+    }
+
+    /**
+     * Ranking examples in {@link RankingFeature} order.
+     *
+     * @param features         the label window's shown pairs
+     * @param rates            their rating-signal value (the engagement rate of an app log)
+     * @param orderingFeatures for {@link RankingTarget#ENGAGED}: retrieved candidates of label-window users
+     *                         (empty otherwise)
+     * @param engaged          their labels: 1 engaged in the window, 0 not
+     * @param orderingUsers    the user of each ordering example
+     * @param orderingItems    the item of each ordering example
+     * @param checkFeatures    held-out users' candidates (all of them, grouped by user in retrieval order),
+     *                         on which {@link #chooseOrderingWeight} compares orders
+     * @param checkEngaged     their labels
+     * @param checkUsers       the user of each held-out candidate
+     * @param checkItems       the item of each held-out candidate
+     * @param historyEvents    events before the cut-off
+     */
+    record Examples(double[][] features, double[] rates, double[][] orderingFeatures, double[] engaged,
+                    int[] orderingUsers, int[] orderingItems, double[][] checkFeatures, double[] checkEngaged,
+                    int[] checkUsers, int[] checkItems, int historyEvents) {
+        int size() {
+            return rates.length;
         }
     }
 }

@@ -58,6 +58,7 @@ public final class RetrievalRankingCodec implements ModelCodec<RetrievalRanking>
                 .property("candidates", model.candidates())
                 .putStrings("ranker.features", ranker.featureNames().toArray(String[]::new))
                 .property("orderer", model.orderer().isPresent())
+                .property("ordering.weight", model.orderingWeight())
                 .putModel(RETRIEVAL, ModelStore.encode(model.retrieval()))
                 .putModel(SCORER, ModelStore.encode(model.scorer()));
         ranker.writeTo(data, "ranker.");
@@ -89,6 +90,9 @@ public final class RetrievalRankingCodec implements ModelCodec<RetrievalRanking>
                     + ", not an ItemScorer");
         }
         RankingFeatures features = RankingFeatures.readFrom(data, FEATURES);
-        return RetrievalRanking.create(retrieval, scorer, features, ranker, orderer, data.intProperty("candidates"));
+        // files written before the weight existed ordered by the orderer alone
+        double orderingWeight = data.hasProperty("ordering.weight") ? data.doubleProperty("ordering.weight", 0, 1) : 1;
+        return RetrievalRanking.create(retrieval, scorer, features, ranker, orderer, orderingWeight,
+                data.intProperty("candidates"));
     }
 }

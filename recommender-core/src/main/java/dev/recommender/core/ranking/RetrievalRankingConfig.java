@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param labelFraction share of the training log's time span, at its end, whose events give the
  *                      ranking labels; features come from the events before it; in (0, 1) (default 0.2)
  * @param target        what orders the lists (default {@link RankingTarget#ENGAGEMENT_RATE})
- * @param negatives     for {@link RankingTarget#ENGAGED}: retrieved candidates per label-window user,
- *                      without an event in the window, drawn as negatives; at least 0 (default 50)
+ * @param negatives     for {@link RankingTarget#ENGAGED}: of each label-window user's retrieved candidates
+ *                      that the user did not engage with in the window, how many are drawn as the
+ *                      ordering model's negatives; at least 0 (default 50)
  * @param features      how events become features (default {@link FeatureConfig#defaults()})
  * @param ranking       the ranking trees' hyper-parameters and seed (default {@link RankingConfig#defaults()})
  */

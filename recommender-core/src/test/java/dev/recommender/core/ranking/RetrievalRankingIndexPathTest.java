@@ -44,9 +44,15 @@ class RetrievalRankingIndexPathTest {
         assertTrue(ordered.orderer().isPresent(), "the ENGAGED target fits an ordering model");
     }
 
+    /** The ordered model's parts with another ordering weight. */
+    private static RetrievalRanking weighted(double weight) {
+        return RetrievalRanking.create(ordered.retrieval(), ordered.scorer(), ordered.features(), ordered.ranker(),
+                ordered.orderer().orElseThrow(), weight, ordered.candidates());
+    }
+
     @Test
     void theIntPathTheIdPathAndAPlainReferenceAgree() {
-        for (RetrievalRanking m : List.of(model, ordered)) {
+        for (RetrievalRanking m : List.of(model, ordered, weighted(1), weighted(0.5), weighted(0))) {
             int compared = 0;
             for (int user = 0; user < 30; user++) {
                 String userId = m.users().id(user);
@@ -77,7 +83,7 @@ class RetrievalRankingIndexPathTest {
         for (int i = 0; i < items.length; i++) {
             items[i] = i;
         }
-        for (RetrievalRanking m : List.of(model, ordered)) {
+        for (RetrievalRanking m : List.of(model, weighted(1))) {
             for (int user : new int[] {0, 5, 17, -1}) {
                 float[] rates = new float[items.length];
                 float[] orderScores = new float[items.length];
@@ -179,6 +185,18 @@ class RetrievalRankingIndexPathTest {
         Integer[] order = new Integer[n];
         for (int j = 0; j < n; j++) {
             order[j] = j;
+        }
+        if (!candidates.fallback() && m.orderer().isPresent() && m.orderingWeight() < 1) {
+            // rank by the orderer (full sort), mixed with the position j in the retrieval list
+            Integer[] byOrderer = order.clone();
+            Arrays.sort(byOrderer, Comparator.<Integer>comparingDouble(j -> -scores[j]).thenComparingInt(j -> items[j]));
+            double w = m.orderingWeight();
+            double[] mixed = new double[n];
+            for (int r = 0; r < n; r++) {
+                int j = byOrderer[r];
+                mixed[j] = w * (1 - (double) r / n) + (1 - w) * (1 - (double) j / n);
+            }
+            System.arraycopy(mixed, 0, scores, 0, n);
         }
         if (!candidates.fallback()) {
             Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -scores[j]).thenComparingInt(j -> items[j]));

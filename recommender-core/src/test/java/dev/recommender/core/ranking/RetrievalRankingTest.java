@@ -1,5 +1,6 @@
 package dev.recommender.core.ranking;
 
+import dev.recommender.core.IndexedRecommender;
 import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.Recommendations;
 import dev.recommender.core.ScoredItem;
@@ -198,21 +199,60 @@ class RetrievalRankingTest {
     }
 
     @Test
-    void theEngagedTargetAddsSampledUnshownNegativesAndAnOrderingModel(@TempDir Path directory) throws Exception {
+    void theEngagedTargetTrainsItsOrderingModelOnRetrievedCandidates(@TempDir Path directory) throws Exception {
         RankingConfig trees = RankingConfig.builder().trees(30).maxDepth(4).maxNodes(8).nodeSize(10).build();
         RetrievalRankingAlgorithm<StandIns.BiasScorer> engaged = new RetrievalRankingAlgorithm<>(
                 StandIns.cooccurrenceStage(), StandIns.biasStage(), RetrievalRankingConfig.builder().candidates(15)
                 .target(RankingTarget.ENGAGED).negatives(5).ranking(trees).build());
         long cutoff = log.startOfLastShare(0.2);
         RetrievalRankingAlgorithm.Examples shownOnly = algorithm().examples(TrainingData.of(log), cutoff);
-        RetrievalRankingAlgorithm.Examples withNegatives = engaged.examples(TrainingData.of(log), cutoff);
-        int unshown = 0;
-        for (double rate : withNegatives.rates()) {
-            unshown += Double.isNaN(rate) ? 1 : 0;
+        RetrievalRankingAlgorithm.Examples examples = engaged.examples(TrainingData.of(log), cutoff);
+        // the shown pairs (the rate model's examples) do not depend on the target
+        assertArrayEquals(shownOnly.rates(), examples.rates(), 0.0);
+        assertEquals(0, shownOnly.engaged().length);
+        // every ordering example is one of its user's top 15 candidates of the history retrieval,
+        // never an item the user saw before the cut-off, labelled by an engagement in the window
+        int[] historyPositions = java.util.stream.IntStream.range(0, log.size())
+                .filter(e -> log.timeMillis(e) < cutoff).toArray();
+        TrainingData data = TrainingData.of(log);
+        IndexedRecommender history = StandIns.cooccurrenceStage().fit(data.select(historyPositions),
+                TrainingListener.NONE);
+        java.util.Map<Integer, Integer> negativesPerUser = new java.util.HashMap<>();
+        java.util.Map<Integer, Integer> positivesPerUser = new java.util.HashMap<>();
+        assertTrue(examples.engaged().length > 0);
+        for (int r = 0; r < examples.engaged().length; r++) {
+            int user = examples.orderingUsers()[r];
+            int item = examples.orderingItems()[r];
+            int[] top = history.recommend(user, 15, true).items();
+            assertTrue(java.util.Arrays.stream(top).anyMatch(candidate -> candidate == item),
+                    "example " + r + " is a retrieved candidate");
+            boolean engagedInWindow = false;
+            boolean seenBefore = false;
+            for (int e = 0; e < log.size(); e++) {
+                if (log.userIndex(e) == user && log.itemIndex(e) == item) {
+                    seenBefore |= log.timeMillis(e) < cutoff;
+                    engagedInWindow |= log.timeMillis(e) >= cutoff && "engaged".equals(log.eventTypeName(e));
+                }
+            }
+            assertFalse(seenBefore, "example " + r + " is new to its user");
+            assertEquals(engagedInWindow ? 1.0 : 0.0, examples.engaged()[r], "label of example " + r);
+            (engagedInWindow ? positivesPerUser : negativesPerUser).merge(user, 1, Integer::sum);
         }
-        assertEquals(shownOnly.size() + unshown, withNegatives.size());
-        assertTrue(unshown > 0, "some retrieved candidates were not shown in the label window");
-        assertArrayEquals(shownOnly.rates(), withNegatives.shownRates(), 0.0);
+        assertTrue(negativesPerUser.values().stream().allMatch(count -> count <= 5), "at most 5 negatives a user");
+        assertTrue(positivesPerUser.keySet().containsAll(negativesPerUser.keySet()),
+                "users without a positive candidate are left out");
+        // held-out users (for the ordering weight) bring all their candidates, in retrieval order
+        assertTrue(examples.checkEngaged().length > 0);
+        for (int start = 0; start < examples.checkUsers().length; ) {
+            int user = examples.checkUsers()[start];
+            assertFalse(positivesPerUser.containsKey(user), "a held-out user does not train the orderer");
+            int[] top = history.recommend(user, 15, true).items();
+            assertArrayEquals(top, java.util.Arrays.copyOfRange(examples.checkItems(), start, start + top.length));
+            start += top.length;
+        }
+        double weight = RetrievalRankingAlgorithm.chooseOrderingWeight(
+                engaged.fit(TrainingData.of(log), TrainingListener.NONE).orderer().orElseThrow(), examples);
+        assertTrue(java.util.Arrays.stream(RetrievalRankingAlgorithm.ORDERING_WEIGHTS).anyMatch(w -> w == weight));
         RetrievalRanking fitted = engaged.fit(TrainingData.of(log), TrainingListener.NONE);
         assertTrue(fitted.orderer().isPresent());
         RankedRecommendations ranked = fitted.rank(users.get(2), RecommendRequest.top(10));
@@ -226,7 +266,27 @@ class RetrievalRankingTest {
         ModelStore.save(fitted, file);
         RetrievalRanking loaded = ModelStore.load(file, RetrievalRanking.class);
         assertTrue(loaded.orderer().isPresent());
+        assertEquals(fitted.orderingWeight(), loaded.orderingWeight());
         assertEquals(ranked, loaded.rank(users.get(2), RecommendRequest.top(10)));
+    }
+
+    @Test
+    void theOrderingWeightMixesTheOrderersRankWithTheRetrievalRank() {
+        // candidates in retrieval order (items 7, 3, 5); the orderer prefers the second, then the third
+        double[] orderScores = {0.1, 0.9, 0.5};
+        int[] items = {7, 3, 5};
+        double[] out = new double[3];
+        int[] order = new int[3];
+        RetrievalRanking.fuseWithRetrievalOrder(orderScores, items, 3, 0.5, order, out);
+        // 0.5 (1 - r_o/3) + 0.5 (1 - r_r/3): (r_o, r_r) = (2, 0), (0, 1), (1, 2)
+        assertArrayEquals(new double[] {0.5 / 3 + 0.5, 0.5 + 1.0 / 3, 1.0 / 3 + 0.5 / 3}, out, 1e-12);
+        RetrievalRanking.fuseWithRetrievalOrder(orderScores, items, 3, 0, order, out);
+        assertArrayEquals(new double[] {1, 2.0 / 3, 1.0 / 3}, out, 1e-12);
+        RetrievalRanking.fuseWithRetrievalOrder(orderScores, items, 3, 1, order, out);
+        assertArrayEquals(new double[] {1.0 / 3, 1, 2.0 / 3}, out, 1e-12);
+        assertEquals("orderingWeight must be in [0, 1], got 1.5", assertThrows(IllegalArgumentException.class,
+                () -> RetrievalRanking.create(model.retrieval(), model.scorer(), model.features(), model.ranker(), null, 1.5,
+                        5)).getMessage());
     }
 
     @Test
