@@ -8,6 +8,7 @@ import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.IdIndex;
 import dev.recommender.core.data.Interactions;
+import dev.recommender.core.internal.Shuffle;
 import dev.recommender.eval.metric.RankingMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,12 +166,7 @@ public final class Tuner {
             for (int k = 0; k < n; k++) {
                 order[k] = start + k;
             }
-            for (int k = n - 1; k > 0; k--) {
-                int j = random.nextInt(k + 1);
-                int swap = order[k];
-                order[k] = order[j];
-                order[j] = swap;
-            }
+            Shuffle.shuffle(order, n, random);
             int count = Math.max(1, (int) Math.round(fraction * n));
             for (int k = 0; k < count; k++) {
                 held[order[k]] = true;

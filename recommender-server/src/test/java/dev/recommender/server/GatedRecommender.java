@@ -2,7 +2,7 @@ package dev.recommender.server;
 
 import dev.recommender.core.DenseScoringRecommender;
 import dev.recommender.core.SeenItems;
-import dev.recommender.core.io.ModelCodec;
+import dev.recommender.core.io.AbstractModelCodec;
 import dev.recommender.core.io.ModelData;
 
 import java.util.Map;
@@ -61,25 +61,15 @@ public final class GatedRecommender extends DenseScoringRecommender {
     }
 
     /** Codec for {@link GatedRecommender}. */
-    public static final class Codec implements ModelCodec<GatedRecommender> {
-        @Override
-        public String type() {
-            return "test-gated";
-        }
-
-        @Override
-        public int version() {
-            return 1;
-        }
-
-        @Override
-        public Class<GatedRecommender> modelClass() {
-            return GatedRecommender.class;
+    public static final class Codec extends AbstractModelCodec<GatedRecommender> {
+        /** Creates the codec (called by {@link java.util.ServiceLoader}). */
+        public Codec() {
+            super("test-gated", 1, GatedRecommender.class);
         }
 
         @Override
         public ModelData encode(GatedRecommender model) {
-            ModelData.Builder data = ModelData.builder(type(), version()).property("gate", model.gate)
+            ModelData.Builder data = newData().property("gate", model.gate)
                     .putFloats("table", model.table);
             model.seenItems().writeTo(data, "");
             return data.build();

@@ -5,8 +5,6 @@ import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Interactions;
-import org.apache.mahout.cf.taste.impl.recommender.AllUnknownItemsCandidateItemsStrategy;
-import org.apache.mahout.cf.taste.impl.recommender.svd.SVDRecommender;
 
 /**
  * Preset {@code taste-als}: Taste's {@code SVDRecommender} over an {@code ALSWRFactorizer} on explicit
@@ -111,19 +109,10 @@ public record TasteAls(int factors, double lambda, int iterations, int threads, 
         return TrainingInput.of(Signal.RATING);
     }
 
-    /**
-     * Fits on interactions aggregated by the caller.
-     *
-     * @param training the training interactions
-     * @param listener receives progress
-     * @return the fitted peer model
-     */
     @Override
     public TasteRecommender fit(Interactions training, TrainingListener listener) {
-        return TasteFits.fit(NAME, training, TasteData.Preferences.VALUES, seed, true, iterations, listener,
-                model -> new SVDRecommender(model,
-                        new FailFastAlsFactorizer(repairRatingOrder ? new RatingOrderDataModel(model) : model,
-                                factors, lambda, iterations, false, 1.0, threads),
-                        new AllUnknownItemsCandidateItemsStrategy()));
+        return TasteFits.fitFactorization(NAME, training, seed, iterations, listener,
+                model -> new FailFastAlsFactorizer(repairRatingOrder ? new RatingOrderDataModel(model) : model,
+                        factors, lambda, iterations, false, 1.0, threads));
     }
 }

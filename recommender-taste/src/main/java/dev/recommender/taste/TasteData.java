@@ -3,6 +3,7 @@ package dev.recommender.taste;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.data.IdIndex;
 import dev.recommender.core.data.Interactions;
+import dev.recommender.core.internal.Shuffle;
 import org.apache.mahout.cf.taste.impl.common.FastByIDMap;
 import org.apache.mahout.cf.taste.impl.common.FastIDSet;
 import org.apache.mahout.cf.taste.impl.model.GenericBooleanPrefDataModel;
@@ -95,8 +96,8 @@ public final class TasteData {
         Objects.requireNonNull(preferences, "preferences");
         SplittableRandom userRandom = new SplittableRandom(seed);
         SplittableRandom itemRandom = userRandom.split();
-        return new TasteData(training, preferences, permutation(training.userCount(), userRandom),
-                permutation(training.itemCount(), itemRandom));
+        return new TasteData(training, preferences, Shuffle.permutation(training.userCount(), userRandom),
+                Shuffle.permutation(training.itemCount(), itemRandom));
     }
 
     private static void checkNotEmpty(Interactions training) {
@@ -110,17 +111,6 @@ public final class TasteData {
         int[] ids = new int[n];
         for (int k = 0; k < n; k++) {
             ids[k] = k;
-        }
-        return ids;
-    }
-
-    private static int[] permutation(int n, SplittableRandom random) {
-        int[] ids = identity(n);
-        for (int k = n - 1; k > 0; k--) {
-            int other = random.nextInt(k + 1);
-            int swap = ids[k];
-            ids[k] = ids[other];
-            ids[other] = swap;
         }
         return ids;
     }

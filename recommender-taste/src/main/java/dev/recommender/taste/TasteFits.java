@@ -3,6 +3,11 @@ package dev.recommender.taste;
 import dev.recommender.core.EpochProgress;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Interactions;
+import org.apache.mahout.cf.taste.common.TasteException;
+import org.apache.mahout.cf.taste.impl.recommender.AllUnknownItemsCandidateItemsStrategy;
+import org.apache.mahout.cf.taste.impl.recommender.svd.Factorizer;
+import org.apache.mahout.cf.taste.impl.recommender.svd.SVDRecommender;
+import org.apache.mahout.cf.taste.model.DataModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,5 +48,23 @@ final class TasteFits {
             listener.onEpoch(new EpochProgress(name, iterations, iterations, Double.NaN, elapsed, Map.of()));
         }
         return model;
+    }
+
+    /**
+     * Builds a Taste {@code SVDRecommender} over the factorizer of a matrix-factorization preset:
+     * trained on the values, drawing random numbers, every unseen item a candidate.
+     *
+     * @param factorizer makes the preset's factorizer over the Taste data model
+     */
+    static TasteRecommender fitFactorization(String name, Interactions training, long seed, int iterations,
+                                             TrainingListener listener, FactorizerFactory factorizer) {
+        return fit(name, training, TasteData.Preferences.VALUES, seed, true, iterations, listener,
+                model -> new SVDRecommender(model, factorizer.create(model), new AllUnknownItemsCandidateItemsStrategy()));
+    }
+
+    /** Makes a factorizer over a Taste data model (Taste's constructors throw {@link TasteException}). */
+    @FunctionalInterface
+    interface FactorizerFactory {
+        Factorizer create(DataModel model) throws TasteException;
     }
 }

@@ -110,13 +110,6 @@ public record TasteItemBased(Candidates candidates, int samplingFactor, long see
         return TrainingInput.of(Signal.IMPLICIT);
     }
 
-    /**
-     * Fits on interactions aggregated by the caller.
-     *
-     * @param training the training interactions
-     * @param listener receives progress
-     * @return the fitted peer model
-     */
     @Override
     public TasteRecommender fit(Interactions training, TrainingListener listener) {
         boolean sampling = candidates == Candidates.SAMPLING;

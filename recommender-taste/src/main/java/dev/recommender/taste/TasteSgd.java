@@ -5,9 +5,7 @@ import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Interactions;
-import org.apache.mahout.cf.taste.impl.recommender.AllUnknownItemsCandidateItemsStrategy;
 import org.apache.mahout.cf.taste.impl.recommender.svd.RatingSGDFactorizer;
-import org.apache.mahout.cf.taste.impl.recommender.svd.SVDRecommender;
 
 /**
  * Preset {@code taste-sgd}: Taste's {@code SVDRecommender} over a {@code RatingSGDFactorizer}: biased
@@ -108,19 +106,10 @@ public record TasteSgd(int factors, int iterations, double learningRate, double 
         return TrainingInput.of(Signal.RATING);
     }
 
-    /**
-     * Fits on interactions aggregated by the caller.
-     *
-     * @param training the training interactions
-     * @param listener receives progress
-     * @return the fitted peer model
-     */
     @Override
     public TasteRecommender fit(Interactions training, TrainingListener listener) {
-        return TasteFits.fit(NAME, training, TasteData.Preferences.VALUES, seed, true, iterations, listener,
-                model -> new SVDRecommender(model,
-                        new RatingSGDFactorizer(model, factors, learningRate, regularization, randomNoise, iterations,
-                                learningRateDecay),
-                        new AllUnknownItemsCandidateItemsStrategy()));
+        return TasteFits.fitFactorization(NAME, training, seed, iterations, listener,
+                model -> new RatingSGDFactorizer(model, factors, learningRate, regularization, randomNoise, iterations,
+                        learningRateDecay));
     }
 }

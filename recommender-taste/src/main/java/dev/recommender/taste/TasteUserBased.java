@@ -113,13 +113,6 @@ public record TasteUserBased(int neighborhoodSize, Similarity similarity, double
         return TrainingInput.of(Signal.RATING);
     }
 
-    /**
-     * Fits on interactions aggregated by the caller.
-     *
-     * @param training the training interactions
-     * @param listener receives progress
-     * @return the fitted peer model
-     */
     @Override
     public TasteRecommender fit(Interactions training, TrainingListener listener) {
         Objects.requireNonNull(training, "training");

@@ -1,38 +1,8 @@
 package dev.recommender.taste;
 
-import dev.recommender.core.Recommender;
-import dev.recommender.core.RecommenderContractTest;
-import dev.recommender.core.data.Interactions;
-
-import java.util.Arrays;
-
-/**
- * The shared recommender contract for Taste's implicit ALS.
- * Every unseen item is a candidate, so lists hold every eligible item.
- * Trained on the fixture's pairs with every value 1 (implicit feedback).
- * Taste models are not saved (refit instead).
- */
-class TasteAlsImplicitContractTest extends RecommenderContractTest {
-    @Override
-    protected Recommender fit(Interactions training) {
-        return TasteAlsImplicit.defaults().fit(training);
-    }
-
-    @Override
-    protected Interactions training() {
-        Interactions ratings = fixture();
-        float[] ones = new float[ratings.size()];
-        Arrays.fill(ones, 1f);
-        return ratings.withValues(ones);
-    }
-
-    @Override
-    protected boolean supportsSaving() {
-        return false;
-    }
-
-    @Override
-    protected boolean returnsEveryEligibleItem() {
-        return true;
+/** The shared recommender contract for Taste's implicit ALS. */
+class TasteAlsImplicitContractTest extends TasteContractTest {
+    TasteAlsImplicitContractTest() {
+        super(TasteAlsImplicit.defaults()::fit, Feedback.IMPLICIT, Candidates.EVERY_UNSEEN_ITEM);
     }
 }

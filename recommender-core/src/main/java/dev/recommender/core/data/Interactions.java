@@ -115,43 +115,33 @@ public final class Interactions {
         }
         IdIndex users = userIds;
         IdIndex items = itemIds;
-        // Counting sort by user, then sort each row by item.
-        int[] rowStart = new int[users.size() + 1];
+        PairIndex pairs = new PairIndex(n);
         for (int k = 0; k < n; k++) {
-            rowStart[userIndexes[k] + 1]++;
+            if (pairs.index(userIndexes[k], itemIndexes[k]) != k) {
+                throw new IllegalArgumentException("duplicate pair (" + users.id(userIndexes[k]) + ", "
+                        + items.id(itemIndexes[k]) + ")");
+            }
         }
-        for (int u = 0; u < users.size(); u++) {
-            rowStart[u + 1] += rowStart[u];
-        }
-        int[] next = Arrays.copyOf(rowStart, users.size());
-        long[] keyed = new long[n];
-        for (int k = 0; k < n; k++) {
-            int position = next[userIndexes[k]]++;
-            keyed[position] = ((long) itemIndexes[k] << 32) | k;
-        }
+        // Rows by user, each sorted by item; with no pair repeated, pair number k is the k-th pair given.
+        int[][] rows = pairs.byUserAndItem(users.size());
+        int[] rowStart = rows[0];
         int[] itemOfEntry = new int[n];
         float[] v = new float[n];
         int[] ec = new int[n];
         int[] gc = new int[n];
         long[] lt = new long[n];
-        for (int u = 0; u < users.size(); u++) {
-            Arrays.sort(keyed, rowStart[u], rowStart[u + 1]);
-            for (int p = rowStart[u]; p < rowStart[u + 1]; p++) {
-                int item = (int) (keyed[p] >>> 32);
-                int source = (int) keyed[p];
-                if (p > rowStart[u] && itemOfEntry[p - 1] == item) {
-                    throw new IllegalArgumentException("duplicate pair (" + users.id(u) + ", " + items.id(item) + ")");
-                }
-                if (eventCounts[source] < 1 || engagedCounts[source] < 0 || engagedCounts[source] > eventCounts[source]) {
-                    throw new IllegalArgumentException("pair (" + users.id(u) + ", " + items.id(item)
-                            + ") has invalid counts: events " + eventCounts[source] + ", engaged " + engagedCounts[source]);
-                }
-                itemOfEntry[p] = item;
-                v[p] = values[source];
-                ec[p] = eventCounts[source];
-                gc[p] = engagedCounts[source];
-                lt[p] = lastTimes[source];
+        for (int p = 0; p < n; p++) {
+            int source = rows[1][p];
+            if (eventCounts[source] < 1 || engagedCounts[source] < 0 || engagedCounts[source] > eventCounts[source]) {
+                throw new IllegalArgumentException("pair (" + users.id(userIndexes[source]) + ", "
+                        + items.id(itemIndexes[source]) + ") has invalid counts: events " + eventCounts[source]
+                        + ", engaged " + engagedCounts[source]);
             }
+            itemOfEntry[p] = itemIndexes[source];
+            v[p] = values[source];
+            ec[p] = eventCounts[source];
+            gc[p] = engagedCounts[source];
+            lt[p] = lastTimes[source];
         }
         return new Interactions(users, items, rowStart, itemOfEntry, v, ec, gc, lt);
     }

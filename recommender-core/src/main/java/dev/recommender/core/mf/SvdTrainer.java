@@ -4,6 +4,7 @@ import dev.recommender.core.EpochProgress;
 import dev.recommender.core.internal.ParallelRanges;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Interactions;
+import dev.recommender.core.internal.Shuffle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,17 +163,7 @@ final class SvdTrainer {
                                 return kernel.run(pairs, values, weights, from, to, mean, userBias, itemBias, userFactors,
                                         itemFactors, factors, r, br, factorReg, biasReg);
                             }
-                            int runCount = stratumRuns.length - 1;
-                            int[] order = new int[runCount];
-                            for (int k = 0; k < runCount; k++) {
-                                order[k] = k;
-                            }
-                            for (int k = runCount - 1; k > 0; k--) {
-                                int j = shuffler.nextInt(k + 1);
-                                int swap = order[k];
-                                order[k] = order[j];
-                                order[j] = swap;
-                            }
+                            int[] order = Shuffle.permutation(stratumRuns.length - 1, shuffler);
                             double stratumErrors = 0;
                             for (int run : order) {
                                 int runFrom = stratumRuns[run];
@@ -238,16 +229,7 @@ final class SvdTrainer {
     }
 
     private static int[] blockOf(int count, int blocks, SplittableRandom random) {
-        int[] permutation = new int[count];
-        for (int k = 0; k < count; k++) {
-            permutation[k] = k;
-        }
-        for (int k = count - 1; k > 0; k--) {
-            int j = random.nextInt(k + 1);
-            int t = permutation[k];
-            permutation[k] = permutation[j];
-            permutation[j] = t;
-        }
+        int[] permutation = Shuffle.permutation(count, random);
         int[] block = new int[count];
         for (int k = 0; k < count; k++) {
             block[permutation[k]] = k % blocks;

@@ -1,13 +1,15 @@
 package dev.recommender.core.ranking;
 
 import dev.recommender.core.data.EventLog;
+import dev.recommender.core.data.PairIndex;
 
 import java.util.Arrays;
 
 /**
  * Per (user, item) event and engagement counts over a time window of an {@link EventLog}, keyed by
  * the log's dense indexes packed into one sorted {@code long} per pair ({@code user << 32 | item}).
- * Lookup is a binary search. Built in O(n log n) for n events in the window; immutable.
+ * The events are grouped by {@link PairIndex}; lookup is a binary search. Built in O(n + p log p)
+ * for n events and p pairs in the window; immutable.
  */
 final class PairCounts {
     private final long[] keys;
@@ -30,45 +32,33 @@ final class PairCounts {
      */
     static PairCounts of(EventLog log, long fromMillis, long toMillis, boolean[] engagedType) {
         int n = log.size();
-        long[] all = new long[n];
-        long[] engagements = new long[n];
-        int count = 0;
-        int engagedCount = 0;
+        PairIndex pairs = new PairIndex(n / 2);
+        int[] eventsOfPair = new int[16];
+        int[] engagedOfPair = new int[16];
         for (int e = 0; e < n; e++) {
             long time = log.timeMillis(e);
             if (time < fromMillis || time >= toMillis) {
                 continue;
             }
-            long key = key(log.userIndex(e), log.itemIndex(e));
-            all[count++] = key;
+            int pair = pairs.index(log.userIndex(e), log.itemIndex(e));
+            if (pair == eventsOfPair.length) {
+                eventsOfPair = Arrays.copyOf(eventsOfPair, pair * 2);
+                engagedOfPair = Arrays.copyOf(engagedOfPair, pair * 2);
+            }
+            eventsOfPair[pair]++;
             if (engagedType[log.eventType(e)]) {
-                engagements[engagedCount++] = key;
+                engagedOfPair[pair]++;
             }
         }
-        Arrays.sort(all, 0, count);
-        Arrays.sort(engagements, 0, engagedCount);
-        int distinct = 0;
-        for (int k = 0; k < count; k++) {
-            if (k == 0 || all[k] != all[k - 1]) {
-                distinct++;
-            }
-        }
-        long[] keys = new long[distinct];
-        int[] eventCounts = new int[distinct];
-        int[] engagedCounts = new int[distinct];
-        int pair = -1;
-        for (int k = 0; k < count; k++) {
-            if (k == 0 || all[k] != all[k - 1]) {
-                keys[++pair] = all[k];
-            }
-            eventCounts[pair]++;
-        }
-        pair = 0;
-        for (int k = 0; k < engagedCount; k++) {
-            while (keys[pair] != engagements[k]) {
-                pair++;
-            }
-            engagedCounts[pair]++;
+        int[] order = pairs.byUserAndItem(log.users().size())[1];
+        long[] keys = new long[order.length];
+        int[] eventCounts = new int[order.length];
+        int[] engagedCounts = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            int pair = order[k];
+            keys[k] = key(pairs.user(pair), pairs.item(pair));
+            eventCounts[k] = eventsOfPair[pair];
+            engagedCounts[k] = engagedOfPair[pair];
         }
         return new PairCounts(keys, eventCounts, engagedCounts);
     }

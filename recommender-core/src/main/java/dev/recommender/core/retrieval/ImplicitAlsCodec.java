@@ -1,7 +1,7 @@
 package dev.recommender.core.retrieval;
 
 import dev.recommender.core.SeenItems;
-import dev.recommender.core.io.ModelCodec;
+import dev.recommender.core.io.AbstractModelCodec;
 import dev.recommender.core.io.ModelData;
 
 /**
@@ -11,30 +11,16 @@ import dev.recommender.core.io.ModelData;
  * {@link HnswTopKIndex}), so it answers exactly as the saved one. Registered through
  * {@code META-INF/services}. Stateless and thread-safe.
  */
-public final class ImplicitAlsCodec implements ModelCodec<ImplicitAls> {
+public final class ImplicitAlsCodec extends AbstractModelCodec<ImplicitAls> {
     /** Creates the codec (used by {@link java.util.ServiceLoader}). */
     public ImplicitAlsCodec() {
-    }
-
-    @Override
-    public String type() {
-        return ImplicitAls.NAME;
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public Class<ImplicitAls> modelClass() {
-        return ImplicitAls.class;
+        super(ImplicitAls.NAME, 1, ImplicitAls.class);
     }
 
     @Override
     public ModelData encode(ImplicitAls model) {
         ImplicitAls.Config config = model.config();
-        ModelData.Builder data = ModelData.builder(type(), version())
+        ModelData.Builder data = newData()
                 .property("factors", config.factors())
                 .property("regularization", config.regularization())
                 .property("alpha", config.alpha())

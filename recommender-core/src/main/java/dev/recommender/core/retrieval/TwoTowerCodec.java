@@ -1,7 +1,7 @@
 package dev.recommender.core.retrieval;
 
 import dev.recommender.core.SeenItems;
-import dev.recommender.core.io.ModelCodec;
+import dev.recommender.core.io.AbstractModelCodec;
 import dev.recommender.core.io.ModelData;
 
 /**
@@ -11,30 +11,16 @@ import dev.recommender.core.io.ModelData;
  * rebuilds its top-K index from the stored vectors (deterministically, see {@link HnswTopKIndex}), so it
  * answers exactly as the saved one. Registered through {@code META-INF/services}. Stateless and thread-safe.
  */
-public final class TwoTowerCodec implements ModelCodec<TwoTowerRetrieval> {
+public final class TwoTowerCodec extends AbstractModelCodec<TwoTowerRetrieval> {
     /** Creates the codec (used by {@link java.util.ServiceLoader}). */
     public TwoTowerCodec() {
-    }
-
-    @Override
-    public String type() {
-        return TwoTowerRetrieval.NAME;
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public Class<TwoTowerRetrieval> modelClass() {
-        return TwoTowerRetrieval.class;
+        super(TwoTowerRetrieval.NAME, 1, TwoTowerRetrieval.class);
     }
 
     @Override
     public ModelData encode(TwoTowerRetrieval model) {
         TwoTowerRetrieval.Config config = model.config();
-        ModelData.Builder data = ModelData.builder(type(), version())
+        ModelData.Builder data = newData()
                 .property("dimensions", config.dimensions())
                 .property("epochs", config.epochs())
                 .property("batchSize", config.batchSize())

@@ -6,6 +6,7 @@ import dev.recommender.core.EpochProgress;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Interactions;
+import dev.recommender.core.internal.Shuffle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,12 +156,7 @@ final class TwoTowerTrainer {
         }) : null;
         try {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                for (int k = pairs - 1; k > 0; k--) {
-                    int j = random.nextInt(k + 1);
-                    int t = order[k];
-                    order[k] = order[j];
-                    order[j] = t;
-                }
+                Shuffle.shuffle(order, pairs, random);
                 double lossSum = 0;
                 for (int from = 0; from < pairs; from += batch) {
                     int n = Math.min(batch, pairs - from);

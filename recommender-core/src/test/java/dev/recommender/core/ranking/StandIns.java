@@ -1,15 +1,16 @@
 package dev.recommender.core.ranking;
 
-import dev.recommender.core.Algorithm;
 import dev.recommender.core.DenseScoringRecommender;
 import dev.recommender.core.IndexedScorer;
+import dev.recommender.core.InteractionsAlgorithm;
+import dev.recommender.core.Recommender;
 import dev.recommender.core.SeenItems;
-import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Aggregation;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.Interactions;
-import dev.recommender.core.io.ModelCodec;
+import dev.recommender.core.io.AbstractModelCodec;
 import dev.recommender.core.io.ModelData;
 
 import java.util.OptionalInt;
@@ -93,18 +94,14 @@ public final class StandIns {
     }
 
     /** Fits {@link BiasScorer}: item bias with damping 5, then user bias on the residual with damping 5. */
-    public record BiasAlgorithm(Aggregation aggregation) implements Algorithm<BiasScorer> {
-        @Override
-        public BiasScorer fit(TrainingData data, TrainingListener listener) {
-            return fit(data.interactions(aggregation), listener);
-        }
-
+    public record BiasAlgorithm(Aggregation aggregation) implements StandInAlgorithm<BiasScorer> {
         @Override
         public String name() {
             return "bias";
         }
 
-        BiasScorer fit(Interactions data, TrainingListener listener) {
+        @Override
+        public BiasScorer fit(Interactions data, TrainingListener listener) {
             double mean = data.meanValue();
             float[] itemBias = new float[data.itemCount()];
             for (int i = 0; i < itemBias.length; i++) {
@@ -127,25 +124,15 @@ public final class StandIns {
     }
 
     /** Codec of {@link BiasScorer}, registered in the test resources. */
-    public static final class BiasCodec implements ModelCodec<BiasScorer> {
-        @Override
-        public String type() {
-            return "test-bias";
-        }
-
-        @Override
-        public int version() {
-            return 1;
-        }
-
-        @Override
-        public Class<BiasScorer> modelClass() {
-            return BiasScorer.class;
+    public static final class BiasCodec extends AbstractModelCodec<BiasScorer> {
+        /** Creates the codec (called by {@link java.util.ServiceLoader}). */
+        public BiasCodec() {
+            super("test-bias", 1, BiasScorer.class);
         }
 
         @Override
         public ModelData encode(BiasScorer model) {
-            ModelData.Builder data = ModelData.builder(type(), 1).property("mean", Double.toString(model.mean))
+            ModelData.Builder data = newData().property("mean", Double.toString(model.mean))
                     .putFloats("userBias", model.userBias).putFloats("itemBias", model.itemBias);
             model.seenItems().writeTo(data, "seen.");
             return data.build();
@@ -194,18 +181,14 @@ public final class StandIns {
     }
 
     /** Fits {@link CooccurrenceRetrieval} (O(users · degree²) time, O(items²) memory). */
-    public record CooccurrenceAlgorithm(Aggregation aggregation) implements Algorithm<CooccurrenceRetrieval> {
-        @Override
-        public CooccurrenceRetrieval fit(TrainingData data, TrainingListener listener) {
-            return fit(data.interactions(aggregation), listener);
-        }
-
+    public record CooccurrenceAlgorithm(Aggregation aggregation) implements StandInAlgorithm<CooccurrenceRetrieval> {
         @Override
         public String name() {
             return "cooccurrence";
         }
 
-        CooccurrenceRetrieval fit(Interactions data, TrainingListener listener) {
+        @Override
+        public CooccurrenceRetrieval fit(Interactions data, TrainingListener listener) {
             int n = data.itemCount();
             float[] counts = new float[n * n];
             for (int u = 0; u < data.userCount(); u++) {
@@ -222,25 +205,15 @@ public final class StandIns {
     }
 
     /** Codec of {@link CooccurrenceRetrieval}, registered in the test resources. */
-    public static final class CooccurrenceCodec implements ModelCodec<CooccurrenceRetrieval> {
-        @Override
-        public String type() {
-            return "test-cooccurrence";
-        }
-
-        @Override
-        public int version() {
-            return 1;
-        }
-
-        @Override
-        public Class<CooccurrenceRetrieval> modelClass() {
-            return CooccurrenceRetrieval.class;
+    public static final class CooccurrenceCodec extends AbstractModelCodec<CooccurrenceRetrieval> {
+        /** Creates the codec (called by {@link java.util.ServiceLoader}). */
+        public CooccurrenceCodec() {
+            super("test-cooccurrence", 1, CooccurrenceRetrieval.class);
         }
 
         @Override
         public ModelData encode(CooccurrenceRetrieval model) {
-            ModelData.Builder data = ModelData.builder(type(), 1).putFloats("cooccurrence", model.cooccurrence);
+            ModelData.Builder data = newData().putFloats("cooccurrence", model.cooccurrence);
             model.seenItems().writeTo(data, "seen.");
             return data.build();
         }
@@ -271,19 +244,29 @@ public final class StandIns {
     }
 
     /** Fits {@link Popularity}. */
-    public record PopularityAlgorithm(Aggregation aggregation) implements Algorithm<Popularity> {
-        @Override
-        public Popularity fit(TrainingData data, TrainingListener listener) {
-            return fit(data.interactions(aggregation), listener);
-        }
-
+    public record PopularityAlgorithm(Aggregation aggregation) implements StandInAlgorithm<Popularity> {
         @Override
         public String name() {
             return "popularity";
         }
 
-        Popularity fit(Interactions data, TrainingListener listener) {
+        @Override
+        public Popularity fit(Interactions data, TrainingListener listener) {
             return new Popularity(SeenItems.of(data));
+        }
+    }
+
+    /**
+     * A stand-in stage: trains on one fixed aggregation of the events (its {@link #input()}), so the
+     * stand-ins say only how they fit on the aggregated interactions.
+     */
+    interface StandInAlgorithm<M extends Recommender> extends InteractionsAlgorithm<M> {
+        /** The aggregation the stage trains on. */
+        Aggregation aggregation();
+
+        @Override
+        default TrainingInput input() {
+            return TrainingInput.of(aggregation());
         }
     }
 

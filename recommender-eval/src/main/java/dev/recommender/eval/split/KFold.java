@@ -68,7 +68,7 @@ public record KFold(int folds, long seed, ShuffleSource source) implements Split
 
     @Override
     public List<Split> split(EventLog events) {
-        PairIndex pairs = PairIndex.of(events);
+        EventPairs pairs = EventPairs.of(events);
         int pairCount = pairs.pairCount();
         if (pairCount < folds) {
             throw new IllegalArgumentException("cannot make " + folds + " folds of " + pairCount + " pairs");

@@ -128,7 +128,7 @@ public record PerUserHoldout(Mode mode, double testFraction, int lastN, int minH
 
     @Override
     public List<Split> split(EventLog events) {
-        PairIndex pairs = PairIndex.of(events);
+        EventPairs pairs = EventPairs.of(events);
         int userCount = events.users().size();
         int[][] byUser = pairs.pairsByUser(userCount);
         int[] start = byUser[0];
@@ -144,7 +144,7 @@ public record PerUserHoldout(Mode mode, double testFraction, int lastN, int minH
         return List.of(pairs.split(events, test));
     }
 
-    private int chooseFraction(EventLog events, PairIndex pairs, int[] start, int[] userPairs, boolean[] test) {
+    private int chooseFraction(EventLog events, EventPairs pairs, int[] start, int[] userPairs, boolean[] test) {
         int userCount = start.length - 1;
         int[] userRank = IdOrder.ranks(events.users());
         int[] usersAscending = new int[userCount];
@@ -185,7 +185,7 @@ public record PerUserHoldout(Mode mode, double testFraction, int lastN, int minH
         return testCount;
     }
 
-    private int chooseLastN(PairIndex pairs, int[] start, int[] userPairs, boolean[] test) {
+    private int chooseLastN(EventPairs pairs, int[] start, int[] userPairs, boolean[] test) {
         // Dense rank of each pair's last time, so (time rank, pair) packs into one sortable long.
         int pairCount = pairs.pairCount();
         long[] times = new long[pairCount];

@@ -48,7 +48,7 @@ public record RandomHoldout(double testFraction, long seed, ShuffleSource source
 
     @Override
     public List<Split> split(EventLog events) {
-        PairIndex pairs = PairIndex.of(events);
+        EventPairs pairs = EventPairs.of(events);
         int pairCount = pairs.pairCount();
         int testCount = (int) Math.round(testFraction * pairCount);
         if (testCount == 0 || testCount == pairCount) {
