@@ -307,12 +307,27 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
             retrievalScores[kept] = retrieved.scores[k];
             kept++;
         }
-        buffers.scoreRows(user, kept, retrieved.fallback);
-        if (orderer != null && orderingWeight < 1 && !retrieved.fallback) {
-            fuseWithRetrievalOrder(buffers.orderScores, items, kept, orderingWeight, buffers.order, buffers.orderScores);
-        }
+        buffers.fillRows(user, kept, retrieved.fallback);
         double[] rates = buffers.rates;
-        double[] rankingScores = orderer == null ? rates : buffers.orderScores;
+        double[] rankingScores;
+        if (orderer == null) {
+            // the engagement rate orders the list: every candidate's is needed
+            ranker.predict(buffers.matrix, kept, rates);
+            rankingScores = rates;
+        } else {
+            rankingScores = buffers.orderScores;
+            if (orderingWeight == 0 && !retrieved.fallback) {
+                // the retrieval order stands: its ranks are the scores, the orderer's trees are not walked
+                for (int k = 0; k < kept; k++) {
+                    rankingScores[k] = 1 - (double) k / kept;
+                }
+            } else {
+                orderer.predict(buffers.matrix, kept, rankingScores);
+                if (orderingWeight < 1 && !retrieved.fallback) {
+                    fuseWithRetrievalOrder(rankingScores, items, kept, orderingWeight, buffers.order, rankingScores);
+                }
+            }
+        }
         int size = Math.min(howMany, kept);
         int[] order = buffers.order;
         if (retrieved.fallback) {
@@ -329,7 +344,14 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
             ranking.items[r] = items[k];
             ranking.retrievalScores[r] = retrievalScores[k];
             ranking.rankingScores[r] = rankingScores[k];
-            ranking.rates[r] = rates[k];
+        }
+        if (orderer == null) {
+            for (int r = 0; r < size; r++) {
+                ranking.rates[r] = rates[order[r]];
+            }
+        } else {
+            // another model ordered the list: the engagement rate is needed for the listed items only
+            buffers.ratesOf(order, size, ranking.rates);
         }
         return ranking;
     }
@@ -516,6 +538,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         double[] matrix = new double[0];
         double[] rates = new double[0];
         double[] orderScores = new double[0];
+        double[] selected = new double[0];
         int[] order = new int[0];
 
         Scratch ensure(int n) {
@@ -534,10 +557,10 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         }
 
         /**
-         * Rating predictions, features and both models' predictions of the first {@code count} of
-         * {@link #items} with their {@link #retrievalScores} (zero as a feature for fallback candidates).
+         * Rating predictions and the feature rows of the first {@code count} of {@link #items} with
+         * their {@link #retrievalScores} (zero as a feature for fallback candidates) into {@link #matrix}.
          */
-        void scoreRows(int user, int count, boolean fallback) {
+        void fillRows(int user, int count, boolean fallback) {
             if (candidateItems.length != count) {
                 candidateItems = Arrays.copyOf(items, count);
             } else {
@@ -546,10 +569,27 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
             scorer.scoreInto(user, candidateItems, svd);
             // a fallback list's scores are popularity, not retrieval scores: the feature is 0
             features.fillRows(user, items, fallback ? zeros : retrievalScores, svd, count, matrix);
+        }
+
+        /** {@link #fillRows} and both models' predictions of every row. */
+        void scoreRows(int user, int count, boolean fallback) {
+            fillRows(user, count, fallback);
             ranker.predict(matrix, count, rates);
             if (orderer != null) {
                 orderer.predict(matrix, count, orderScores);
             }
+        }
+
+        /** The engagement rates of the rows {@code order[0..size)} of {@link #matrix} into {@code out}. */
+        void ratesOf(int[] order, int size, double[] out) {
+            int p = RankingFeature.count();
+            if (selected.length < size * p) {
+                selected = new double[Math.max(size, 16) * p];
+            }
+            for (int r = 0; r < size; r++) {
+                System.arraycopy(matrix, order[r] * p, selected, r * p, p);
+            }
+            ranker.predict(selected, size, out);
         }
     }
 

@@ -59,6 +59,8 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
     static final double[] ORDERING_WEIGHTS = {0, 0.25, 0.5, 0.75, 1};
     /** One in this many label-window users is held out of the orderer's training to choose its weight. */
     static final int CHECK_SHARE = 5;
+    /** Held-out users with an engaged candidate needed before the orderer may change the retrieval order. */
+    static final int MIN_CHECK_USERS = 20;
 
     /** Validates the fields. */
     public RetrievalRankingAlgorithm {
@@ -114,13 +116,17 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
     /**
      * Picks {@link RetrievalRanking#orderingWeight()} among {@link #ORDERING_WEIGHTS}: the one whose
      * order of the held-out users' candidates has the highest mean NDCG@10 of their label-window
-     * engagements (ties go to the smaller weight, the retrieval order). 1 when no user was held out.
+     * engagements (ties go to the smaller weight, the retrieval order). 0, the retrieval order, when
+     * fewer than {@link #MIN_CHECK_USERS} held-out users have an engaged candidate: without evidence
+     * that the orderer does better, the lists stay as retrieval ranked them.
      */
     static double chooseOrderingWeight(RankingModel orderer, Examples examples) {
         int rows = examples.checkEngaged().length;
-        if (rows == 0) {
-            LOG.info("no held-out users with an engaged candidate: the orderer alone orders lists");
-            return 1;
+        int heldOutUsers = (int) java.util.Arrays.stream(examples.checkUsers()).distinct().count();
+        if (heldOutUsers < MIN_CHECK_USERS) {
+            LOG.info("{} held-out users with an engaged candidate (fewer than {}): no evidence that the orderer "
+                    + "orders better than retrieval, lists keep the retrieval order", heldOutUsers, MIN_CHECK_USERS);
+            return 0;
         }
         double[] flat = new double[rows * RankingFeature.count()];
         for (int r = 0; r < rows; r++) {
