@@ -72,7 +72,7 @@ final class EvaluateCommand extends ToolCommand {
             + "report.json and report.html (tables and charts in one self-contained page); DIR is created.")
     Path reportDir;
 
-    @Option(names = "--tune", description = "Tune svd, rate-als, als and ease inside every fold on a validation carve of "
+    @Option(names = "--tune", description = "Tune svd, rate-als, implicit-als and ease inside every fold on a validation carve of "
             + "the fold's training side (nested); see TuningSpaces.")
     boolean tune;
 

@@ -43,7 +43,7 @@ final class QuickstartCommand extends ToolCommand {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of splits and models (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--algorithms", paramLabel = "LIST", defaultValue = "popularity,baseline,svd,als",
+    @Option(names = "--algorithms", paramLabel = "LIST", defaultValue = "popularity,baseline,svd,implicit-als",
             description = "Algorithms of the evaluation step (default: ${DEFAULT-VALUE}).")
     String algorithms;
 

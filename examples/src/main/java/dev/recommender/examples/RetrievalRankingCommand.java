@@ -89,8 +89,9 @@ final class RetrievalRankingCommand extends ToolCommand {
     /** The test share of the time span, from {@link #splitSpec}. */
     double split;
 
-    @Option(names = "--retrieval", paramLabel = "MODEL", defaultValue = "als",
-            description = "Retrieval stage of the two-stage model: als or two-tower (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--retrieval", paramLabel = "MODEL", defaultValue = ImplicitAls.NAME,
+            description = "Retrieval stage of the two-stage model: implicit-als or two-tower (default: ${DEFAULT-VALUE}; "
+                    + "the former spelling als is still accepted).")
     String retrieval;
 
     @Option(names = "--candidates", paramLabel = "N|all", defaultValue = "" + RetrievalRankingConfig.DEFAULT_CANDIDATES,
@@ -132,8 +133,9 @@ final class RetrievalRankingCommand extends ToolCommand {
     @Override
     void run() throws Exception {
         split = testShare(splitSpec);
-        if (!retrieval.equals("als") && !retrieval.equals("two-tower")) {
-            throw new UserInputException("--retrieval must be als or two-tower, got '" + retrieval + "'");
+        retrieval = AlgorithmCatalog.standard().canonicalName(retrieval);
+        if (!retrieval.equals(ImplicitAls.NAME) && !retrieval.equals(TwoTowerRetrieval.NAME)) {
+            throw new UserInputException("--retrieval must be implicit-als or two-tower, got '" + retrieval + "'");
         }
         if (threads < 1) {
             throw new UserInputException("--threads must be at least 1, got " + threads);
@@ -155,7 +157,7 @@ final class RetrievalRankingCommand extends ToolCommand {
         Protocol protocol = Protocol.seedNotebook(split, KS);
         List<Split> splits = protocol.splitter().split(data.events());
         EpochValidation validation = validation(splits.get(0));
-        RetrievalRankingAlgorithm<Svd> twoStage = twoStage(context, retrieval.equals("als") ? als : twoTower,
+        RetrievalRankingAlgorithm<Svd> twoStage = twoStage(context, retrieval.equals(ImplicitAls.NAME) ? als : twoTower,
                 candidateCount == 0 ? Integer.MAX_VALUE : candidateCount, target, trees);
         Map<String, Algorithm<?>> contenders = new LinkedHashMap<>();
         contenders.put("popularity", Popularity.Config.defaults().withInput(TrainingInput.of(Signal.RATING)));
@@ -169,7 +171,7 @@ final class RetrievalRankingCommand extends ToolCommand {
         contenders.put("retrieval-ranking", twoStage);
         for (String name : skip) {
             if (!name.isBlank() && !name.trim().equals("retrieval-ranking")) {
-                contenders.remove(name.trim());
+                contenders.remove(AlgorithmCatalog.standard().canonicalName(name));
             }
         }
         List<EpochProgress> epochs = new ArrayList<>();
