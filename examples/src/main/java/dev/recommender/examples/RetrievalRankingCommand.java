@@ -59,16 +59,16 @@ import java.util.function.BiFunction;
  * every epoch, their top-K categorical accuracy at 10 and 100 on the protocol's new engaged test pairs
  * ({@link EpochValidation}; users unknown to training count as misses), printed with the losses. Draws the
  * training curves as a PNG ({@value #CURVE_FILE}) and the per-epoch accuracy as a second one
- * ({@value #ACCURACY_FILE}) in the same folder; with {@code --save DIR} refits the two-stage model on the whole
+ * ({@value #ACCURACY_FILE}) in the same folder; with {@code --model-dir DIR} refits the two-stage model on the whole
  * log and writes {@code DIR/model.bin}, which {@code serve} loads.
  */
 @Command(name = "retrieval-ranking", mixinStandardHelpOptions = true,
         description = "Two-stage recommender (retrieval, then a gradient-boosted ranking model): the seed's top-K "
                 + "accuracy table and engagement-rate RMSE against Svd on a temporal split; saves the model "
-                + "for serve with --save.")
+                + "for serve with --model-dir.")
 final class RetrievalRankingCommand extends ToolCommand {
     /** File name of the model that {@code serve} loads. */
-    static final String MODEL_FILE = "model.bin";
+    static final String MODEL_FILE = UserDirs.MODEL_FILE;
     /** File name of the training-curve chart. */
     static final String CURVE_FILE = "retrieval-ranking-training.png";
     /** File name of the per-epoch top-K accuracy chart of the retrieval models. */
@@ -119,12 +119,17 @@ final class RetrievalRankingCommand extends ToolCommand {
             description = "Comparison models to leave out of the table, e.g. two-tower (they are slow on big logs).")
     List<String> skip;
 
-    @Option(names = "--save", paramLabel = "DIR",
-            description = "Refit the two-stage model on the whole log and save it as DIR/" + MODEL_FILE + ".")
-    Path saveDir;
+    @Option(names = "--model-dir", paramLabel = "DIR",
+            description = "Refit the two-stage model on the whole log and save it as DIR/" + MODEL_FILE
+                    + ", the file serve --model-dir DIR loads.")
+    Path modelDir;
+
+    /** The former spelling of {@code --model-dir}; hidden, still accepted. */
+    @Option(names = "--save", hidden = true)
+    Path formerSaveDir;
 
     @Option(names = "--charts", paramLabel = "DIR",
-            description = "Folder of the training-curve PNG (default: the --save folder, else the runs folder).")
+            description = "Folder of the training-curve PNG (default: the --model-dir folder, else the runs folder).")
     Path chartsDir;
 
     @Mixin
@@ -133,6 +138,10 @@ final class RetrievalRankingCommand extends ToolCommand {
     @Override
     void run() throws Exception {
         split = testShare(splitSpec);
+        if (modelDir == null && formerSaveDir != null) {
+            err().println("warning: --save is deprecated; use --model-dir");
+        }
+        Path saveDir = modelDir != null ? modelDir : formerSaveDir;
         retrieval = AlgorithmCatalog.standard().canonicalName(retrieval);
         if (!retrieval.equals(ImplicitAls.NAME) && !retrieval.equals(TwoTowerRetrieval.NAME)) {
             throw new UserInputException("--retrieval must be implicit-als or two-tower, got '" + retrieval + "'");

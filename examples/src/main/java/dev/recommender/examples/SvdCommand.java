@@ -9,6 +9,7 @@ import dev.recommender.core.data.Interactions;
 import dev.recommender.core.io.ModelStore;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.eval.split.Split;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
  * (user, item) pairs, fits {@link Baseline} and {@link Svd} on the rest and prints RMSE and MAE of the
  * global mean, the baseline and SVD on the held-out pairs, the fit times, the per-epoch loss and the
  * top 10 of one example user. {@code --grid} adds the proof of concept's cross-validated grid search;
- * {@code --save} writes the SVD model. Every run leaves a {@link RunRecord}.
+ * {@code --model-dir DIR} writes the SVD model as {@code DIR/model.bin}, the file {@code serve --model-dir DIR} loads. Every run leaves a {@link RunRecord}.
  */
 @Command(name = "svd", mixinStandardHelpOptions = true,
         description = "Train biased matrix factorization (SVD) and compare its RMSE/MAE with the global mean "
@@ -72,8 +73,13 @@ final class SvdCommand extends ToolCommand {
     @Option(names = "--user", paramLabel = "USER_ID", description = "Example user for the top 10 (default: the first test user).")
     String exampleUser;
 
-    @Option(names = "--save", paramLabel = "FILE", description = "Save the SVD model to this file.")
-    Path save;
+    @Option(names = "--model-dir", paramLabel = "DIR",
+            description = "Save the SVD model as DIR/model.bin, the file serve --model-dir DIR loads.")
+    Path modelDir;
+
+    /** The former option: save the model to this file; hidden, still accepted. */
+    @Option(names = "--save", hidden = true)
+    Path formerSaveFile;
 
     @Option(names = "--grid", description = "Also run the cross-validated grid search (epochs {5,10}, learning rate "
             + "{0.002,0.005}, regularisation {0.4,0.6}, 3 folds).")
@@ -131,7 +137,14 @@ final class SvdCommand extends ToolCommand {
             gridResult = SvdGrid.run(data, aggregation, config, seed, record, progressBars());
             text.append("\n").append(gridResult.get("markdown"));
         }
+        Path save = modelDir != null ? modelDir.resolve(UserDirs.MODEL_FILE) : formerSaveFile;
+        if (modelDir == null && formerSaveFile != null) {
+            err().println("warning: --save FILE is deprecated; use --model-dir DIR (the model goes to DIR/model.bin)");
+        }
         if (save != null) {
+            if (save.getParent() != null) {
+                Files.createDirectories(save.getParent());
+            }
             ModelStore.save(result.svd, save);
             record.model("svd", save);
             text.append("\nSaved the SVD model to ").append(save).append('\n');

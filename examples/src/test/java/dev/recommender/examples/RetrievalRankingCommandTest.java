@@ -30,7 +30,7 @@ class RetrievalRankingCommandTest {
     void printsTheSeedTableSavesAServableModelAndDrawsTheCurves() throws Exception {
         Path save = dir.resolve("model");
         CliRun run = CliRun.of("retrieval-ranking", "--input", log.toString(), "--format", "seed", "--skip", "two-tower",
-                "--trees", "20", "--candidates", "20", "--save", save.toString(), "--runs-dir",
+                "--trees", "20", "--candidates", "20", "--model-dir", save.toString(), "--runs-dir",
                 dir.resolve("runs").toString());
         assertEquals(Cli.OK, run.exitCode(), run.err());
         assertTrue(run.out().contains("| algorithm | rmse | top_k_accuracy@1 | top_k_accuracy@5 | top_k_accuracy@10 "
@@ -87,7 +87,7 @@ class RetrievalRankingCommandTest {
         assertEquals(0.25, RetrievalRankingCommand.testShare("0.25"));
         CliRun retrieval = CliRun.of("retrieval-ranking", "--input", log.toString(), "--retrieval", "knn");
         assertEquals(Cli.USAGE, retrieval.exitCode());
-        assertTrue(retrieval.err().contains("error: --retrieval must be als or two-tower, got 'knn'"), retrieval.err());
+        assertTrue(retrieval.err().contains("error: --retrieval must be implicit-als or two-tower, got 'knn'"), retrieval.err());
         CliRun candidates = CliRun.of("retrieval-ranking", "--input", log.toString(), "--candidates", "0");
         assertEquals(Cli.USAGE, candidates.exitCode());
         assertTrue(candidates.err().contains("error: --candidates must be a positive number or all, got '0'"),
