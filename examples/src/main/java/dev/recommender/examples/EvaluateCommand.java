@@ -165,7 +165,7 @@ final class EvaluateCommand extends ToolCommand {
         try (BarListener bar = new BarListener("evaluate", progressBars)) {
             // each algorithm trains on its own signal: rating models on the values, top-N models on the
             // implicit signal (every rated pair a positive for rating data); all are judged on the same pairs
-            Evaluator.Builder evaluator = Evaluator.builder(data.format().signals())
+            Evaluator.Builder evaluator = Evaluator.builder(data.signals())
                     .testAggregation(base).options(options.build()).listener(bar);
             return evaluator.build().evaluate(data.events(), split.splitter(seed), algorithms);
         }

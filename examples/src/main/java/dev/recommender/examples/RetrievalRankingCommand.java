@@ -152,7 +152,7 @@ final class RetrievalRankingCommand extends ToolCommand {
         int candidateCount = parseCandidates();
         Dataset data = input.load(err());
         if (!data.format().isEngagement()) {
-            throw new UserInputException("retrieval-ranking needs an engagement log (--format seed), got --format "
+            throw new UserInputException("retrieval-ranking needs an engagement log (--format events), got --format "
                     + data.format());
         }
         RunRecord record = RunRecord.start("retrieval-ranking").dataFile(data.file(), data.format().optionName())
@@ -224,7 +224,7 @@ final class RetrievalRankingCommand extends ToolCommand {
         if (saveDir != null) {
             err().println("refitting retrieval-ranking on all " + data.events().size() + " events for serving");
             err().flush();
-            saved = twoStage.fit(TrainingData.of(data.events(), data.format().signals()), listener);
+            saved = twoStage.fit(TrainingData.of(data.events(), data.signals()), listener);
             modelFile = saveDir.resolve(MODEL_FILE);
             ModelStore.save(saved, modelFile);
             record.model("retrieval-ranking", modelFile);

@@ -67,7 +67,7 @@ final class SvdCommand extends ToolCommand {
     int threads;
 
     @Option(names = "--engaged-pairs-only",
-            description = "Seed format: keep only pairs with at least one engagement, as the proof of concept's ratings.csv did.")
+            description = "Events format: keep only pairs with at least one engagement, as the proof of concept's ratings.csv did.")
     boolean engagedPairsOnly;
 
     @Option(names = "--user", paramLabel = "USER_ID", description = "Example user for the top 10 (default: the first test user).")
@@ -97,7 +97,7 @@ final class SvdCommand extends ToolCommand {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
         if (engagedPairsOnly && !input.format.isEngagement()) {
-            throw new UserInputException("--engaged-pairs-only needs --format seed, got --format " + input.format);
+            throw new UserInputException("--engaged-pairs-only needs --format events, got --format " + input.format);
         }
         RunRecord record = RunRecord.start("svd");
         Dataset data = input.load(err());
