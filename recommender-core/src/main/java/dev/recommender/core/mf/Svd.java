@@ -240,6 +240,19 @@ public final class Svd extends ValuePredictor {
     }
 
     /**
+     * Fits a model on training data, aggregating it with the configuration's
+     * {@link Config#input() training input}; the same as {@code config.fit(data)}.
+     *
+     * @param data   the training data (events and how they become values)
+     * @param config the configuration
+     * @return the fitted model
+     * @throws IllegalArgumentException if the training data is empty
+     */
+    public static Svd fit(TrainingData data, Config config) {
+        return config.fit(data, TrainingListener.NONE);
+    }
+
+    /**
      * Configuration of {@link Svd}, and the algorithm that fits it.
      *
      * <p>Per pair with error {@code e}: {@code b_u += biasLearningRate (e - biasRegularization b_u)},

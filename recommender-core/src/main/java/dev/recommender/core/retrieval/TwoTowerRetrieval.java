@@ -84,6 +84,19 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
         return config.fit(training, TrainingListener.NONE);
     }
 
+    /**
+     * Fits a model on training data, aggregating it with the configuration's
+     * {@link Config#input() training input}; the same as {@code config.fit(data)}.
+     *
+     * @param data   the training data (events and how they become values)
+     * @param config the configuration
+     * @return the fitted model
+     * @throws IllegalArgumentException if the training data is empty
+     */
+    public static TwoTowerRetrieval fit(TrainingData data, Config config) {
+        return config.fit(data, TrainingListener.NONE);
+    }
+
     @Override
     public String name() {
         return NAME;
