@@ -58,9 +58,10 @@ final class EvaluateCommand extends ToolCommand {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the models (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "1",
-            description = "Training threads per model; models depend on the count (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads",
+            description = "Training threads per model; models depend on the count (default: every available core, "
+                    + "${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--chart", paramLabel = "FILE", description = "Write a bar chart (PNG) of --metric per algorithm.")
     Path chart;

@@ -99,7 +99,7 @@ final class QuickstartCommand extends ToolCommand {
 
         // 3. ranking: every algorithm judged by the same evaluator
         Map<String, Algorithm<?>> configured = AlgorithmCatalog.standard().createAll(algorithms,
-                new AlgorithmCatalog.Context(data.format(), seed, 1));
+                new AlgorithmCatalog.Context(data.format(), seed, Runtime.getRuntime().availableProcessors()));
         EvaluationReport report = EvaluateCommand.evaluate(data, configured, SplitSpec.parse("random:0.2"), 10, seed,
                 progressBars());
         text.append("\n# 3. Ranking the held-out items (random 20% of pairs, top 10)\n\n").append(report.toMarkdown());

@@ -112,8 +112,10 @@ final class RetrievalRankingCommand extends ToolCommand {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every model (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Training threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads",
+            description = "Training threads; models depend on the count (default: every available core, "
+                    + "${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--skip", paramLabel = "MODELS", split = ",", defaultValue = "",
             description = "Comparison models to leave out of the table, e.g. two-tower (they are slow on big logs).")

@@ -62,9 +62,10 @@ final class SvdCommand extends ToolCommand {
     @Option(names = "--regularization", description = "L2 regularisation of biases and factors (default: the format's preset).")
     Double regularization;
 
-    @Option(names = "--threads", defaultValue = "1",
-            description = "Training threads; the model depends on the count (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads",
+            description = "Training threads; the model depends on the count (default: every available core, "
+                    + "${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--engaged-pairs-only",
             description = "Events format: keep only pairs with at least one engagement, as the proof of concept's ratings.csv did.")

@@ -207,10 +207,11 @@ public final class RateAls extends ValuePredictor {
         /**
          * The defaults: squared loss, 16 factors, lambda 50, bias penalty 10, pairs weighted by the square root
          * of the shown count, 10 sweeps,
-         * seed 42, 1 thread (see docs/models.md for how they were chosen).
+         * seed 42, every available core ({@code Runtime.availableProcessors()}; results are deterministic for a
+         * given thread count) (see docs/models.md for how they were chosen).
          */
         public static Config defaults() {
-            return new Config(Loss.SQUARED, 16, 50, 10, 0.5, 10, 42, 1);
+            return new Config(Loss.SQUARED, 16, 50, 10, 0.5, 10, 42, Runtime.getRuntime().availableProcessors());
         }
 
         /** This configuration with another loss. */

@@ -165,9 +165,9 @@ public final class Ease extends DenseScoringRecommender {
             Args.atLeast("threads", threads, 1);
         }
 
-        /** The defaults: lambda 300, binarised, at most 20,000 items, 1 thread. */
+        /** The defaults: lambda 300, binarised, at most 20,000 items, every available core. */
         public static Config defaults() {
-            return new Config(300, true, 20_000, 1);
+            return new Config(300, true, 20_000, Runtime.getRuntime().availableProcessors());
         }
 
         /** This configuration with another lambda. */
