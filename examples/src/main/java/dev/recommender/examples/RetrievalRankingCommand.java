@@ -219,7 +219,7 @@ final class RetrievalRankingCommand extends ToolCommand {
         if (validation != null && epochs.stream().anyMatch(RetrievalRankingCommand::validated)) {
             accuracyChart = chartFolder.resolve(ACCURACY_FILE);
             drawAccuracy(accuracyChart, epochs, validation);
-            accuracyTable = accuracyTable(epochs, validation) + "Accuracy curves: " + accuracyChart + "\n";
+            accuracyTable = accuracyTable(epochs, validation);
         }
         Path modelFile = null;
         RetrievalRanking saved = null;
@@ -235,7 +235,8 @@ final class RetrievalRankingCommand extends ToolCommand {
         print("# Retrieval and ranking on " + data.file() + " (test period: last " + Math.round(100 * split)
                 + "% of the time span; " + testPairs + " test pairs, " + newEngagedPairs
                 + " of them new and engaged)\n\n" + report.toMarkdown(tableMetrics()) + "\n" + comparison + "\n"
-                + importance(saved) + "\n" + accuracyTable + "Training curves: " + chart
+                + importance(saved) + "\n" + accuracyTable
+                + (accuracyChart == null ? "" : "Accuracy curves: " + accuracyChart + "; ") + "Training curves: " + chart
                 + (modelFile == null ? "" : "\nModel: " + modelFile) + "\nRun record: " + recordFile);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("file", data.file().toString());
@@ -438,9 +439,10 @@ final class RetrievalRankingCommand extends ToolCommand {
 
     /** The per-epoch loss and accuracy of the validated fits as a markdown table. */
     private static String accuracyTable(List<EpochProgress> epochs, EpochValidation validation) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Per-epoch top-K categorical accuracy of "
-                + "the retrieval models on the %d new engaged test pairs (users unknown to training count as "
-                + "misses, where the table above gives them the popularity fallback):%n%n| model | epoch | loss |",
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Top-K categorical accuracy of "
+                + "the retrieval models after the first, middle and last epoch on the %d new engaged test pairs "
+                + "(users unknown to training count as misses, where the table above gives them the popularity "
+                + "fallback; every epoch: the accuracy chart and the run record):%n%n| model | epoch | loss |",
                 validation.size()));
         StringBuilder rule = new StringBuilder("|---|---|---|");
         for (int cutoff : validation.cutoffs()) {
@@ -450,6 +452,9 @@ final class RetrievalRankingCommand extends ToolCommand {
         text.append('\n').append(rule).append('\n');
         for (List<EpochProgress> curve : firstFits(epochs, true).values()) {
             for (EpochProgress progress : curve) {
+                if (!Progress.shown(progress.epoch(), progress.totalEpochs())) {
+                    continue;
+                }
                 text.append(String.format(Locale.ROOT, "| %s | %d/%d | %.6f |", progress.algorithm(),
                         progress.epoch(), progress.totalEpochs(), progress.loss()));
                 for (String name : validation.metricNames()) {

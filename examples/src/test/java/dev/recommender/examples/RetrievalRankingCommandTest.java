@@ -38,7 +38,7 @@ class RetrievalRankingCommandTest {
                 run.out());
         assertTrue(run.out().contains("| retrieval-ranking | 0."), run.out());
         assertTrue(run.out().contains("RMSE of engagement rate on the "), run.out());
-        // epoch lines go to the log (at most 5 per fit); the run record keeps every epoch
+        // epoch lines go to the log (at most 3 per fit); the run record keeps every epoch
         String record;
         try (var files = Files.list(dir.resolve("runs"))) {
             record = Files.readString(files.filter(f -> f.toString().endsWith("-retrieval-ranking.json"))
