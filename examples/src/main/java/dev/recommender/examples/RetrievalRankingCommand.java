@@ -236,7 +236,8 @@ final class RetrievalRankingCommand extends ToolCommand {
                 + "% of the time span; " + testPairs + " test pairs, " + newEngagedPairs
                 + " of them new and engaged)\n\n" + report.toMarkdown(tableMetrics()) + "\n" + comparison + "\n"
                 + importance(saved) + "\n" + accuracyTable
-                + (accuracyChart == null ? "" : "Accuracy curves: " + accuracyChart + "; ") + "Training curves: " + chart
+                + (accuracyChart == null ? "Training curves: " : "Accuracy curves: " + accuracyChart + "; training curves: ")
+                + chart
                 + (modelFile == null ? "" : "\nModel: " + modelFile) + "\nRun record: " + recordFile);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("file", data.file().toString());
