@@ -6,6 +6,7 @@ import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.ranking.RankingTarget;
+import dev.recommender.core.ranking.RetrievalRanking;
 import dev.recommender.core.ranking.RetrievalRankingConfig;
 import dev.recommender.core.retrieval.Ease;
 import dev.recommender.core.retrieval.ImplicitAls;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where the tool resolves algorithm names ({@code --algorithms popularity,baseline,svd})
@@ -29,15 +32,22 @@ import java.util.function.Function;
  * the run's {@link Context} (data kind, seed, threads) to the algorithm, so presets can depend on the
  * data (e.g. SVD's engagement-rate preset for the seed log).
  *
- * <p>To add an algorithm, add one {@code .add(...)} line to {@link #standard()}.
+ * <p>To add an algorithm, add one {@code .add(...)} line to {@link #standard()}. Each name is the
+ * library's own {@code name()} of the algorithm (the name in reports, run records and model files), so
+ * the CLI and the library use one vocabulary; former CLI spellings stay accepted as deprecated aliases
+ * ({@code als} for {@code implicit-als}), with a warning.
  *
  * <p>Immutable and thread-safe.
  */
 public final class AlgorithmCatalog {
-    private final Map<String, Entry> entries;
+    private static final Logger LOG = LoggerFactory.getLogger(AlgorithmCatalog.class);
 
-    private AlgorithmCatalog(Map<String, Entry> entries) {
+    private final Map<String, Entry> entries;
+    private final Map<String, String> aliases;
+
+    private AlgorithmCatalog(Map<String, Entry> entries, Map<String, String> aliases) {
         this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        this.aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
     }
 
     /**
@@ -85,13 +95,13 @@ public final class AlgorithmCatalog {
                 .add("svd", "biased matrix factorization by SGD (Surprise's SVD); engagement-rate or rating preset",
                         c -> (c.format().isEngagement() ? Svd.Config.forEngagementRate() : Svd.Config.forRatings())
                                 .toBuilder().seed(c.seed()).threads(c.threads()).build())
-                .add("als", "implicit-feedback ALS (Hu, Koren and Volinsky 2008), conjugate-gradient solves; top-N only",
+                .add(ImplicitAls.NAME, "implicit-feedback ALS (Hu, Koren and Volinsky 2008), conjugate-gradient solves; top-N only",
                         c -> ImplicitAls.Config.builder().seed(c.seed()).threads(c.threads()).build())
-                .add("two-tower", "two-tower retrieval trained with in-batch sampled softmax (the TFRS model); top-N only",
+                .add(TwoTowerRetrieval.NAME, "two-tower retrieval trained with in-batch sampled softmax (the TFRS model); top-N only",
                         c -> TwoTowerRetrieval.Config.builder().seed(c.seed()).threads(c.threads()).build())
-                .add("rate-als", "engagement-rate model: ALS on engaged/shown, pairs weighted by shown count, with biases",
+                .add(RateAls.NAME, "engagement-rate model: ALS on engaged/shown, pairs weighted by shown count, with biases",
                         c -> RateAls.Config.defaults().withSeed(c.seed()).withThreads(c.threads()))
-                .add("ease", "EASE item-item model (Steck 2019), closed form, binarised pairs, lambda 300; top-N only, "
+                .add(Ease.NAME, "EASE item-item model (Steck 2019), closed form, binarised pairs, lambda 300; top-N only, "
                                 + "catalogs up to 20,000 items",
                         c -> Ease.Config.defaults().withThreads(c.threads()))
                 // Apache Mahout Taste 0.13 peers (module recommender-taste), with their default settings
@@ -109,13 +119,14 @@ public final class AlgorithmCatalog {
                 .add(TasteAlsImplicit.NAME, "Taste SVD with ALS-WR factorization (implicit, confidence alpha)",
                         c -> TasteAlsImplicit.defaults().withSeed(c.seed()).withThreads(c.threads()))
                 .add(TasteSgd.NAME, "Taste SVD with RatingSGDFactorizer", c -> TasteSgd.defaults().withSeed(c.seed()))
-                .add("retrieval-ranking", "the two-stage model: implicit ALS retrieves, gradient-boosted trees over "
+                .add(RetrievalRanking.NAME, "the two-stage model: implicit ALS retrieves, gradient-boosted trees over "
                                 + "pair features (incl. the svd prediction) rank its top "
                                 + RetrievalRankingConfig.DEFAULT_CANDIDATES + " candidates; trained on a "
                                 + "time-earlier slice (needs event times)",
                         c -> RetrievalRankingCommand.twoStage(c, RetrievalRankingCommand.als(c),
                                 RetrievalRankingConfig.DEFAULT_CANDIDATES, RankingTarget.ENGAGED, 200))
                 // ---- further algorithms register here, one .add(...) per name ----
+                .alias("als", ImplicitAls.NAME)
                 .build();
     }
 
@@ -129,30 +140,49 @@ public final class AlgorithmCatalog {
         return List.copyOf(entries.values());
     }
 
-    /** The registered names in registration order. */
+    /** The registered names in registration order (without the deprecated aliases). */
     public List<String> names() {
         return List.copyOf(entries.keySet());
     }
 
     /**
+     * The registered name a name stands for: the name itself, or the current name of a deprecated
+     * alias (with a warning in the log).
+     *
+     * @param name a name as the user typed it
+     * @return the registered name, or the trimmed input if it is neither a name nor an alias
+     */
+    public String canonicalName(String name) {
+        String trimmed = name.trim();
+        String current = aliases.get(trimmed);
+        if (current == null) {
+            return trimmed;
+        }
+        LOG.warn("algorithm name '{}' is deprecated; use '{}' (the name in reports and model files)", trimmed, current);
+        return current;
+    }
+
+    /**
      * Configures one algorithm.
      *
-     * @param name    a registered name
+     * @param name    a registered name or a deprecated alias
      * @param context the run's context
      * @return the configured algorithm
      * @throws UserInputException naming the known algorithms if the name is unknown
      */
     public Algorithm<?> create(String name, Context context) {
-        Entry entry = entries.get(name.trim());
+        String registered = canonicalName(name);
+        Entry entry = entries.get(registered);
         if (entry == null) {
-            throw new UserInputException("unknown algorithm '" + name.trim() + "': expected one of "
+            throw new UserInputException("unknown algorithm '" + registered + "': expected one of "
                     + String.join(", ", entries.keySet()));
         }
         return entry.factory().apply(context);
     }
 
     /**
-     * Configures the algorithms of a comma-separated list, keyed by their names in list order.
+     * Configures the algorithms of a comma-separated list, keyed by their registered names in list order
+     * (a deprecated alias is keyed by the name it stands for).
      *
      * @param names   e.g. {@code "popularity,baseline,svd"}
      * @param context the run's context
@@ -162,10 +192,10 @@ public final class AlgorithmCatalog {
     public Map<String, Algorithm<?>> createAll(String names, Context context) {
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
         for (String name : names.split(",")) {
-            String trimmed = name.trim();
-            if (trimmed.isEmpty()) {
+            if (name.isBlank()) {
                 continue;
             }
+            String trimmed = canonicalName(name);
             if (algorithms.containsKey(trimmed)) {
                 throw new UserInputException("algorithm '" + trimmed + "' is listed twice");
             }
@@ -181,6 +211,7 @@ public final class AlgorithmCatalog {
     /** Collects entries; not thread-safe. */
     public static final class Builder {
         private final List<Entry> entries = new ArrayList<>();
+        private final Map<String, String> aliases = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -199,9 +230,23 @@ public final class AlgorithmCatalog {
         }
 
         /**
+         * Keeps a former name accepted: it configures the algorithm registered as {@code current}, with a
+         * deprecation warning in the log.
+         *
+         * @param alias   the former name
+         * @param current the registered name it stands for
+         * @return this builder
+         */
+        public Builder alias(String alias, String current) {
+            aliases.put(Objects.requireNonNull(alias, "alias"), Objects.requireNonNull(current, "current"));
+            return this;
+        }
+
+        /**
          * Returns the catalog.
          *
-         * @throws IllegalArgumentException if a name is registered twice
+         * @throws IllegalArgumentException if a name is registered twice, or an alias is a registered name
+         *                                  or stands for an unregistered one
          */
         public AlgorithmCatalog build() {
             Map<String, Entry> byName = new LinkedHashMap<>();
@@ -210,7 +255,13 @@ public final class AlgorithmCatalog {
                     throw new IllegalArgumentException("algorithm '" + entry.name() + "' is registered twice");
                 }
             }
-            return new AlgorithmCatalog(byName);
+            aliases.forEach((alias, current) -> {
+                if (byName.containsKey(alias) || !byName.containsKey(current)) {
+                    throw new IllegalArgumentException("alias '" + alias + "' must be a new name for the registered '"
+                            + current + "'");
+                }
+            });
+            return new AlgorithmCatalog(byName, aliases);
         }
     }
 }

@@ -15,10 +15,18 @@ import picocli.CommandLine;
  * turns its events into per-pair values: the seed's engagement log becomes engagement rates
  * ({@link EngagementRate#seed()}), MovieLens ratings become the last rating of each pair
  * ({@link ExplicitRating#last()}).
+ *
+ * <p>The engagement-log preset is called {@code events} on the command line; its former name
+ * {@code seed} (after the proof of concept it comes from) is still accepted, but read next to
+ * {@code --seed} it looked like a random seed.
  */
 public enum DataFormat {
-    /** The proof of concept's {@code content_engagement.csv} (viewed / engaged events). */
-    SEED("seed", "engaged_pct"),
+    /**
+     * An app's engagement log as the proof of concept's {@code content_engagement.csv}
+     * ({@code user_id,content_id,event_timestamp,event_type}, viewed / engaged events); {@code --format events}
+     * (formerly {@code seed}).
+     */
+    SEED("events", "engaged_pct"),
     /** MovieLens {@code ratings.csv} ({@code userId,movieId,rating,timestamp}). */
     MOVIELENS("movielens", "rating"),
     /** MovieLens 100K {@code u.data} (tab-separated, no header). */
@@ -32,7 +40,7 @@ public enum DataFormat {
         this.valueName = valueName;
     }
 
-    /** The name used on the command line, e.g. {@code "seed"}. */
+    /** The name used on the command line, e.g. {@code "events"}. */
     public String optionName() {
         return optionName;
     }
@@ -49,7 +57,7 @@ public enum DataFormat {
 
     /** The CSV schema of the format. */
     public CsvSchema schema() {
-        return CsvSchema.forFormat(optionName);
+        return this == SEED ? CsvSchema.seed() : CsvSchema.forFormat(optionName);
     }
 
     /** The aggregation from events to per-pair values for rating prediction. */
@@ -68,13 +76,16 @@ public enum DataFormat {
     }
 
     /**
-     * Parses a command-line name, ignoring case.
+     * Parses a command-line name, ignoring case; {@code seed} is the former name of {@code events}.
      *
      * @param name the name, e.g. {@code "movielens"}
      * @return the format
      * @throws IllegalArgumentException naming the accepted names if the name is unknown
      */
     public static DataFormat parse(String name) {
+        if (name.trim().equalsIgnoreCase("seed")) {
+            return SEED;
+        }
         for (DataFormat format : values()) {
             if (format.optionName.equalsIgnoreCase(name.trim())) {
                 return format;

@@ -58,9 +58,10 @@ final class EvaluateCommand extends ToolCommand {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the models (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "1",
-            description = "Training threads per model; models depend on the count (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads",
+            description = "Training threads per model; models depend on the count (default: every available core, "
+                    + "${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--chart", paramLabel = "FILE", description = "Write a bar chart (PNG) of --metric per algorithm.")
     Path chart;
@@ -72,7 +73,7 @@ final class EvaluateCommand extends ToolCommand {
             + "report.json and report.html (tables and charts in one self-contained page); DIR is created.")
     Path reportDir;
 
-    @Option(names = "--tune", description = "Tune svd, rate-als, als and ease inside every fold on a validation carve of "
+    @Option(names = "--tune", description = "Tune svd, rate-als, implicit-als and ease inside every fold on a validation carve of "
             + "the fold's training side (nested); see TuningSpaces.")
     boolean tune;
 
@@ -165,7 +166,7 @@ final class EvaluateCommand extends ToolCommand {
         try (BarListener bar = new BarListener("evaluate", progressBars)) {
             // each algorithm trains on its own signal: rating models on the values, top-N models on the
             // implicit signal (every rated pair a positive for rating data); all are judged on the same pairs
-            Evaluator.Builder evaluator = Evaluator.builder(data.format().signals())
+            Evaluator.Builder evaluator = Evaluator.builder(data.signals())
                     .testAggregation(base).options(options.build()).listener(bar);
             return evaluator.build().evaluate(data.events(), split.splitter(seed), algorithms);
         }

@@ -27,7 +27,7 @@ final class FeaturesCommand extends ToolCommand {
     void run() throws Exception {
         Dataset data = input.load(err());
         if (!data.format().isEngagement()) {
-            throw new UserInputException("features needs an engagement log (--format seed), got --format "
+            throw new UserInputException("features needs an engagement log (--format events), got --format "
                     + data.format());
         }
         Interactions pairs = data.pairs();

@@ -96,10 +96,13 @@ final class Progress implements AutoCloseable {
         };
     }
 
-    /** Most INFO epoch lines per fit of {@link #epochLines}. */
-    static final int LINES_PER_FIT = 5;
+    /**
+     * Most INFO epoch lines per fit of {@link #epochLines}: the first epoch, the middle and the last, so that
+     * a full {@code retrieval-ranking} run (seven fits) stays within 60 lines of output.
+     */
+    static final int LINES_PER_FIT = 3;
 
-    /** Whether {@link #epochLines} shows this epoch at INFO: the first, every ⌈total/4⌉-th, and the last. */
+    /** Whether {@link #epochLines} shows this epoch at INFO: the first, every ⌈(total-1)/2⌉-th, and the last. */
     static boolean shown(int epoch, int total) {
         int step = Math.max(1, (total + LINES_PER_FIT - 2) / (LINES_PER_FIT - 1));
         return epoch == 1 || epoch >= total || epoch % step == 0;

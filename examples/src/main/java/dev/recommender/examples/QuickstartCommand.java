@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
  * against the global mean and the bias baseline on a 20% pair holdout; the side-by-side evaluation of
  * popularity, baseline, SVD and implicit ALS (ranking metrics at 10: SVD predicts the rate well, ALS
  * ranks well); the final SVD refit on all pairs and saved as
- * {@code <models-dir>/model.bin} (the file {@code serve --models <models-dir>} loads); and a sample API
- * request with the answer the server would give. Leaves a {@link RunRecord}.
+ * {@code DIR/model.bin} (the file {@code serve --model-dir DIR} loads; {@code DIR} defaults to the
+ * per-user {@link UserDirs#modelDir()}, never the current directory); and a sample API request with the
+ * answer the server would give. Leaves a {@link RunRecord}.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = "The whole path on the built-in sample: summary, SVD training, evaluation, saved model, "
@@ -36,16 +37,34 @@ final class QuickstartCommand extends ToolCommand {
     @Mixin
     RunOptions runs;
 
-    @Option(names = "--models-dir", paramLabel = "DIR", defaultValue = "models",
-            description = "Where the final model is saved as model.bin (default: ${DEFAULT-VALUE}).")
-    Path modelsDir;
+    @Option(names = "--model-dir", paramLabel = "DIR",
+            description = "Folder of the final model, saved as DIR/model.bin for serve --model-dir DIR (default: "
+                    + "$XDG_STATE_HOME/recommender/models, else ~/.local/state/recommender/models; the same folder "
+                    + "serve reads without --model-dir).")
+    Path modelDir;
+
+    /** The former spelling of {@code --model-dir}; hidden, still accepted. */
+    @Option(names = "--models-dir", hidden = true)
+    Path formerModelsDir;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of splits and models (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--algorithms", paramLabel = "LIST", defaultValue = "popularity,baseline,svd,als",
+    @Option(names = "--algorithms", paramLabel = "LIST", defaultValue = "popularity,baseline,svd,implicit-als",
             description = "Algorithms of the evaluation step (default: ${DEFAULT-VALUE}).")
     String algorithms;
+
+    /** The folder the final model goes to: {@code --model-dir}, else the per-user default. */
+    Path modelDirectory() {
+        if (modelDir != null) {
+            return modelDir;
+        }
+        if (formerModelsDir != null) {
+            err().println("warning: --models-dir is deprecated; use --model-dir");
+            return formerModelsDir;
+        }
+        return UserDirs.modelDir();
+    }
 
     @Override
     void run() throws Exception {
@@ -80,7 +99,7 @@ final class QuickstartCommand extends ToolCommand {
 
         // 3. ranking: every algorithm judged by the same evaluator
         Map<String, Algorithm<?>> configured = AlgorithmCatalog.standard().createAll(algorithms,
-                new AlgorithmCatalog.Context(data.format(), seed, 1));
+                new AlgorithmCatalog.Context(data.format(), seed, Runtime.getRuntime().availableProcessors()));
         EvaluationReport report = EvaluateCommand.evaluate(data, configured, SplitSpec.parse("random:0.2"), 10, seed,
                 progressBars());
         text.append("\n# 3. Ranking the held-out items (random 20% of pairs, top 10)\n\n").append(report.toMarkdown());
@@ -94,13 +113,14 @@ final class QuickstartCommand extends ToolCommand {
         long fitStart = System.nanoTime();
         Svd model = config.fit(pairs);
         record.timing("final.fit", SvdCommand.seconds(fitStart));
+        Path modelsDir = modelDirectory();
         Files.createDirectories(modelsDir);
-        Path modelFile = modelsDir.resolve("model.bin");
+        Path modelFile = modelsDir.resolve(UserDirs.MODEL_FILE);
         ModelStore.save(model, modelFile);
         record.model("svd", modelFile);
         text.append("\n# 4. The final model\n\nSVD fitted on all ").append(pairs.size()).append(" pairs, saved to ")
-                .append(modelFile).append("\nServe it with: java -jar examples/target/recommender-examples.jar serve --models ")
-                .append(modelsDir).append('\n');
+                .append(modelFile).append("\nServe it with: java -jar examples/target/recommender-examples.jar serve")
+                .append(modelDir == null && formerModelsDir == null ? "" : " --model-dir " + modelsDir).append('\n');
 
         // 5. what the API answers
         Svd loaded = ModelStore.load(modelFile, Svd.class);

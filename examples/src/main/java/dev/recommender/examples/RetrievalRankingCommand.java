@@ -59,16 +59,16 @@ import java.util.function.BiFunction;
  * every epoch, their top-K categorical accuracy at 10 and 100 on the protocol's new engaged test pairs
  * ({@link EpochValidation}; users unknown to training count as misses), printed with the losses. Draws the
  * training curves as a PNG ({@value #CURVE_FILE}) and the per-epoch accuracy as a second one
- * ({@value #ACCURACY_FILE}) in the same folder; with {@code --save DIR} refits the two-stage model on the whole
+ * ({@value #ACCURACY_FILE}) in the same folder; with {@code --model-dir DIR} refits the two-stage model on the whole
  * log and writes {@code DIR/model.bin}, which {@code serve} loads.
  */
 @Command(name = "retrieval-ranking", mixinStandardHelpOptions = true,
         description = "Two-stage recommender (retrieval, then a gradient-boosted ranking model): the seed's top-K "
                 + "accuracy table and engagement-rate RMSE against Svd on a temporal split; saves the model "
-                + "for serve with --save.")
+                + "for serve with --model-dir.")
 final class RetrievalRankingCommand extends ToolCommand {
     /** File name of the model that {@code serve} loads. */
-    static final String MODEL_FILE = "model.bin";
+    static final String MODEL_FILE = UserDirs.MODEL_FILE;
     /** File name of the training-curve chart. */
     static final String CURVE_FILE = "retrieval-ranking-training.png";
     /** File name of the per-epoch top-K accuracy chart of the retrieval models. */
@@ -89,8 +89,9 @@ final class RetrievalRankingCommand extends ToolCommand {
     /** The test share of the time span, from {@link #splitSpec}. */
     double split;
 
-    @Option(names = "--retrieval", paramLabel = "MODEL", defaultValue = "als",
-            description = "Retrieval stage of the two-stage model: als or two-tower (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--retrieval", paramLabel = "MODEL", defaultValue = ImplicitAls.NAME,
+            description = "Retrieval stage of the two-stage model: implicit-als or two-tower (default: ${DEFAULT-VALUE}; "
+                    + "the former spelling als is still accepted).")
     String retrieval;
 
     @Option(names = "--candidates", paramLabel = "N|all", defaultValue = "" + RetrievalRankingConfig.DEFAULT_CANDIDATES,
@@ -111,19 +112,26 @@ final class RetrievalRankingCommand extends ToolCommand {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every model (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Training threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads",
+            description = "Training threads; models depend on the count (default: every available core, "
+                    + "${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--skip", paramLabel = "MODELS", split = ",", defaultValue = "",
             description = "Comparison models to leave out of the table, e.g. two-tower (they are slow on big logs).")
     List<String> skip;
 
-    @Option(names = "--save", paramLabel = "DIR",
-            description = "Refit the two-stage model on the whole log and save it as DIR/" + MODEL_FILE + ".")
-    Path saveDir;
+    @Option(names = "--model-dir", paramLabel = "DIR",
+            description = "Refit the two-stage model on the whole log and save it as DIR/" + MODEL_FILE
+                    + ", the file serve --model-dir DIR loads.")
+    Path modelDir;
+
+    /** The former spelling of {@code --model-dir}; hidden, still accepted. */
+    @Option(names = "--save", hidden = true)
+    Path formerSaveDir;
 
     @Option(names = "--charts", paramLabel = "DIR",
-            description = "Folder of the training-curve PNG (default: the --save folder, else the runs folder).")
+            description = "Folder of the training-curve PNG (default: the --model-dir folder, else the runs folder).")
     Path chartsDir;
 
     @Mixin
@@ -132,8 +140,13 @@ final class RetrievalRankingCommand extends ToolCommand {
     @Override
     void run() throws Exception {
         split = testShare(splitSpec);
-        if (!retrieval.equals("als") && !retrieval.equals("two-tower")) {
-            throw new UserInputException("--retrieval must be als or two-tower, got '" + retrieval + "'");
+        if (modelDir == null && formerSaveDir != null) {
+            err().println("warning: --save is deprecated; use --model-dir");
+        }
+        Path saveDir = modelDir != null ? modelDir : formerSaveDir;
+        retrieval = AlgorithmCatalog.standard().canonicalName(retrieval);
+        if (!retrieval.equals(ImplicitAls.NAME) && !retrieval.equals(TwoTowerRetrieval.NAME)) {
+            throw new UserInputException("--retrieval must be implicit-als or two-tower, got '" + retrieval + "'");
         }
         if (threads < 1) {
             throw new UserInputException("--threads must be at least 1, got " + threads);
@@ -141,7 +154,7 @@ final class RetrievalRankingCommand extends ToolCommand {
         int candidateCount = parseCandidates();
         Dataset data = input.load(err());
         if (!data.format().isEngagement()) {
-            throw new UserInputException("retrieval-ranking needs an engagement log (--format seed), got --format "
+            throw new UserInputException("retrieval-ranking needs an engagement log (--format events), got --format "
                     + data.format());
         }
         RunRecord record = RunRecord.start("retrieval-ranking").dataFile(data.file(), data.format().optionName())
@@ -155,7 +168,7 @@ final class RetrievalRankingCommand extends ToolCommand {
         Protocol protocol = Protocol.seedNotebook(split, KS);
         List<Split> splits = protocol.splitter().split(data.events());
         EpochValidation validation = validation(splits.get(0));
-        RetrievalRankingAlgorithm<Svd> twoStage = twoStage(context, retrieval.equals("als") ? als : twoTower,
+        RetrievalRankingAlgorithm<Svd> twoStage = twoStage(context, retrieval.equals(ImplicitAls.NAME) ? als : twoTower,
                 candidateCount == 0 ? Integer.MAX_VALUE : candidateCount, target, trees);
         Map<String, Algorithm<?>> contenders = new LinkedHashMap<>();
         contenders.put("popularity", Popularity.Config.defaults().withInput(TrainingInput.of(Signal.RATING)));
@@ -169,7 +182,7 @@ final class RetrievalRankingCommand extends ToolCommand {
         contenders.put("retrieval-ranking", twoStage);
         for (String name : skip) {
             if (!name.isBlank() && !name.trim().equals("retrieval-ranking")) {
-                contenders.remove(name.trim());
+                contenders.remove(AlgorithmCatalog.standard().canonicalName(name));
             }
         }
         List<EpochProgress> epochs = new ArrayList<>();
@@ -206,14 +219,14 @@ final class RetrievalRankingCommand extends ToolCommand {
         if (validation != null && epochs.stream().anyMatch(RetrievalRankingCommand::validated)) {
             accuracyChart = chartFolder.resolve(ACCURACY_FILE);
             drawAccuracy(accuracyChart, epochs, validation);
-            accuracyTable = accuracyTable(epochs, validation) + "Accuracy curves: " + accuracyChart + "\n";
+            accuracyTable = accuracyTable(epochs, validation);
         }
         Path modelFile = null;
         RetrievalRanking saved = null;
         if (saveDir != null) {
             err().println("refitting retrieval-ranking on all " + data.events().size() + " events for serving");
             err().flush();
-            saved = twoStage.fit(TrainingData.of(data.events(), data.format().signals()), listener);
+            saved = twoStage.fit(TrainingData.of(data.events(), data.signals()), listener);
             modelFile = saveDir.resolve(MODEL_FILE);
             ModelStore.save(saved, modelFile);
             record.model("retrieval-ranking", modelFile);
@@ -222,7 +235,9 @@ final class RetrievalRankingCommand extends ToolCommand {
         print("# Retrieval and ranking on " + data.file() + " (test period: last " + Math.round(100 * split)
                 + "% of the time span; " + testPairs + " test pairs, " + newEngagedPairs
                 + " of them new and engaged)\n\n" + report.toMarkdown(tableMetrics()) + "\n" + comparison + "\n"
-                + importance(saved) + "\n" + accuracyTable + "Training curves: " + chart
+                + importance(saved) + "\n" + accuracyTable
+                + (accuracyChart == null ? "Training curves: " : "Accuracy curves: " + accuracyChart + "; training curves: ")
+                + chart
                 + (modelFile == null ? "" : "\nModel: " + modelFile) + "\nRun record: " + recordFile);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("file", data.file().toString());
@@ -425,9 +440,10 @@ final class RetrievalRankingCommand extends ToolCommand {
 
     /** The per-epoch loss and accuracy of the validated fits as a markdown table. */
     private static String accuracyTable(List<EpochProgress> epochs, EpochValidation validation) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Per-epoch top-K categorical accuracy of "
-                + "the retrieval models on the %d new engaged test pairs (users unknown to training count as "
-                + "misses, where the table above gives them the popularity fallback):%n%n| model | epoch | loss |",
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Top-K categorical accuracy of "
+                + "the retrieval models after the first, middle and last epoch on the %d new engaged test pairs "
+                + "(users unknown to training count as misses, where the table above gives them the popularity "
+                + "fallback; every epoch: the accuracy chart and the run record):%n%n| model | epoch | loss |",
                 validation.size()));
         StringBuilder rule = new StringBuilder("|---|---|---|");
         for (int cutoff : validation.cutoffs()) {
@@ -437,6 +453,9 @@ final class RetrievalRankingCommand extends ToolCommand {
         text.append('\n').append(rule).append('\n');
         for (List<EpochProgress> curve : firstFits(epochs, true).values()) {
             for (EpochProgress progress : curve) {
+                if (!Progress.shown(progress.epoch(), progress.totalEpochs())) {
+                    continue;
+                }
                 text.append(String.format(Locale.ROOT, "| %s | %d/%d | %.6f |", progress.algorithm(),
                         progress.epoch(), progress.totalEpochs(), progress.loss()));
                 for (String name : validation.metricNames()) {

@@ -91,7 +91,7 @@ public final class RunRecord {
      * Records the input data: its path, format and SHA-256 digest (computed here by reading the file).
      *
      * @param file   the data file
-     * @param format the format name, e.g. {@code "seed"}
+     * @param format the format name, e.g. {@code "events"}
      * @return this record
      * @throws IOException if the file cannot be read
      */

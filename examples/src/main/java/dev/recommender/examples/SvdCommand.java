@@ -9,6 +9,7 @@ import dev.recommender.core.data.Interactions;
 import dev.recommender.core.io.ModelStore;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.eval.split.Split;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
  * (user, item) pairs, fits {@link Baseline} and {@link Svd} on the rest and prints RMSE and MAE of the
  * global mean, the baseline and SVD on the held-out pairs, the fit times, the per-epoch loss and the
  * top 10 of one example user. {@code --grid} adds the proof of concept's cross-validated grid search;
- * {@code --save} writes the SVD model. Every run leaves a {@link RunRecord}.
+ * {@code --model-dir DIR} writes the SVD model as {@code DIR/model.bin}, the file {@code serve --model-dir DIR} loads. Every run leaves a {@link RunRecord}.
  */
 @Command(name = "svd", mixinStandardHelpOptions = true,
         description = "Train biased matrix factorization (SVD) and compare its RMSE/MAE with the global mean "
@@ -61,19 +62,25 @@ final class SvdCommand extends ToolCommand {
     @Option(names = "--regularization", description = "L2 regularisation of biases and factors (default: the format's preset).")
     Double regularization;
 
-    @Option(names = "--threads", defaultValue = "1",
-            description = "Training threads; the model depends on the count (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads",
+            description = "Training threads; the model depends on the count (default: every available core, "
+                    + "${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--engaged-pairs-only",
-            description = "Seed format: keep only pairs with at least one engagement, as the proof of concept's ratings.csv did.")
+            description = "Events format: keep only pairs with at least one engagement, as the proof of concept's ratings.csv did.")
     boolean engagedPairsOnly;
 
     @Option(names = "--user", paramLabel = "USER_ID", description = "Example user for the top 10 (default: the first test user).")
     String exampleUser;
 
-    @Option(names = "--save", paramLabel = "FILE", description = "Save the SVD model to this file.")
-    Path save;
+    @Option(names = "--model-dir", paramLabel = "DIR",
+            description = "Save the SVD model as DIR/model.bin, the file serve --model-dir DIR loads.")
+    Path modelDir;
+
+    /** The former option: save the model to this file; hidden, still accepted. */
+    @Option(names = "--save", hidden = true)
+    Path formerSaveFile;
 
     @Option(names = "--grid", description = "Also run the cross-validated grid search (epochs {5,10}, learning rate "
             + "{0.002,0.005}, regularisation {0.4,0.6}, 3 folds).")
@@ -91,7 +98,7 @@ final class SvdCommand extends ToolCommand {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
         if (engagedPairsOnly && !input.format.isEngagement()) {
-            throw new UserInputException("--engaged-pairs-only needs --format seed, got --format " + input.format);
+            throw new UserInputException("--engaged-pairs-only needs --format events, got --format " + input.format);
         }
         RunRecord record = RunRecord.start("svd");
         Dataset data = input.load(err());
@@ -131,7 +138,14 @@ final class SvdCommand extends ToolCommand {
             gridResult = SvdGrid.run(data, aggregation, config, seed, record, progressBars());
             text.append("\n").append(gridResult.get("markdown"));
         }
+        Path save = modelDir != null ? modelDir.resolve(UserDirs.MODEL_FILE) : formerSaveFile;
+        if (modelDir == null && formerSaveFile != null) {
+            err().println("warning: --save FILE is deprecated; use --model-dir DIR (the model goes to DIR/model.bin)");
+        }
         if (save != null) {
+            if (save.getParent() != null) {
+                Files.createDirectories(save.getParent());
+            }
             ModelStore.save(result.svd, save);
             record.model("svd", save);
             text.append("\nSaved the SVD model to ").append(save).append('\n');

@@ -42,7 +42,7 @@ final class TuningSpaces {
 
     /** What every table of a tuned run says about where its configurations came from. */
     static String note(boolean tuned) {
-        return tuned ? "Configurations of svd, rate-als, als and ease tuned inside every fold on a validation carve of"
+        return tuned ? "Configurations of svd, rate-als, implicit-als and ease tuned inside every fold on a validation carve of"
                 + " that fold's training side (" + Math.round(FRACTION * 100) + "% of each user's training pairs);"
                 + " measured on the fold's test side.\n\n"
                 : "Configurations: the catalog presets (see docs/models.md for what they were tuned on); measured on"

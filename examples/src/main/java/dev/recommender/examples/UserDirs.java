@@ -9,12 +9,35 @@ import java.util.Map;
  * <ul>
  *   <li>the built-in sample: {@code $XDG_CACHE_HOME/recommender/sample}, else {@code ~/.cache/recommender/sample}
  *       (a cache: deleting it only costs regenerating it);</li>
- *   <li>run records: {@code $XDG_STATE_HOME/recommender/runs}, else {@code ~/.local/state/recommender/runs}.</li>
+ *   <li>run records: {@code $XDG_STATE_HOME/recommender/runs}, else {@code ~/.local/state/recommender/runs};</li>
+ *   <li>the model of {@code quickstart}, which {@code serve} reads when no {@code --model-dir} is given:
+ *       {@code $XDG_STATE_HOME/recommender/models/model.bin}, else
+ *       {@code ~/.local/state/recommender/models/model.bin}.</li>
  * </ul>
- * {@code --sample-dir} and {@code --runs-dir} override them.
+ * {@code --sample-dir}, {@code --runs-dir} and {@code --model-dir} override them.
+ *
+ * <p>Every command that writes or reads a model names its folder the same way, {@code --model-dir DIR},
+ * and the model file in it is always {@value #MODEL_FILE} (the file {@code serve} loads and reloads).
  */
-final class UserDirs {
+public final class UserDirs {
+    /** File name of the model in a model folder: what {@code serve --model-dir DIR} loads. */
+    public static final String MODEL_FILE = "model.bin";
+
     private UserDirs() {
+    }
+
+    /**
+     * The default model folder for this user: where {@code quickstart} saves and {@code serve} reads
+     * when no {@code --model-dir} is given.
+     *
+     * @return {@code $XDG_STATE_HOME/recommender/models}, else {@code ~/.local/state/recommender/models}
+     */
+    public static Path modelDir() {
+        return modelDir(System.getenv(), System.getProperty("user.home"));
+    }
+
+    static Path modelDir(Map<String, String> env, String home) {
+        return base(env, "XDG_STATE_HOME", home, ".local/state").resolve("recommender").resolve("models");
     }
 
     /** The default sample folder for this user. */

@@ -33,9 +33,32 @@ class AlgorithmCatalogTest {
 
     @Test
     void retrievalModelsTakeTheRunsSeedAndThreads() {
-        assertEquals(ImplicitAls.Config.builder().seed(7).threads(2).build(), AlgorithmCatalog.standard().create("als", SEED));
+        assertEquals(ImplicitAls.Config.builder().seed(7).threads(2).build(),
+                AlgorithmCatalog.standard().create("implicit-als", SEED));
         assertEquals(TwoTowerRetrieval.Config.builder().seed(7).threads(2).build(),
                 AlgorithmCatalog.standard().create("two-tower", SEED));
+    }
+
+    @Test
+    void everyNameIsTheLibrarysNameOfTheAlgorithm() {
+        // one vocabulary: the CLI name is the name in reports, run records and model files
+        for (var entry : AlgorithmCatalog.standard().entries()) {
+            String expected = entry.name().equals("taste-item-sampled") ? "taste-item" : entry.name();
+            assertEquals(expected, entry.factory().apply(SEED).name(), entry.name());
+        }
+    }
+
+    @Test
+    void theFormerAlsSpellingStillWorksUnderTheLibrarysName() {
+        AlgorithmCatalog catalog = AlgorithmCatalog.standard();
+        assertEquals("implicit-als", catalog.canonicalName(" als "));
+        assertEquals(List.of("svd", "implicit-als"), List.copyOf(catalog.createAll("svd,als", SEED).keySet()));
+        assertEquals(catalog.create("implicit-als", SEED), catalog.create("als", SEED));
+        assertEquals("algorithm 'implicit-als' is listed twice",
+                assertThrows(UserInputException.class, () -> catalog.createAll("als,implicit-als", SEED)).getMessage());
+        assertTrue(!catalog.names().contains("als"), "aliases are not listed as names");
+        assertThrows(IllegalArgumentException.class, () -> AlgorithmCatalog.builder()
+                .add("a", "first", c -> Popularity.Config.defaults()).alias("b", "c").build());
     }
 
     @Test

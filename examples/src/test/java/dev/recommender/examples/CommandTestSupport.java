@@ -42,6 +42,6 @@ abstract class CommandTestSupport {
 
     /** Returns the arguments that run {@code command} on {@link #log} in the seed format. */
     static String[] input(String command) {
-        return new String[] {command, "--input", log.toString(), "--format", "seed"};
+        return new String[] {command, "--input", log.toString(), "--format", "events"};
     }
 }

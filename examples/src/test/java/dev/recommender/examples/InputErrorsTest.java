@@ -14,7 +14,7 @@ class InputErrorsTest extends CommandTestSupport {
     void badFormatIsAUsageError() {
         CliRun run = run("summarize", "--input", log.toString(), "--format", "csv");
         assertEquals(Cli.USAGE, run.exitCode());
-        assertTrue(run.err().contains("unknown format 'csv': expected one of seed, movielens, ml100k"), run.err());
+        assertTrue(run.err().contains("unknown format 'csv': expected one of events, movielens, ml100k"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
         assertEquals("", run.out());
     }

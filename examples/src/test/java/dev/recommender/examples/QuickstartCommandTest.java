@@ -28,7 +28,7 @@ class QuickstartCommandTest {
     @Test
     void runsTheWholePathAndSavesAServableModel() throws Exception {
         Path models = dir.resolve("models");
-        CliRun run = CliRun.of("quickstart", "--input", log.toString(), "--models-dir", models.toString(),
+        CliRun run = CliRun.of("quickstart", "--input", log.toString(), "--model-dir", models.toString(),
                 "--runs-dir", dir.resolve("runs").toString());
         assertEquals(Cli.OK, run.exitCode(), run.err());
         for (String section : new String[] {"# 1. The data", "# 2. Predicting engaged_pct", "# 3. Ranking",
@@ -41,9 +41,19 @@ class QuickstartCommandTest {
     }
 
     @Test
+    void withoutModelDirTheModelGoesToThePerUserFolderNotTheCurrentDirectory() {
+        QuickstartCommand command = new QuickstartCommand();
+        new picocli.CommandLine(command).parseArgs();
+        assertEquals(UserDirs.modelDir(), command.modelDirectory());
+        assertTrue(command.modelDirectory().isAbsolute(), command.modelDirectory().toString());
+        assertEquals(Path.of("/state/recommender/models"), UserDirs.modelDir(java.util.Map.of("XDG_STATE_HOME", "/state"), "/home/u"));
+        assertEquals(Path.of("/home/u/.local/state/recommender/models"), UserDirs.modelDir(java.util.Map.of(), "/home/u"));
+    }
+
+    @Test
     void jsonCarriesTheSampleRequestAndTheServersAnswer() throws Exception {
         Path models = dir.resolve("models-json");
-        CliRun run = CliRun.of("quickstart", "--json", "--input", log.toString(), "--models-dir", models.toString(),
+        CliRun run = CliRun.of("quickstart", "--json", "--input", log.toString(), "--model-dir", models.toString(),
                 "--runs-dir", dir.resolve("runs-json").toString());
         assertEquals(Cli.OK, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());

@@ -30,7 +30,7 @@ class RetrievalRankingCommandTest {
     void printsTheSeedTableSavesAServableModelAndDrawsTheCurves() throws Exception {
         Path save = dir.resolve("model");
         CliRun run = CliRun.of("retrieval-ranking", "--input", log.toString(), "--format", "seed", "--skip", "two-tower",
-                "--trees", "20", "--candidates", "20", "--save", save.toString(), "--runs-dir",
+                "--trees", "20", "--candidates", "20", "--model-dir", save.toString(), "--runs-dir",
                 dir.resolve("runs").toString());
         assertEquals(Cli.OK, run.exitCode(), run.err());
         assertTrue(run.out().contains("| algorithm | rmse | top_k_accuracy@1 | top_k_accuracy@5 | top_k_accuracy@10 "
@@ -38,7 +38,7 @@ class RetrievalRankingCommandTest {
                 run.out());
         assertTrue(run.out().contains("| retrieval-ranking | 0."), run.out());
         assertTrue(run.out().contains("RMSE of engagement rate on the "), run.out());
-        // epoch lines go to the log (at most 5 per fit); the run record keeps every epoch
+        // epoch lines go to the log (at most 3 per fit); the run record keeps every epoch
         String record;
         try (var files = Files.list(dir.resolve("runs"))) {
             record = Files.readString(files.filter(f -> f.toString().endsWith("-retrieval-ranking.json"))
@@ -87,7 +87,7 @@ class RetrievalRankingCommandTest {
         assertEquals(0.25, RetrievalRankingCommand.testShare("0.25"));
         CliRun retrieval = CliRun.of("retrieval-ranking", "--input", log.toString(), "--retrieval", "knn");
         assertEquals(Cli.USAGE, retrieval.exitCode());
-        assertTrue(retrieval.err().contains("error: --retrieval must be als or two-tower, got 'knn'"), retrieval.err());
+        assertTrue(retrieval.err().contains("error: --retrieval must be implicit-als or two-tower, got 'knn'"), retrieval.err());
         CliRun candidates = CliRun.of("retrieval-ranking", "--input", log.toString(), "--candidates", "0");
         assertEquals(Cli.USAGE, candidates.exitCode());
         assertTrue(candidates.err().contains("error: --candidates must be a positive number or all, got '0'"),

@@ -39,8 +39,8 @@ class SvdCommandTest extends CommandTestSupport {
     @Test
     void svdJsonIsOneObjectWithTheExpectedFields() throws Exception {
         Path runs = dir.resolve("runs-json");
-        Path model = dir.resolve("svd.bin");
-        CliRun run = run(with(input("svd"), "--epochs", "4", "--json", "--save", model.toString(),
+        Path model = dir.resolve("svd-model").resolve("model.bin");
+        CliRun run = run(with(input("svd"), "--epochs", "4", "--json", "--model-dir", model.getParent().toString(),
                 "--runs-dir", runs.toString()));
         assertEquals(Cli.OK, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -66,6 +66,16 @@ class SvdCommandTest extends CommandTestSupport {
         assertEquals(4, recorded.get("epochs").size());
         assertTrue(recorded.get("metrics").has("svd.rmse"));
         assertEquals(model.toAbsolutePath().normalize().toString(), recorded.get("models").get("svd").asText());
+    }
+
+    @Test
+    void theFormerSaveFileOptionStillWritesThatFileWithAWarning() throws Exception {
+        Path model = dir.resolve("former.bin");
+        CliRun run = run(with(input("svd"), "--epochs", "1", "--save", model.toString(),
+                "--runs-dir", dir.resolve("runs-former").toString()));
+        assertEquals(Cli.OK, run.exitCode(), run.err());
+        assertTrue(Files.size(model) > 0);
+        assertTrue(run.err().contains("--save FILE is deprecated; use --model-dir DIR"), run.err());
     }
 
     @Test

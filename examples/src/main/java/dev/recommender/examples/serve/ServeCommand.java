@@ -1,5 +1,6 @@
 package dev.recommender.examples.serve;
 
+import dev.recommender.examples.UserDirs;
 import dev.recommender.server.AdminToken;
 import dev.recommender.server.RecommendationServer;
 import dev.recommender.server.ServerConfig;
@@ -16,13 +17,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The {@code serve} command: serves {@code DIR/model.bin} over HTTP until the process is stopped
+ * The {@code serve} command: serves {@code DIR/model.bin} over HTTP ({@code DIR} from {@code --model-dir},
+ * as in every command that writes a model; by default the per-user folder {@code quickstart} saves to,
+ * {@link UserDirs#modelDir()}) until the process is stopped
  * (Ctrl-C or SIGTERM stop it gracefully). Only maps the command-line flags to a {@link ServerConfig};
  * the server itself is the {@code recommender-server} library's {@link RecommendationServer}, which lists
  * the endpoints.
  *
  * <pre>
- *   java -jar recommender-examples.jar serve --models DIR [--port 3000] [--host 127.0.0.1]
+ *   java -jar recommender-examples.jar serve [--model-dir DIR] [--port 3000] [--host 127.0.0.1]
  *       [--admin-token-file FILE | --admin-token-env VAR] [--idle-timeout 30] [--watch] [--access-log]
  * </pre>
  *
@@ -33,9 +36,15 @@ import java.util.concurrent.CountDownLatch;
                 + "GET /users/{user_id}/items, GET /health, GET /metrics, the explorer page at /, and "
                 + "POST /admin/reload when an admin token is given.")
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--models", required = true, paramLabel = "DIR",
-            description = "Model directory holding model.bin (re-read on POST /admin/reload).")
-    private Path models;
+    @Option(names = "--model-dir", paramLabel = "DIR",
+            description = "Model folder holding model.bin, as written by quickstart, svd or retrieval-ranking "
+                    + "--model-dir DIR; re-read on POST /admin/reload (default: the folder quickstart saves to, "
+                    + "$XDG_STATE_HOME/recommender/models, else ~/.local/state/recommender/models).")
+    private Path modelDir;
+
+    /** The former spelling of {@code --model-dir}; hidden, still accepted. */
+    @Option(names = "--models", hidden = true)
+    private Path formerModels;
 
     @Option(names = "--port", defaultValue = "3000", paramLabel = "PORT",
             description = "TCP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
@@ -91,6 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
      * @throws IOException if the token file cannot be read
      */
     public ServerConfig config() throws IOException {
+        Path models = modelDir != null ? modelDir : formerModels != null ? formerModels : UserDirs.modelDir();
         ServerConfig.Builder builder = ServerConfig.builder(models).host(host).port(port).accessLog(accessLog)
                 .watchModelFile(watch);
         if (threads != null) {

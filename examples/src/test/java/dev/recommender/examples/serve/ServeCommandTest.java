@@ -24,7 +24,7 @@ class ServeCommandTest {
     @Test
     void optionsMapToTheServerConfig() throws java.io.IOException {
         ServeCommand command = new ServeCommand();
-        new CommandLine(command).parseArgs("--models", directory.toString());
+        new CommandLine(command).parseArgs("--model-dir", directory.toString());
         ServerConfig defaults = command.config();
         assertEquals(directory, defaults.modelDirectory());
         assertEquals("127.0.0.1", defaults.host());
@@ -34,7 +34,7 @@ class ServeCommandTest {
         assertFalse(defaults.watchModelFile());
 
         ServeCommand custom = new ServeCommand();
-        new CommandLine(custom).parseArgs("--models", directory.toString(), "--port", "8080", "--host", "0.0.0.0",
+        new CommandLine(custom).parseArgs("--model-dir", directory.toString(), "--port", "8080", "--host", "0.0.0.0",
                 "--threads", "6", "--admin-token-file", tokenFile().toString(), "--idle-timeout", "5", "--access-log", "--watch");
         ServerConfig config = custom.config();
         assertEquals(8080, config.port());
@@ -51,14 +51,14 @@ class ServeCommandTest {
     void unusableAdminTokensAreNamed() throws java.io.IOException {
         java.nio.file.Files.writeString(directory.resolve("short"), "abc\n");
         ServeCommand command = new ServeCommand();
-        new CommandLine(command).parseArgs("--models", directory.toString(), "--admin-token-file",
+        new CommandLine(command).parseArgs("--model-dir", directory.toString(), "--admin-token-file",
                 directory.resolve("short").toString());
         IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 command::config);
         assertEquals("admin token from file " + directory.resolve("short") + " is 3 characters long; at least 16 are required",
                 error.getMessage());
         ServeCommand both = new ServeCommand();
-        new CommandLine(both).parseArgs("--models", directory.toString(), "--admin-token-file", tokenFile().toString(),
+        new CommandLine(both).parseArgs("--model-dir", directory.toString(), "--admin-token-file", tokenFile().toString(),
                 "--admin-token-env", "NO_SUCH_VARIABLE_FOR_TESTS");
         assertEquals("give --admin-token-file or --admin-token-env, not both",
                 org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, both::config).getMessage());
@@ -75,24 +75,30 @@ class ServeCommandTest {
         assertEquals(0, dev.recommender.examples.Cli.execute(new PrintWriter(out), new PrintWriter(err), "--help"));
         assertTrue(out.toString().contains("serve"), out.toString());
         int exit = dev.recommender.examples.Cli.execute(new PrintWriter(out), new PrintWriter(err),
-                "serve", "--models", directory.resolve("none").toString(), "--port", "0");
+                "serve", "--model-dir", directory.resolve("none").toString(), "--port", "0");
         assertEquals(2, exit);
         assertTrue(err.toString().contains("error: cannot start the server: model directory "), err.toString());
     }
 
     @Test
-    void missingModelsOptionIsAUsageError() {
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err)).execute("--port", "0");
-        assertEquals(2, exit);
-        assertTrue(err.toString().contains("Missing required option: '--models=DIR'"), err.toString());
+    void withoutModelDirItServesThePerUserFolderQuickstartSavesTo() throws java.io.IOException {
+        ServeCommand command = new ServeCommand();
+        new CommandLine(command).parseArgs("--port", "0");
+        assertEquals(dev.recommender.examples.UserDirs.modelDir(), command.config().modelDirectory());
+    }
+
+    @Test
+    void theFormerModelsSpellingIsStillAccepted() throws java.io.IOException {
+        ServeCommand command = new ServeCommand();
+        new CommandLine(command).parseArgs("--models", directory.toString());
+        assertEquals(directory, command.config().modelDirectory());
     }
 
     @Test
     void startFailuresAreReportedWithoutAStackTrace() throws java.io.IOException {
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err))
-                .execute("--models", directory.resolve("missing").toString(), "--port", "0");
+                .execute("--model-dir", directory.resolve("missing").toString(), "--port", "0");
         assertEquals(2, exit);
         assertEquals("error: cannot start the server: model directory " + directory.resolve("missing")
                 + " does not exist or is not a directory", err.toString().trim());
@@ -102,7 +108,7 @@ class ServeCommandTest {
             StringWriter busy = new StringWriter();
             int busyExit = new CommandLine(new ServeCommand()).setOut(new PrintWriter(new StringWriter()))
                     .setErr(new PrintWriter(busy))
-                    .execute("--models", directory.toString(), "--port", String.valueOf(taken.getLocalPort()));
+                    .execute("--model-dir", directory.toString(), "--port", String.valueOf(taken.getLocalPort()));
             assertEquals(1, busyExit);
             assertTrue(busy.toString().startsWith("error: cannot start the server: cannot listen on 127.0.0.1:"
                     + taken.getLocalPort()), busy.toString());
@@ -111,7 +117,7 @@ class ServeCommandTest {
 
         StringWriter badPort = new StringWriter();
         int badPortExit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(badPort))
-                .execute("--models", directory.toString(), "--port", "70000");
+                .execute("--model-dir", directory.toString(), "--port", "70000");
         assertEquals(2, badPortExit);
         assertEquals("error: cannot start the server: port must be in 0..65535, got 70000", badPort.toString().trim());
     }
@@ -121,7 +127,7 @@ class ServeCommandTest {
         Fixtures.save(Fixtures.modelA(), directory);
         StringWriter printed = new StringWriter();
         ServeCommand command = new ServeCommand();
-        new CommandLine(command).setOut(new PrintWriter(printed)).parseArgs("--models", directory.toString(), "--port", "0");
+        new CommandLine(command).setOut(new PrintWriter(printed)).parseArgs("--model-dir", directory.toString(), "--port", "0");
         RecommendationServer server = assertDoesNotThrowIo(command);
         try {
             String output = printed.toString();

@@ -117,6 +117,19 @@ public final class Baseline extends ValuePredictor {
     }
 
     /**
+     * Fits a model on training data, aggregating it with the configuration's
+     * {@link Config#input() training input}; the same as {@code config.fit(data)}.
+     *
+     * @param data   the training data (events and how they become values)
+     * @param config the configuration
+     * @return the fitted model
+     * @throws IllegalArgumentException if the training data is empty
+     */
+    public static Baseline fit(TrainingData data, Config config) {
+        return config.fit(data, TrainingListener.NONE);
+    }
+
+    /**
      * Configuration of {@link Baseline}, and the algorithm that fits it.
      *
      * @param userDamping regularisation of the user biases (pseudo-count of ratings at the mean), at least 0

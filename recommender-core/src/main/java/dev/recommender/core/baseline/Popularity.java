@@ -63,6 +63,19 @@ public final class Popularity extends DenseScoringRecommender {
     }
 
     /**
+     * Fits a model on training data, aggregating it with the configuration's
+     * {@link Config#input() training input}; the same as {@code config.fit(data)}.
+     *
+     * @param data   the training data (events and how they become values)
+     * @param config the configuration
+     * @return the fitted model
+     * @throws IllegalArgumentException if the training data is empty
+     */
+    public static Popularity fit(TrainingData data, Config config) {
+        return config.fit(data, TrainingListener.NONE);
+    }
+
+    /**
      * The popularity algorithm; it has no parameters and nothing random.
      */
     public record Config(TrainingInput input) implements InteractionsAlgorithm<Popularity> {

@@ -101,6 +101,19 @@ public final class RateAls extends ValuePredictor {
         return config.fit(training, TrainingListener.NONE);
     }
 
+    /**
+     * Fits a model on training data, aggregated as {@link Config#fit(TrainingData, TrainingListener)}
+     * says; the same as {@code config.fit(data)}.
+     *
+     * @param data   the training data (events and how they become values)
+     * @param config the configuration
+     * @return the fitted model
+     * @throws IllegalArgumentException if the training data is empty
+     */
+    public static RateAls fit(TrainingData data, Config config) {
+        return config.fit(data, TrainingListener.NONE);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -194,10 +207,11 @@ public final class RateAls extends ValuePredictor {
         /**
          * The defaults: squared loss, 16 factors, lambda 50, bias penalty 10, pairs weighted by the square root
          * of the shown count, 10 sweeps,
-         * seed 42, 1 thread (see docs/models.md for how they were chosen).
+         * seed 42, every available core ({@code Runtime.availableProcessors()}; results are deterministic for a
+         * given thread count) (see docs/models.md for how they were chosen).
          */
         public static Config defaults() {
-            return new Config(Loss.SQUARED, 16, 50, 10, 0.5, 10, 42, 1);
+            return new Config(Loss.SQUARED, 16, 50, 10, 0.5, 10, 42, Runtime.getRuntime().availableProcessors());
         }
 
         /** This configuration with another loss. */
@@ -250,6 +264,17 @@ public final class RateAls extends ValuePredictor {
         @Override
         public RateAls fit(TrainingData training, TrainingListener listener) {
             return fit(training.interactions(Signal.RATING), listener);
+        }
+
+        /**
+         * Fits on interactions the caller aggregated, without progress reporting; the same as
+         * {@code RateAls.fit(training, config)}.
+         *
+         * @param training the training pairs
+         * @return the fitted model
+         */
+        public RateAls fit(Interactions training) {
+            return fit(training, TrainingListener.NONE);
         }
 
         /**

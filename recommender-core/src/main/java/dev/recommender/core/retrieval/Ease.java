@@ -84,6 +84,19 @@ public final class Ease extends DenseScoringRecommender {
         return config.fit(training, TrainingListener.NONE);
     }
 
+    /**
+     * Fits a model on training data, aggregated as {@link Config#fit(TrainingData, TrainingListener)}
+     * says; the same as {@code config.fit(data)}.
+     *
+     * @param data   the training data (events and how they become values)
+     * @param config the configuration
+     * @return the fitted model
+     * @throws IllegalArgumentException if the training data is empty
+     */
+    public static Ease fit(TrainingData data, Config config) {
+        return config.fit(data, TrainingListener.NONE);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -152,9 +165,9 @@ public final class Ease extends DenseScoringRecommender {
             Args.atLeast("threads", threads, 1);
         }
 
-        /** The defaults: lambda 300, binarised, at most 20,000 items, 1 thread. */
+        /** The defaults: lambda 300, binarised, at most 20,000 items, every available core. */
         public static Config defaults() {
-            return new Config(300, true, 20_000, 1);
+            return new Config(300, true, 20_000, Runtime.getRuntime().availableProcessors());
         }
 
         /** This configuration with another lambda. */
@@ -186,6 +199,17 @@ public final class Ease extends DenseScoringRecommender {
         @Override
         public Ease fit(TrainingData training, TrainingListener listener) {
             return fit(training.interactions(Signal.IMPLICIT), listener);
+        }
+
+        /**
+         * Fits on interactions the caller aggregated, without progress reporting; the same as
+         * {@code Ease.fit(training, config)}.
+         *
+         * @param training the training pairs
+         * @return the fitted model
+         */
+        public Ease fit(Interactions training) {
+            return fit(training, TrainingListener.NONE);
         }
 
         /**

@@ -82,6 +82,19 @@ public final class ImplicitAls extends EmbeddingRecommender {
         return config.fit(training, TrainingListener.NONE);
     }
 
+    /**
+     * Fits a model on training data, aggregating it with the configuration's
+     * {@link Config#input() training input}; the same as {@code config.fit(data)}.
+     *
+     * @param data   the training data (events and how they become values)
+     * @param config the configuration
+     * @return the fitted model
+     * @throws IllegalArgumentException if the training data is empty
+     */
+    public static ImplicitAls fit(TrainingData data, Config config) {
+        return config.fit(data, TrainingListener.NONE);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -327,7 +340,8 @@ public final class ImplicitAls extends EmbeddingRecommender {
 
         /**
          * Builder for {@link Config}. Defaults (tuned on MovieLens latest-small, protocol B): 128 factors, regularization 30, alpha 3, 15 iterations, 3 CG steps,
-         * seed 42, 1 thread, {@link IndexConfig#defaults()}. Not thread-safe.
+         * seed 42, every available core ({@code Runtime.availableProcessors()}; results are deterministic for a given
+         * thread count), {@link IndexConfig#defaults()}. Not thread-safe.
          */
         public static final class Builder {
             private int factors = 128;
@@ -336,7 +350,7 @@ public final class ImplicitAls extends EmbeddingRecommender {
             private int iterations = 15;
             private int cgSteps = 3;
             private long seed = 42;
-            private int threads = 1;
+            private int threads = Runtime.getRuntime().availableProcessors();
             private IndexConfig index = IndexConfig.defaults();
             private TrainingInput input = TrainingInput.of(Signal.IMPLICIT);
 

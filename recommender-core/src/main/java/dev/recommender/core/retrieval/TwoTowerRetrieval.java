@@ -84,6 +84,19 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
         return config.fit(training, TrainingListener.NONE);
     }
 
+    /**
+     * Fits a model on training data, aggregating it with the configuration's
+     * {@link Config#input() training input}; the same as {@code config.fit(data)}.
+     *
+     * @param data   the training data (events and how they become values)
+     * @param config the configuration
+     * @return the fitted model
+     * @throws IllegalArgumentException if the training data is empty
+     */
+    public static TwoTowerRetrieval fit(TrainingData data, Config config) {
+        return config.fit(data, TrainingListener.NONE);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -313,7 +326,8 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
          * Builder for {@link Config}. Defaults (tuned on MovieLens latest-small, protocol B: NDCG@10 0.340):
          * 128 dimensions, 8 epochs, batch 256, Adam with learning rate 0.005, temperature 2.0, regularization
          * 1e-4, log-Q correction on, history of 20 items, user-id dropout 0.2, init scale 0.05, seed 42,
-         * 1 thread, {@link IndexConfig#defaults()}. Not thread-safe.
+         * every available core ({@code Runtime.availableProcessors()}; results are deterministic for a given thread
+         * count), {@link IndexConfig#defaults()}. Not thread-safe.
          */
         public static final class Builder {
             private int dimensions = 128;
@@ -328,7 +342,7 @@ public final class TwoTowerRetrieval extends EmbeddingRecommender {
             private double userIdDropout = 0.2;
             private double initScale = 0.05;
             private long seed = 42;
-            private int threads = 1;
+            private int threads = Runtime.getRuntime().availableProcessors();
             private IndexConfig index = IndexConfig.defaults();
             private TrainingInput input = TrainingInput.of(Signal.IMPLICIT);
 
