@@ -91,7 +91,7 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
         long end = training.maxTimeMillis() + 1;
         long cutoff = training.startOfLastShare(config.labelFraction());
         Examples examples = examples(data, cutoff);
-        LOG.info("ranking examples: {} shown pairs and {} ordering candidates from the label window after {} ({} "
+        LOG.debug("ranking examples: {} shown pairs and {} ordering candidates from the label window after {} ({} "
                 + "history events)", examples.size(), examples.engaged().length, java.time.Instant.ofEpochMilli(cutoff),
                 examples.historyEvents());
         RankingModel ranker = RankingModel.fit(examples.features(), examples.rates(), config.ranking(), listener);
