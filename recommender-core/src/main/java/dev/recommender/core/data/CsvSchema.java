@@ -47,8 +47,11 @@ public record CsvSchema(Column user, Column item, Optional<Column> time, Optiona
                         Optional<Column> value, char delimiter, boolean header, TimeUnit timeUnit,
                         String defaultEventType, Set<String> allowedEventTypes) {
 
-    /** Names accepted by {@link #forFormat(String)}. */
-    public static final List<String> FORMATS = List.of("seed", "movielens", "ml100k");
+    /**
+     * Names accepted by {@link #forFormat(String)}: {@code events} is {@link #seed()}, the proof of
+     * concept's event log ({@code seed} is still accepted as an alias, but it also names random seeds).
+     */
+    public static final List<String> FORMATS = List.of("events", "movielens", "ml100k");
 
     /**
      * Validates the schema.
@@ -131,8 +134,8 @@ public record CsvSchema(Column user, Column item, Optional<Column> time, Optiona
     }
 
     /**
-     * Returns a preset by name, ignoring case: {@code seed}, {@code movielens} or {@code ml100k}
-     * (for command-line options such as {@code --format}).
+     * Returns a preset by name, ignoring case: {@code events} (also {@code seed}), {@code movielens} or
+     * {@code ml100k} (for command-line options such as {@code --format}).
      *
      * @param format the preset name
      * @return the preset
@@ -141,7 +144,7 @@ public record CsvSchema(Column user, Column item, Optional<Column> time, Optiona
     public static CsvSchema forFormat(String format) {
         Objects.requireNonNull(format, "format");
         return switch (format.trim().toLowerCase(Locale.ROOT)) {
-            case "seed" -> seed();
+            case "events", "seed" -> seed();
             case "movielens" -> movieLens();
             case "ml100k" -> ml100k();
             default -> throw new IllegalArgumentException("format must be one of " + FORMATS + ", got '" + format + "'");

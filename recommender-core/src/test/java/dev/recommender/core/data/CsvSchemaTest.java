@@ -46,10 +46,11 @@ class CsvSchemaTest {
     @Test
     void forFormatAcceptsTheThreeNamesIgnoringCase() {
         assertEquals(CsvSchema.seed(), CsvSchema.forFormat("seed"));
+        assertEquals(CsvSchema.seed(), CsvSchema.forFormat("Events"));
         assertEquals(CsvSchema.movieLens(), CsvSchema.forFormat("MovieLens"));
         assertEquals(CsvSchema.ml100k(), CsvSchema.forFormat(" ml100k "));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> CsvSchema.forFormat("parquet"));
-        assertEquals("format must be one of [seed, movielens, ml100k], got 'parquet'", error.getMessage());
+        assertEquals("format must be one of [events, movielens, ml100k], got 'parquet'", error.getMessage());
     }
 
     @Test
