@@ -5,8 +5,12 @@
 # users, 583 items, 484,077 events; see benchmarks/src/main/java/dev/recommender/benchmarks/HttpBenchmarkServer.java), warms it
 # up, then runs wrk with latency percentiles. Run from anywhere; builds with the reactor (never installs).
 #
+# With MODEL_DIR set, serves that folder's model.bin instead (e.g. the two-stage model written by
+# `retrieval-ranking --model-dir DIR`) with the CLI's `serve`; USERS_FILE then names the user ids to ask
+# for (one per line: users the model knows, so the measured path is the model's, not the fallback).
+#
 # Environment: PORT (3901), CONNECTIONS (32), WRK_THREADS (2), DURATION (30s), WARMUP (10s),
-#              SERVER_THREADS (server default), JAVA_OPTS (-Xms512m -Xmx512m)
+#              SERVER_THREADS (server default), JAVA_OPTS (-Xms512m -Xmx512m), MODEL_DIR, USERS_FILE
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -30,10 +34,17 @@ trap cleanup EXIT
 cd "$ROOT"
 mvn -q -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
 
-# shellcheck disable=SC2086
-java $JAVA_OPTS -cp "$ROOT/benchmarks/target/recommender-benchmarks.jar" dev.recommender.benchmarks.HttpBenchmarkServer "$WORK/model" "$PORT" $SERVER_THREADS \
-    > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
+if [ -n "${MODEL_DIR:-}" ]; then
+  [ -n "${USERS_FILE:-}" ] || { echo "MODEL_DIR needs USERS_FILE (the user ids to ask for)" >&2; exit 1; }
+  mkdir -p "$WORK/model" && cp "$USERS_FILE" "$WORK/model/users.txt"
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$ROOT/examples/target/recommender-examples.jar" serve --model-dir "$MODEL_DIR" --port "$PORT" \
+      ${SERVER_THREADS:+--threads "$SERVER_THREADS"} > "$WORK/server.log" 2>&1 &
+else
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -cp "$ROOT/benchmarks/target/recommender-benchmarks.jar" dev.recommender.benchmarks.HttpBenchmarkServer "$WORK/model" "$PORT" $SERVER_THREADS \
+      > "$WORK/server.log" 2>&1 &
+fi
 for _ in $(seq 1 120); do
   if curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; then break; fi
   sleep 0.5

@@ -53,8 +53,8 @@ public final class HttpBenchmarkServer {
         ModelStore.save(model, directory.resolve(ModelHolder.MODEL_FILE_NAME));
         Files.write(directory.resolve("users.txt"), interactions.users().ids(), StandardCharsets.UTF_8);
         String[] serveArgs = args.length > 2
-                ? new String[] {"--models", directory.toString(), "--port", args[1], "--threads", args[2]}
-                : new String[] {"--models", directory.toString(), "--port", args[1]};
+                ? new String[] {"--model-dir", directory.toString(), "--port", args[1], "--threads", args[2]}
+                : new String[] {"--model-dir", directory.toString(), "--port", args[1]};
         int exit = new CommandLine(new ServeCommand()).execute(serveArgs);
         System.exit(exit);
     }
