@@ -50,11 +50,10 @@ public final class CsvImportBenchmark {
      * @throws IOException if a file cannot be written or read
      */
     public static void main(String[] args) throws IOException {
-        String dataDir = args.length > 0 ? args[0] : System.getProperty("data.dir", "");
+        String dataDir = BenchmarkSetup.dataDir(args);
         int scale = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        OUT.printf(Locale.ROOT, "java %s, %d processors, max heap %d MB%n%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        OUT.println(BenchmarkSetup.machine() + System.lineSeparator());
 
         Path directory = Files.createTempDirectory("csv-import-benchmark");
         List<String[]> readRows = new ArrayList<>();
@@ -80,7 +79,7 @@ public final class CsvImportBenchmark {
                 Files.delete(file);
             }
             if (!dataDir.isBlank()) {
-                Path file = Path.of(dataDir, "ml-latest-small", "ratings.csv");
+                Path file = BenchmarkSetup.movieLensRatings(dataDir);
                 EventLog events = measureRead("ml-latest-small ratings.csv", file, CsvSchema.movieLens(), repeats,
                         readRows);
                 measureHeap("ml-latest-small ratings.csv", file, CsvSchema.movieLens(), ExplicitRating.last(), heapRows);

@@ -3,8 +3,6 @@ package dev.recommender.benchmarks;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.baseline.Baseline;
 import dev.recommender.core.baseline.Popularity;
-import dev.recommender.core.data.CsvSchema;
-import dev.recommender.core.data.EventCsvReader;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.ExplicitRating;
 import dev.recommender.core.data.Signals;
@@ -18,7 +16,6 @@ import dev.recommender.eval.split.PerUserHoldout;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,12 +44,7 @@ public final class ProtocolBenchmark {
      * @throws IOException if the ratings cannot be read
      */
     public static void main(String[] args) throws IOException {
-        String dataDir = args.length > 0 ? args[0] : System.getProperty("data.dir", "");
-        if (dataDir.isBlank()) {
-            throw new IllegalArgumentException("give the data directory as argument or -Ddata.dir");
-        }
-        EventLog ratings = EventCsvReader.readEvents(Path.of(dataDir, "ml-latest-small", "ratings.csv"),
-                CsvSchema.movieLens());
+        EventLog ratings = BenchmarkSetup.readMovieLens(BenchmarkSetup.requiredDataDir(args));
         OUT.printf(Locale.ROOT, "MovieLens latest-small: %d ratings; java %s, %d processors%n%n", ratings.size(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
 

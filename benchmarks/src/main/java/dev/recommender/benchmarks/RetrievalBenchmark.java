@@ -2,8 +2,6 @@ package dev.recommender.benchmarks;
 
 import dev.recommender.core.internal.TopK;
 import dev.recommender.core.Recommender;
-import dev.recommender.core.data.CsvSchema;
-import dev.recommender.core.data.EventCsvReader;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.ExplicitRating;
 import dev.recommender.core.data.ImplicitConfidence;
@@ -17,7 +15,6 @@ import dev.recommender.core.data.BinarisedAggregation;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -49,20 +46,18 @@ public final class RetrievalBenchmark {
      * @throws IOException if MovieLens cannot be read
      */
     public static void main(String[] args) throws IOException {
-        String dataDir = args.length > 0 ? args[0] : System.getProperty("data.dir", "");
+        String dataDir = BenchmarkSetup.dataDir(args);
         int catalog = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int dimensions = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-        OUT.printf(Locale.ROOT, "java %s, %d processors, max heap %d MB%n%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        OUT.println(BenchmarkSetup.machine() + System.lineSeparator());
         if (!dataDir.isBlank()) {
-            trainingTimes(Path.of(dataDir, "ml-latest-small", "ratings.csv"));
+            trainingTimes(BenchmarkSetup.readMovieLens(dataDir));
         }
         sampleLatency();
         largeCatalog(catalog, dimensions);
     }
 
-    private static void trainingTimes(Path ratings) throws IOException {
-        EventLog events = EventCsvReader.readEvents(ratings, CsvSchema.movieLens());
+    private static void trainingTimes(EventLog events) {
         Interactions training = BinarisedAggregation.of(ExplicitRating.last()).aggregate(events);
         OUT.println("| model (MovieLens latest-small, binarised, all " + training.size() + " pairs) | threads "
                 + "| epochs | fit s | s per epoch |");

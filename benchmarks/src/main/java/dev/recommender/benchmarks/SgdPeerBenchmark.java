@@ -1,8 +1,6 @@
 package dev.recommender.benchmarks;
 
 import dev.recommender.core.Algorithm;
-import dev.recommender.core.data.CsvSchema;
-import dev.recommender.core.data.EventCsvReader;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.ExplicitRating;
 import dev.recommender.core.data.Signals;
@@ -16,7 +14,6 @@ import dev.recommender.taste.TasteSgd;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,12 +40,7 @@ public final class SgdPeerBenchmark {
      * @throws IOException if the ratings cannot be read
      */
     public static void main(String[] args) throws IOException {
-        String dataDir = args.length > 0 ? args[0] : System.getProperty("data.dir", "");
-        if (dataDir.isBlank()) {
-            throw new IllegalArgumentException("give the data directory as argument or -Ddata.dir");
-        }
-        EventLog ratings = EventCsvReader.readEvents(Path.of(dataDir, "ml-latest-small", "ratings.csv"),
-                CsvSchema.movieLens());
+        EventLog ratings = BenchmarkSetup.readMovieLens(BenchmarkSetup.requiredDataDir(args));
         Svd.Config sameShape = Svd.Config.forRatings().toBuilder().factors(50).epochs(30).build();
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
         algorithms.put("taste-sgd 50 factors, 30 iterations", TasteSgd.defaults());
@@ -62,8 +54,7 @@ public final class SgdPeerBenchmark {
         evaluator.evaluate(KFold.protocolA(5, 42).split(ratings).subList(0, 1), "warm-up", algorithms);
         EvaluationReport report = evaluator.evaluate(ratings, KFold.protocolA(5, 42), algorithms);
         OUT.printf(Locale.ROOT, "java %s, %d processors, vector module %s%n%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(),
-                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "present" : "absent");
+                Runtime.getRuntime().availableProcessors(), BenchmarkSetup.vectorModule());
         OUT.println(report.toMarkdown());
         double taste = report.algorithms().get(0).fitSeconds().mean();
         OUT.println("| ours | mean fit s per fold | Taste's fit time / ours |");

@@ -41,16 +41,14 @@ public final class SvdThroughputBenchmark {
      * @throws IOException if the MovieLens file cannot be read
      */
     public static void main(String[] args) throws IOException {
-        String dataDir = args.length > 0 ? args[0] : System.getProperty("data.dir", "");
+        String dataDir = BenchmarkSetup.dataDir(args);
         int syntheticRatings = args.length > 1 ? Integer.parseInt(args[1]) : 5_000_000;
-        OUT.printf(Locale.ROOT, "java %s, %d processors, max heap %d MB, vector module %s%n%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20,
-                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "present" : "absent");
+        OUT.println(BenchmarkSetup.machine() + ", vector module " + BenchmarkSetup.vectorModule()
+                + System.lineSeparator());
 
         List<String[]> rows = new ArrayList<>();
         if (!dataDir.isBlank()) {
-            Interactions movieLens = readMovieLens(Path.of(dataDir, "ml-latest-small", "ratings.csv"));
+            Interactions movieLens = readMovieLens(BenchmarkSetup.movieLensRatings(dataDir));
             measure("ml-latest-small", movieLens, 50, 3, rows);
         }
         long before = usedHeap();

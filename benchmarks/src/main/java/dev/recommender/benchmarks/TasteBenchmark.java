@@ -77,7 +77,7 @@ public final class TasteBenchmark {
             rows.put(row.label(), row);
         }
         List<String> wanted = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : List.copyOf(rows.keySet());
-        List<String[]> ratings = readRatings(Path.of(args[0], "ml-latest-small", "ratings.csv"));
+        List<String[]> ratings = readRatings(BenchmarkSetup.movieLensRatings(args[0]));
         OUT.printf(Locale.ROOT, "java %s, %d processors, %d ratings; presets %s%n%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), ratings.size(), TasteAlgorithms.names());
         OUT.println("| preset | protocol | train pairs | fit s | recommend all users s | RMSE | P@10 | R@10 | NDCG@10 |");

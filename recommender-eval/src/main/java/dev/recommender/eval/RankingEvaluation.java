@@ -156,39 +156,46 @@ final class RankingEvaluation {
         }
         boolean[] recommended = new boolean[fold.train.itemCount()];
         int distinct = 0;
-        for (int user = 0; user < lists.length; user++) {
-            if (relevantCounts[user] == 0) {
-                continue;
-            }
-            int[] list = lists[user];
-            for (int r = 0, n = Math.min(k, list.length); r < n; r++) {
-                int item = list[r];
-                if (item >= 0 && !recommended[item]) {
-                    recommended[item] = true;
-                    distinct++;
-                }
+        for (int item : listedItems(lists, relevantCounts, k)) {
+            if (!recommended[item]) {
+                recommended[item] = true;
+                distinct++;
             }
         }
         return CatalogMetrics.coverage(distinct, catalogSize);
     }
 
     private static double novelty(int[][] lists, int[] relevantCounts, int k, EvaluationFold fold) {
+        int[] listed = listedItems(lists, relevantCounts, k);
         double sum = 0;
-        long slots = 0;
+        for (int item : listed) {
+            sum += CatalogMetrics.selfInformation(fold.train.itemDegree(item), fold.trainUsers);
+        }
+        return listed.length == 0 ? Double.NaN : sum / listed.length;
+    }
+
+    /**
+     * The items in the first {@code k} places of the evaluated users' lists (users with relevant items), user
+     * by user in rank order, repeats kept; empty places ({@code -1}) are skipped.
+     */
+    private static int[] listedItems(int[][] lists, int[] relevantCounts, int k) {
+        int[] listed = new int[16];
+        int count = 0;
         for (int user = 0; user < lists.length; user++) {
             if (relevantCounts[user] == 0) {
                 continue;
             }
             int[] list = lists[user];
             for (int r = 0, n = Math.min(k, list.length); r < n; r++) {
-                int item = list[r];
-                if (item >= 0) {
-                    sum += CatalogMetrics.selfInformation(fold.train.itemDegree(item), fold.trainUsers);
-                    slots++;
+                if (list[r] >= 0) {
+                    if (count == listed.length) {
+                        listed = Arrays.copyOf(listed, 2 * count);
+                    }
+                    listed[count++] = list[r];
                 }
             }
         }
-        return slots == 0 ? Double.NaN : sum / slots;
+        return Arrays.copyOf(listed, count);
     }
 
     /** The ranking metrics of one model on one fold. */

@@ -4,8 +4,8 @@ import dev.recommender.core.data.BinarisedAggregation;
 import dev.recommender.core.data.Signals;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.data.EventLog;
+import dev.recommender.core.ranking.StandIns;
 import dev.recommender.eval.TestData.FixedScoresAlgorithm;
-import dev.recommender.eval.TestData.PopularityAlgorithm;
 import dev.recommender.eval.report.EvaluationReport;
 import dev.recommender.eval.report.FoldResult;
 import dev.recommender.eval.split.KFold;
@@ -112,7 +112,7 @@ class EvaluatorTest {
     @Test
     void modelsWithoutPointScoresGetNoRatingMetricsButAllRankingMetrics() {
         EvaluationReport report = evaluator(1).evaluate(split, "hand-made",
-                new LinkedHashMap<>(Map.of("popularity", new PopularityAlgorithm())));
+                new LinkedHashMap<>(Map.of("popularity", TestData.popularity())));
         FoldResult fold = report.row("popularity").folds().get(0);
         assertTrue(Double.isNaN(fold.metric("rmse")));
         assertTrue(Double.isNaN(fold.predictSeconds()), "no predictions were made");
@@ -143,7 +143,7 @@ class EvaluatorTest {
                 e("a", "x", 10, 1), e("a", "z", 11, 1), e("b", "y", 12, 1), e("c", "x", 13, 1));
         EvaluationReport report = Evaluator.builder(Signals.of(TestData.MEAN))
                 .options(EvaluationOptions.builder().cutoffs(1).accuracyCutoffs(1).threads(1).build()).build()
-                .evaluate(events, new dev.recommender.eval.split.TemporalSplit(10), List.of(new PopularityAlgorithm()));
+                .evaluate(events, new dev.recommender.eval.split.TemporalSplit(10), List.of(TestData.popularity()));
         FoldResult fold = report.row("popularity").folds().get(0);
         // a: relevant {z} only; catalog {x, y} minus seen {x, y} leaves an empty list -> miss.
         // b: relevant {y}; list [y] -> hit. c: only a repeat -> skipped.
@@ -158,7 +158,7 @@ class EvaluatorTest {
     void resultsDoNotDependOnTheThreadCount() {
         EventLog big = dev.recommender.eval.split.SplitChecksAccess.randomLog(200, 60, 6_000, 21);
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
-        algorithms.put("popularity", new PopularityAlgorithm());
+        algorithms.put("popularity", TestData.popularity());
         algorithms.put("fixed", fixed);
         List<Split> folds = KFold.of(3, 5).split(big);
         EvaluationReport one = Evaluator.builder(Signals.of(TestData.MEAN))
@@ -180,7 +180,7 @@ class EvaluatorTest {
                 .listener(events::add).build();
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
         algorithms.put("fixed", fixed);
-        algorithms.put("popularity", new PopularityAlgorithm());
+        algorithms.put("popularity", TestData.popularity());
         evaluator.evaluate(split, "hand-made", algorithms);
         // fixed: fitting, predicting, ranking, done; popularity (no scores): fitting, ranking, done
         assertEquals(List.of("fixed FITTING 0/2", "fixed PREDICTING 0/2", "fixed RANKING 0/2", "fixed DONE 1/2",
@@ -210,7 +210,7 @@ class EvaluatorTest {
         // implicit signal: binarised (every value 1); rating signal: the mean ratings
         List<Double> maxima = new ArrayList<>();
         List<dev.recommender.core.TrainingData> seen = new ArrayList<>();
-        class Recording implements Algorithm<TestData.PopularityModel> {
+        class Recording implements Algorithm<StandIns.Popularity> {
             private final dev.recommender.core.data.Signal signal;
 
             Recording(dev.recommender.core.data.Signal signal) {
@@ -223,12 +223,12 @@ class EvaluatorTest {
             }
 
             @Override
-            public TestData.PopularityModel fit(dev.recommender.core.TrainingData training,
+            public StandIns.Popularity fit(dev.recommender.core.TrainingData training,
                                                 dev.recommender.core.TrainingListener listener) {
                 seen.add(training);
                 dev.recommender.core.data.Interactions pairs = training.interactions(signal);
                 maxima.add((double) pairs.maxValue());
-                return new PopularityAlgorithm().fit(dev.recommender.core.TrainingData.of(pairs), listener);
+                return TestData.popularity().fit(dev.recommender.core.TrainingData.of(pairs), listener);
             }
         }
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Aggregation;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.Interactions;
+import dev.recommender.core.ranking.StandIns;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -71,44 +72,12 @@ public final class TestData {
                 new int[size], java.util.Arrays.copyOf(last, size));
     }
 
-    /** Ranks by number of training users, no point scores. */
-    public record PopularityAlgorithm() implements Algorithm<PopularityModel> {
-        @Override
-        public String name() {
-            return "popularity";
-        }
-
-        @Override
-
-        public PopularityModel fit(dev.recommender.core.TrainingData data, TrainingListener listener) {
-
-            return fit(data.interactions(dev.recommender.core.data.Signal.RATING), listener);
-
-        }
-
-
-        public PopularityModel fit(Interactions training, TrainingListener listener) {
-            return new PopularityModel(SeenItems.of(training));
-        }
-    }
-
-    /** The model of {@link PopularityAlgorithm}. */
-    public static final class PopularityModel extends DenseScoringRecommender {
-        PopularityModel(SeenItems seen) {
-            super(seen);
-        }
-
-        @Override
-        public String name() {
-            return "popularity";
-        }
-
-        @Override
-        protected void scoreAll(int userIndex, float[] scores) {
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = seenItems().itemUserCount(i);
-            }
-        }
+    /**
+     * Ranks by number of training users, no point scores: the core tests' popularity stand-in, trained on
+     * {@link #MEAN} (only which pairs exist matters to it).
+     */
+    public static StandIns.PopularityAlgorithm popularity() {
+        return new StandIns.PopularityAlgorithm(MEAN);
     }
 
     /**

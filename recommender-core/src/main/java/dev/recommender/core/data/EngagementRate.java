@@ -82,33 +82,19 @@ public record EngagementRate(Set<String> viewTypes, Set<String> engagedTypes, bo
             role[type] = (byte) (engagedTypes.contains(name) ? 2 : viewTypes.contains(name) ? 1 : 0);
         }
         int n = events.size();
-        PairIndex pairs = new PairIndex(Math.max(16, n / 2));
-        int[] shown = new int[16];
-        int[] engaged = new int[16];
-        long[] last = new long[16];
+        PairTally tally = new PairTally(Math.max(16, n / 2));
         for (int event = 0; event < n; event++) {
             int kind = role[events.eventType(event)];
-            if (kind == 0) {
-                continue;
-            }
-            int pair = pairs.index(events.userIndex(event), events.itemIndex(event));
-            if (pair == shown.length) {
-                shown = Arrays.copyOf(shown, pair * 2);
-                engaged = Arrays.copyOf(engaged, pair * 2);
-                last = Arrays.copyOf(last, pair * 2);
-            }
-            long time = events.timeMillis(event);
-            if (shown[pair] == 0 || time > last[pair]) {
-                last[pair] = time;
-            }
-            shown[pair]++;
-            if (kind == 2) {
-                engaged[pair]++;
+            if (kind != 0) {
+                tally.add(events, event, kind == 2);
             }
         }
-        int[] users = pairs.users();
-        int[] items = pairs.items();
-        int count = pairs.size();
+        int[] users = tally.users();
+        int[] items = tally.items();
+        int[] shown = tally.eventCounts();
+        int[] engaged = tally.engagedCounts();
+        long[] last = tally.lastTimes();
+        int count = tally.size();
         int kept = 0;
         float[] values = new float[count];
         for (int pair = 0; pair < count; pair++) {

@@ -70,10 +70,8 @@ public record ExplicitRating(Mode mode, Set<String> eventTypes) implements Aggre
         }
         int n = events.size();
         boolean mean = mode == Mode.MEAN;
-        PairIndex pairs = new PairIndex(Math.max(16, n));
+        PairTally tally = new PairTally(Math.max(16, n));
         double[] sums = new double[16];
-        int[] counts = new int[16];
-        long[] last = new long[16];
         for (int event = 0; event < n; event++) {
             if (!counted[events.eventType(event)]) {
                 continue;
@@ -84,31 +82,25 @@ public record ExplicitRating(Mode mode, Set<String> eventTypes) implements Aggre
                         + "', item '" + events.itemId(event) + "', type '" + events.eventTypeName(event)
                         + "') has no rating value (NaN); read the log with a value column");
             }
-            int pair = pairs.index(events.userIndex(event), events.itemIndex(event));
+            int pair = tally.add(events, event, false);
             if (pair == sums.length) {
                 sums = Arrays.copyOf(sums, pair * 2);
-                counts = Arrays.copyOf(counts, pair * 2);
-                last = Arrays.copyOf(last, pair * 2);
-            }
-            long time = events.timeMillis(event);
-            boolean newest = counts[pair] == 0 || time >= last[pair];
-            if (newest) {
-                last[pair] = time;
             }
             if (mean) {
                 sums[pair] += value;
-            } else if (newest) {
+            } else if (events.timeMillis(event) == tally.lastTime(pair)) {
+                // not older than any earlier rating of the pair: the latest by time, ties to the later row
                 sums[pair] = value;
             }
-            counts[pair]++;
         }
-        int count = pairs.size();
+        int count = tally.size();
+        int[] counts = tally.eventCounts();
         float[] values = new float[count];
         for (int pair = 0; pair < count; pair++) {
             values[pair] = (float) (mean ? sums[pair] / counts[pair] : sums[pair]);
         }
-        return Interactions.of(events.users(), events.items(), pairs.users(), pairs.items(), values,
-                Arrays.copyOf(counts, count), new int[count], Arrays.copyOf(last, count));
+        return Interactions.of(events.users(), events.items(), tally.users(), tally.items(), values, counts,
+                new int[count], tally.lastTimes());
     }
 
     /** How the ratings of one pair combine. */

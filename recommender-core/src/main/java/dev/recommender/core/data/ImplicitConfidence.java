@@ -104,11 +104,8 @@ public record ImplicitConfidence(Map<String, Double> weights, double defaultWeig
         boolean decay = halfLife.isPresent();
         long reference = referenceTime.map(Instant::toEpochMilli).orElseGet(events::maxTimeMillis);
         double decayRate = decay ? Math.log(2) / halfLife.get().toMillis() : 0;
-        PairIndex pairs = new PairIndex(Math.max(16, n / 2));
+        PairTally tally = new PairTally(Math.max(16, n / 2));
         double[] sums = new double[16];
-        int[] counts = new int[16];
-        int[] engaged = new int[16];
-        long[] last = new long[16];
         for (int event = 0; event < n; event++) {
             int type = events.eventType(event);
             double weight = weightOfType[type];
@@ -120,29 +117,19 @@ public record ImplicitConfidence(Map<String, Double> weights, double defaultWeig
                 long age = Math.max(0L, reference - time);
                 weight *= Math.exp(-decayRate * age);
             }
-            int pair = pairs.index(events.userIndex(event), events.itemIndex(event));
+            int pair = tally.add(events, event, engagedType[type]);
             if (pair == sums.length) {
                 sums = Arrays.copyOf(sums, pair * 2);
-                counts = Arrays.copyOf(counts, pair * 2);
-                engaged = Arrays.copyOf(engaged, pair * 2);
-                last = Arrays.copyOf(last, pair * 2);
-            }
-            if (counts[pair] == 0 || time > last[pair]) {
-                last[pair] = time;
             }
             sums[pair] += weight;
-            counts[pair]++;
-            if (engagedType[type]) {
-                engaged[pair]++;
-            }
         }
-        int count = pairs.size();
+        int count = tally.size();
         float[] values = new float[count];
         for (int pair = 0; pair < count; pair++) {
             values[pair] = (float) sums[pair];
         }
-        return Interactions.of(events.users(), events.items(), pairs.users(), pairs.items(), values,
-                Arrays.copyOf(counts, count), Arrays.copyOf(engaged, count), Arrays.copyOf(last, count));
+        return Interactions.of(events.users(), events.items(), tally.users(), tally.items(), values,
+                tally.eventCounts(), tally.engagedCounts(), tally.lastTimes());
     }
 
     /** Accumulates settings, starting from the defaults. Not thread-safe. */

@@ -1,5 +1,9 @@
 package dev.recommender.core.internal;
 
+import dev.recommender.core.data.Interactions;
+
+import java.util.Arrays;
+
 /**
  * Small dense kernels on flat {@code float[]} rows shared by the retrieval models and indexes.
  * Every score the package reports goes through {@link #dot}, so exact search, candidate scoring and
@@ -10,6 +14,28 @@ package dev.recommender.core.internal;
  */
 public final class VectorMath {
     private VectorMath() {
+    }
+
+    /**
+     * Sets to zero the rows of the users and of the items that the numbering holds but that have no training
+     * pair, so that no random initial values leak into their scores (or into a Gram matrix).
+     *
+     * @param training  the training interactions, whose numbering the rows follow
+     * @param userRows  {@code training.userCount() x d} floats, row-major
+     * @param itemRows  {@code training.itemCount() x d} floats, row-major
+     * @param d         the row length
+     */
+    public static void zeroRowsWithoutPairs(Interactions training, float[] userRows, float[] itemRows, int d) {
+        for (int u = 0; u < training.userCount(); u++) {
+            if (training.userDegree(u) == 0) {
+                Arrays.fill(userRows, u * d, (u + 1) * d, 0f);
+            }
+        }
+        for (int i = 0; i < training.itemCount(); i++) {
+            if (training.itemDegree(i) == 0) {
+                Arrays.fill(itemRows, i * d, (i + 1) * d, 0f);
+            }
+        }
     }
 
     /**

@@ -55,6 +55,19 @@ public abstract class AbstractModelCodec<M extends Recommender> implements Model
     }
 
     /**
+     * Rejects model data of another content version than this codec's (loading already rejects newer ones;
+     * this also refuses older ones, for codecs that cannot read them).
+     *
+     * @param data the model data being decoded
+     * @throws IllegalArgumentException naming the type and the unsupported version
+     */
+    protected final void requireCurrentVersion(ModelData data) {
+        if (data.modelVersion() != version) {
+            throw new IllegalArgumentException("unsupported " + type + " model version " + data.modelVersion());
+        }
+    }
+
+    /**
      * Starts the data of a model written by this codec.
      *
      * @return a new builder for {@link #type()} and {@link #version()}

@@ -19,7 +19,7 @@ public final class RateAlsCodec extends AbstractModelCodec<RateAls> {
     @Override
     public ModelData encode(RateAls model) {
         RateAls.Config c = model.config();
-        ModelData.Builder data = newData()
+        ModelData.Builder data = BiasedFactorLayout.write(newData()
                 .property("loss", c.loss().name())
                 .property("factors", c.factors())
                 .property("regularization", c.regularization())
@@ -29,13 +29,9 @@ public final class RateAlsCodec extends AbstractModelCodec<RateAls> {
                 .property("seed", c.seed())
                 .property("threads", c.threads())
                 .property("meanBits", Float.floatToRawIntBits((float) model.globalMean()))
-                .property("offsetBits", Float.floatToRawIntBits(model.offset()))
-                .property("minValueBits", Float.floatToRawIntBits((float) model.minValue()))
-                .property("maxValueBits", Float.floatToRawIntBits((float) model.maxValue()))
-                .putFloats("userBias", model.userBiasArray())
-                .putFloats("itemBias", model.itemBiasArray())
-                .putFloats("userFactors", model.userFactorArray())
-                .putFloats("itemFactors", model.itemFactorArray());
+                .property("offsetBits", Float.floatToRawIntBits(model.offset())),
+                model.minValue(), model.maxValue(), model.userBiasArray(), model.itemBiasArray(),
+                model.userFactorArray(), model.itemFactorArray());
         model.seenItems().writeTo(data, "");
         return data.build();
     }
@@ -47,16 +43,11 @@ public final class RateAlsCodec extends AbstractModelCodec<RateAls> {
                 data.doubleProperty("biasRegularization"), data.doubleProperty("weightExponent"),
                 data.intProperty("iterations"), data.longProperty("seed"), data.intProperty("threads"));
         SeenItems seen = SeenItems.readFrom(data, "");
-        int users = seen.users().size();
-        int items = seen.items().size();
-        float minValue = data.floatBitsProperty("minValueBits");
-        float maxValue = data.floatBitsProperty("maxValueBits");
-        if (!(minValue <= maxValue)) {
-            throw new IllegalArgumentException("value range [" + minValue + ", " + maxValue + "] is empty");
-        }
-        return new RateAls(seen, config, data.floatBitsProperty("meanBits"), data.floatBitsProperty("offsetBits"),
-                minValue, maxValue, data.parameters("userBias", users), data.parameters("itemBias", items),
-                data.parameters("userFactors", ModelData.size("users x factors", users, config.factors())),
-                data.parameters("itemFactors", ModelData.size("items x factors", items, config.factors())));
+        float[] range = BiasedFactorLayout.readValueRange(data);
+        float mean = data.floatBitsProperty("meanBits");
+        float offset = data.floatBitsProperty("offsetBits");
+        float[][] sections = BiasedFactorLayout.readSections(data, seen, config.factors());
+        return new RateAls(seen, config, mean, offset, range[0], range[1], sections[0], sections[1], sections[2],
+                sections[3]);
     }
 }

@@ -22,7 +22,7 @@ public final class SvdCodec extends AbstractModelCodec<Svd> {
     @Override
     public ModelData encode(Svd model) {
         Svd.Config c = model.config();
-        ModelData.Builder data = newData()
+        ModelData.Builder data = BiasedFactorLayout.write(newData()
                 .property("factors", c.factors())
                 .property("epochs", c.epochs())
                 .property("learningRate", c.learningRate())
@@ -37,13 +37,9 @@ public final class SvdCodec extends AbstractModelCodec<Svd> {
                 .property("order", c.order().name())
                 .property("pairWeight", c.pairWeight().name())
                 .property("kernel", model.kernel())
-                .property("meanBits", Float.floatToRawIntBits(model.mean()))
-                .property("minValueBits", Float.floatToRawIntBits((float) model.minValue()))
-                .property("maxValueBits", Float.floatToRawIntBits((float) model.maxValue()))
-                .putFloats("userBias", model.userBiasArray())
-                .putFloats("itemBias", model.itemBiasArray())
-                .putFloats("userFactors", model.userFactorArray())
-                .putFloats("itemFactors", model.itemFactorArray());
+                .property("meanBits", Float.floatToRawIntBits(model.mean())),
+                model.minValue(), model.maxValue(), model.userBiasArray(), model.itemBiasArray(),
+                model.userFactorArray(), model.itemFactorArray());
         model.seenItems().writeTo(data, "");
         return data.build();
     }
@@ -58,17 +54,10 @@ public final class SvdCodec extends AbstractModelCodec<Svd> {
                 Svd.Kernel.valueOf(data.property("kernelChoice")), Svd.Order.valueOf(data.property("order")),
                 Svd.PairWeight.valueOf(data.property("pairWeight")));
         SeenItems seen = SeenItems.readFrom(data, "");
-        int users = seen.users().size();
-        int items = seen.items().size();
-        float minValue = data.floatBitsProperty("minValueBits");
-        float maxValue = data.floatBitsProperty("maxValueBits");
-        if (!(minValue <= maxValue)) {
-            throw new IllegalArgumentException("value range [" + minValue + ", " + maxValue + "] is empty");
-        }
-        return new Svd(seen, config, data.floatBitsProperty("meanBits"), minValue, maxValue,
-                data.parameters("userBias", users), data.parameters("itemBias", items),
-                data.parameters("userFactors", ModelData.size("users x factors", users, config.factors())),
-                data.parameters("itemFactors", ModelData.size("items x factors", items, config.factors())),
+        float[] range = BiasedFactorLayout.readValueRange(data);
+        float mean = data.floatBitsProperty("meanBits");
+        float[][] sections = BiasedFactorLayout.readSections(data, seen, config.factors());
+        return new Svd(seen, config, mean, range[0], range[1], sections[0], sections[1], sections[2], sections[3],
                 data.property("kernel"));
     }
 }

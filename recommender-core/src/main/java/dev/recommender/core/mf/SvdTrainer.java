@@ -5,6 +5,7 @@ import dev.recommender.core.internal.ParallelRanges;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.internal.Shuffle;
+import dev.recommender.core.internal.VectorMath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -205,16 +206,7 @@ final class SvdTrainer {
         }
         // users and items of the numbering without a training pair were never updated: no random
         // initial factors may leak into their predictions (they predict like unknown ones)
-        for (int u = 0; u < userCount; u++) {
-            if (training.userDegree(u) == 0) {
-                java.util.Arrays.fill(userFactors, u * factors, (u + 1) * factors, 0f);
-            }
-        }
-        for (int i = 0; i < itemCount; i++) {
-            if (training.itemDegree(i) == 0) {
-                java.util.Arrays.fill(itemFactors, i * factors, (i + 1) * factors, 0f);
-            }
-        }
+        VectorMath.zeroRowsWithoutPairs(training, userFactors, itemFactors, factors);
         return new Result(mean, userBias, itemBias, userFactors, itemFactors, kernel.name(), blocks, loss);
     }
 

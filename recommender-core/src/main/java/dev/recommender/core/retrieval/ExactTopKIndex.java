@@ -15,12 +15,9 @@ import java.util.function.IntPredicate;
  *
  * <p>Immutable and safe for concurrent searches.
  */
-public final class ExactTopKIndex implements TopKIndex {
+public final class ExactTopKIndex extends VectorTopKIndex {
     static final int BLOCK = 256;
 
-    private final float[] vectors;
-    private final int dimensions;
-    private final int size;
     private final ThreadLocal<float[]> blockScores = ThreadLocal.withInitial(() -> new float[BLOCK]);
 
     /**
@@ -35,27 +32,12 @@ public final class ExactTopKIndex implements TopKIndex {
     }
 
     ExactTopKIndex(float[] vectors, int dimensions, boolean copy) {
-        if (dimensions < 1) {
-            throw new IllegalArgumentException("dimensions must be at least 1, got " + dimensions);
-        }
-        if (vectors.length % dimensions != 0) {
-            throw new IllegalArgumentException("vectors length " + vectors.length
-                    + " is not a multiple of dimensions " + dimensions);
-        }
-        VectorMath.requireFinite(vectors, "vectors");
-        this.vectors = copy ? vectors.clone() : vectors;
-        this.dimensions = dimensions;
-        this.size = vectors.length / dimensions;
+        super(checked(vectors, dimensions, copy), dimensions);
     }
 
-    @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public int dimensions() {
-        return dimensions;
+    private static float[] checked(float[] vectors, int dimensions, boolean copy) {
+        checkVectors(vectors, dimensions, true);
+        return copy ? vectors.clone() : vectors;
     }
 
     @Override
@@ -66,9 +48,7 @@ public final class ExactTopKIndex implements TopKIndex {
     @Override
     public void search(float[] query, IntPredicate excluded, int excludedCount, TopK top) {
         top.clear();
-        if (query.length != dimensions) {
-            throw new IllegalArgumentException("query length must be " + dimensions + ", got " + query.length);
-        }
+        checkQuery(query);
         float[] scores = blockScores.get();
         for (int start = 0; start < size; start += BLOCK) {
             int end = Math.min(size, start + BLOCK);
@@ -83,11 +63,6 @@ public final class ExactTopKIndex implements TopKIndex {
                 }
             }
         }
-    }
-
-    @Override
-    public float score(float[] query, int item) {
-        return VectorMath.dot(query, 0, vectors, item * dimensions, dimensions);
     }
 
     @Override

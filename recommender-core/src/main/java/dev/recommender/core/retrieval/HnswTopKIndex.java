@@ -1,7 +1,6 @@
 package dev.recommender.core.retrieval;
 
 import dev.recommender.core.internal.TopK;
-import dev.recommender.core.internal.VectorMath;
 import com.github.jelmerk.knn.DistanceFunctions;
 import com.github.jelmerk.knn.Item;
 import com.github.jelmerk.knn.SearchResult;
@@ -41,13 +40,10 @@ import java.util.function.IntPredicate;
  *
  * <p>Immutable after construction and safe for concurrent searches.
  */
-public final class HnswTopKIndex implements TopKIndex {
+public final class HnswTopKIndex extends VectorTopKIndex {
     private static final Logger LOG = LoggerFactory.getLogger(HnswTopKIndex.class);
 
     private final HnswIndex<Integer, float[], Node, Float> graph;
-    private final float[] vectors;
-    private final int dimensions;
-    private final int size;
     private final int efSearch;
 
     /** One graph node: the item number and its scaled vector. */
@@ -60,10 +56,8 @@ public final class HnswTopKIndex implements TopKIndex {
 
     private HnswTopKIndex(HnswIndex<Integer, float[], Node, Float> graph, float[] vectors, int dimensions,
                           int efSearch) {
+        super(vectors, dimensions);
         this.graph = graph;
-        this.vectors = vectors;
-        this.dimensions = dimensions;
-        this.size = vectors.length / dimensions;
         this.efSearch = efSearch;
     }
 
@@ -83,14 +77,7 @@ public final class HnswTopKIndex implements TopKIndex {
 
     /** Like {@link #build} but keeps a reference to {@code vectors}, which the caller must never modify. */
     static HnswTopKIndex buildShared(float[] vectors, int dimensions, IndexConfig config) {
-        if (dimensions < 1) {
-            throw new IllegalArgumentException("dimensions must be at least 1, got " + dimensions);
-        }
-        if (vectors.length == 0 || vectors.length % dimensions != 0) {
-            throw new IllegalArgumentException("vectors length " + vectors.length
-                    + " is not a positive multiple of dimensions " + dimensions);
-        }
-        VectorMath.requireFinite(vectors, "vectors");
+        checkVectors(vectors, dimensions, false);
         long started = System.nanoTime();
         float[] copy = vectors;
         int size = copy.length / dimensions;
@@ -140,25 +127,13 @@ public final class HnswTopKIndex implements TopKIndex {
     }
 
     @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public int dimensions() {
-        return dimensions;
-    }
-
-    @Override
     public boolean approximate() {
         return true;
     }
 
     @Override
     public void search(float[] query, IntPredicate excluded, int excludedCount, TopK top) {
-        if (query.length != dimensions) {
-            throw new IllegalArgumentException("query length must be " + dimensions + ", got " + query.length);
-        }
+        checkQuery(query);
         float[] scaled = new float[dimensions];
         double queryNorm = norm(query, 0, dimensions);
         if (queryNorm > 0) {
@@ -182,11 +157,6 @@ public final class HnswTopKIndex implements TopKIndex {
             }
             fetch = (int) Math.min(size, 4L * fetch);
         }
-    }
-
-    @Override
-    public float score(float[] query, int item) {
-        return VectorMath.dot(query, 0, vectors, item * dimensions, dimensions);
     }
 
     @Override

@@ -37,9 +37,7 @@ public final class ImplicitAlsCodec extends AbstractModelCodec<ImplicitAls> {
 
     @Override
     public ImplicitAls decode(ModelData data) {
-        if (data.modelVersion() != 1) {
-            throw new IllegalArgumentException("unsupported implicit-als model version " + data.modelVersion());
-        }
+        requireCurrentVersion(data);
         ImplicitAls.Config config = new ImplicitAls.Config(data.intProperty("factors"),
                 data.doubleProperty("regularization"), data.doubleProperty("alpha"), data.intProperty("iterations"),
                 data.intProperty("cgSteps"), data.longProperty("seed"), data.intProperty("threads"),

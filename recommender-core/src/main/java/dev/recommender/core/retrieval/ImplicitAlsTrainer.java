@@ -4,7 +4,6 @@ import dev.recommender.core.internal.ParallelRanges;
 import dev.recommender.core.internal.Args;
 import dev.recommender.core.internal.VectorMath;
 import dev.recommender.core.Algorithm;
-import dev.recommender.core.EpochProgress;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingInput;
@@ -15,52 +14,34 @@ import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.Interactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One fit of {@link ImplicitAls}: the two sides of the training interactions in row-compressed form
  * and the alternating sweeps (conjugate-gradient or exact row solves on the pool), apart from the
  * model as {@code SvdTrainer} and {@code TwoTowerTrainer} are. Used once, by one thread.
  */
-final class ImplicitAlsTrainer {
+final class ImplicitAlsTrainer extends EpochTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(ImplicitAls.class);
 
-    private final Interactions training;
     private final ImplicitAls.Config config;
-    private final TrainingListener listener;
-    private final int d;
-    private final int users;
-    private final int items;
     private final int[] userStart;
     private final int[] userItems;
     private final float[] userWeights;
     private final int[] itemStart;
     private final int[] itemUsers;
     private final float[] itemWeights;
-    /** Per-iteration accuracy on held-out pairs, or null when not asked for. */
-    private final EpochValidation.Bound validation;
 
     ImplicitAlsTrainer(Interactions training, ImplicitAls.Config config, TrainingListener listener, EpochValidation validation) {
-        if (training.size() == 0) {
-            throw new IllegalArgumentException("training interactions are empty");
-        }
-        this.validation = validation == null ? null : validation.bind(training);
-        this.training = training;
+        super(training, config.factors(), listener, validation, LOG);
         this.config = config;
-        this.listener = listener;
-        this.d = config.factors();
-        this.users = training.userCount();
-        this.items = training.itemCount();
         int nnz = training.size();
         userStart = new int[users + 1];
         userItems = new int[nnz];
@@ -103,21 +84,8 @@ final class ImplicitAlsTrainer {
         }
         // users and items of the numbering without training pairs stay at zero (their solves have
         // a zero right-hand side): they add nothing to X'X or Y'Y
-        for (int i = 0; i < items; i++) {
-            if (training.itemDegree(i) == 0) {
-                java.util.Arrays.fill(y, i * d, (i + 1) * d, 0f);
-            }
-        }
-        for (int u = 0; u < users; u++) {
-            if (training.userDegree(u) == 0) {
-                java.util.Arrays.fill(x, u * d, (u + 1) * d, 0f);
-            }
-        }
-        ExecutorService pool = config.threads() > 1 ? Executors.newFixedThreadPool(config.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "implicit-als-worker");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        VectorMath.zeroRowsWithoutPairs(training, x, y, d);
+        ExecutorService pool = ParallelRanges.newPool(config.threads(), "implicit-als-worker");
         try {
             // Y'Y of the item side as the last iteration's loss left it: the next user sweep's Gram
             double[] itemGram = gram(y, items, d, config.regularization());
@@ -126,15 +94,8 @@ final class ImplicitAlsTrainer {
                 double[] userGram = gram(x, users, d, config.regularization());
                 solveSide(pool, itemStart, itemUsers, itemWeights, y, x, userGram, items);
                 itemGram = gram(y, items, d, config.regularization());
-                double loss = loss(x, y, itemGram);
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-                LOG.debug("implicit ALS iteration {}/{}: loss {} ({} ms)", iteration, config.iterations(), loss,
-                        elapsed.toMillis());
-                Map<String, Double> metrics = validation == null ? Map.of() : validation.evaluate(x, y, d);
-                if (validation != null) {
-                    LOG.debug("implicit ALS iteration {}: {}", iteration, metrics);
-                }
-                listener.onEpoch(new EpochProgress(ImplicitAls.NAME, iteration, config.iterations(), loss, elapsed, metrics));
+                reportEpoch(ImplicitAls.NAME, "implicit ALS iteration", iteration, config.iterations(),
+                        loss(x, y, itemGram), started, () -> x, y);
             }
         } finally {
             if (pool != null) {

@@ -44,9 +44,7 @@ public final class TwoTowerCodec extends AbstractModelCodec<TwoTowerRetrieval> {
 
     @Override
     public TwoTowerRetrieval decode(ModelData data) {
-        if (data.modelVersion() != 1) {
-            throw new IllegalArgumentException("unsupported two-tower model version " + data.modelVersion());
-        }
+        requireCurrentVersion(data);
         String logQ = data.property("logQCorrection");
         if (!logQ.equals("true") && !logQ.equals("false")) {
             throw new IllegalArgumentException("property 'logQCorrection' is not a boolean: " + logQ);

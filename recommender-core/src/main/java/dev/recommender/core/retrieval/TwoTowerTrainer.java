@@ -2,7 +2,6 @@ package dev.recommender.core.retrieval;
 
 import dev.recommender.core.internal.ParallelRanges;
 import dev.recommender.core.internal.VectorMath;
-import dev.recommender.core.EpochProgress;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Interactions;
@@ -10,32 +9,24 @@ import dev.recommender.core.internal.Shuffle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One fit of {@link TwoTowerRetrieval}: in-batch softmax with log-Q correction, hand-written gradients,
  * sparse Adagrad or lazy Adam. See the model's class comment for the algorithm. Not thread-safe (it owns a
  * worker pool for the duration of {@link #run()}).
  */
-final class TwoTowerTrainer {
+final class TwoTowerTrainer extends EpochTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(TwoTowerTrainer.class);
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
     private static final float ADAGRAD_INITIAL = 0.1f;
 
-    private final Interactions training;
     private final TwoTowerRetrieval.Config config;
-    private final TrainingListener listener;
-    private final int d;
-    private final int users;
-    private final int items;
     private final int pairs;
     private final int[] pairUser;
     private final int[] pairItem;
@@ -61,21 +52,10 @@ final class TwoTowerTrainer {
     private final double[] rowLoss;
     private int batchCount;
 
-    /** Per-epoch accuracy on held-out pairs, or null when not asked for. */
-    private final EpochValidation.Bound validation;
-
     TwoTowerTrainer(Interactions training, TwoTowerRetrieval.Config config, TrainingListener listener,
                     EpochValidation validation) {
-        if (training.size() == 0) {
-            throw new IllegalArgumentException("training interactions are empty");
-        }
-        this.validation = validation == null ? null : validation.bind(training);
-        this.training = training;
+        super(training, config.dimensions(), listener, validation, LOG);
         this.config = config;
-        this.listener = listener;
-        this.d = config.dimensions();
-        this.users = training.userCount();
-        this.items = training.itemCount();
         this.pairs = training.size();
         this.pairUser = new int[pairs];
         this.pairItem = new int[pairs];
@@ -149,11 +129,7 @@ final class TwoTowerTrainer {
             order[k] = k;
         }
         int threads = config.threads();
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "two-tower-worker");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        ExecutorService pool = ParallelRanges.newPool(threads, "two-tower-worker");
         try {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 Shuffle.shuffle(order, pairs, random);
@@ -167,16 +143,8 @@ final class TwoTowerTrainer {
                     }
                     lossSum += trainBatch(pool, n);
                 }
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-                double loss = lossSum / pairs;
-                LOG.debug("two-tower epoch {}/{}: loss {} ({} ms)", epoch, config.epochs(), loss, elapsed.toMillis());
-                Map<String, Double> metrics = Map.of();
-                if (validation != null) {
-                    metrics = validation.evaluate(servingUserVectors(), itemTable.values, d);
-                    LOG.debug("two-tower epoch {}: {}", epoch, metrics);
-                }
-                listener.onEpoch(new EpochProgress(TwoTowerRetrieval.NAME, epoch, config.epochs(), loss, elapsed,
-                        metrics));
+                reportEpoch(TwoTowerRetrieval.NAME, "two-tower epoch", epoch, config.epochs(), lossSum / pairs,
+                        started, this::servingUserVectors, itemTable.values);
             }
         } finally {
             if (pool != null) {

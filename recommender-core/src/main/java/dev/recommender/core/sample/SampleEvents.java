@@ -126,8 +126,8 @@ public final class SampleEvents {
         Generated generated = run();
         EventLog.Builder builder = EventLog.builder().declareEventType("viewed").declareEventType("engaged");
         for (int k = 0; k < generated.size(); k++) {
-            builder.add(generated.userIds[generated.users[k]], generated.itemIds[generated.items[k]],
-                    generated.times[k], generated.engaged[k] ? "engaged" : "viewed", Float.NaN);
+            builder.add(generated.userIds()[generated.users()[k]], generated.itemIds()[generated.items()[k]],
+                    generated.times()[k], generated.engaged()[k] ? "engaged" : "viewed", Float.NaN);
         }
         return builder.build();
     }
@@ -178,28 +178,28 @@ public final class SampleEvents {
         char[] line = new char[80];
         writer.write(HEADER);
         writer.write('\n');
-        char[][] userIds = new char[generated.userIds.length][];
+        char[][] userIds = new char[generated.userIds().length][];
         for (int u = 0; u < userIds.length; u++) {
-            userIds[u] = generated.userIds[u].toCharArray();
+            userIds[u] = generated.userIds()[u].toCharArray();
         }
-        char[][] itemIds = new char[generated.itemIds.length][];
+        char[][] itemIds = new char[generated.itemIds().length][];
         for (int i = 0; i < itemIds.length; i++) {
-            itemIds[i] = generated.itemIds[i].toCharArray();
+            itemIds[i] = generated.itemIds()[i].toCharArray();
         }
         char[] viewed = "viewed\n".toCharArray();
         char[] engaged = "engaged\n".toCharArray();
         char[] digits = new char[20];
         for (int k = 0; k < generated.size(); k++) {
             int length = 0;
-            char[] user = userIds[generated.users[k]];
+            char[] user = userIds[generated.users()[k]];
             System.arraycopy(user, 0, line, length, user.length);
             length += user.length;
             line[length++] = ',';
-            char[] item = itemIds[generated.items[k]];
+            char[] item = itemIds[generated.items()[k]];
             System.arraycopy(item, 0, line, length, item.length);
             length += item.length;
             line[length++] = ',';
-            long millis = generated.times[k];
+            long millis = generated.times()[k];
             long seconds = Math.floorDiv(millis, 1000L);
             int fraction = (int) Math.floorMod(millis, 1000L);
             if (seconds < 0) {
@@ -219,7 +219,7 @@ public final class SampleEvents {
             line[length++] = (char) ('0' + fraction / 10 % 10);
             line[length++] = (char) ('0' + fraction % 10);
             line[length++] = ',';
-            char[] type = generated.engaged[k] ? engaged : viewed;
+            char[] type = generated.engaged()[k] ? engaged : viewed;
             System.arraycopy(type, 0, line, length, type.length);
             length += type.length;
             writer.write(line, 0, length);
@@ -227,23 +227,8 @@ public final class SampleEvents {
     }
 
     /** The generated events as parallel arrays, sorted by time. */
-    private static final class Generated {
-        final String[] userIds;
-        final String[] itemIds;
-        final int[] users;
-        final int[] items;
-        final long[] times;
-        final boolean[] engaged;
-
-        Generated(String[] userIds, String[] itemIds, int[] users, int[] items, long[] times, boolean[] engaged) {
-            this.userIds = userIds;
-            this.itemIds = itemIds;
-            this.users = users;
-            this.items = items;
-            this.times = times;
-            this.engaged = engaged;
-        }
-
+    private record Generated(String[] userIds, String[] itemIds, int[] users, int[] items, long[] times,
+                             boolean[] engaged) {
         int size() {
             return users.length;
         }

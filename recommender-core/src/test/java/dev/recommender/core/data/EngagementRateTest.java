@@ -1,5 +1,7 @@
 package dev.recommender.core.data;
 
+import static dev.recommender.core.data.PairAssertions.assertPair;
+import static dev.recommender.core.data.PairAssertions.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,10 +30,6 @@ class EngagementRateTest {
                 .build();
     }
 
-    private static int entry(Interactions interactions, String user, String item) {
-        return interactions.entryOf(interactions.users().indexOf(user), interactions.items().indexOf(item));
-    }
-
     @Test
     void seedEngagementRatePerPair() {
         Interactions interactions = EngagementRate.seed().aggregate(log());
@@ -43,25 +41,12 @@ class EngagementRateTest {
         assertEquals(0, interactions.itemDegree(interactions.items().indexOf("c")));
         assertEquals(3, interactions.size());
 
-        int u1a = entry(interactions, "u1", "a");
         // viewed 2, engaged 1: shown = 2 + 1 = 3, engaged_pct = 1 / 3
-        assertEquals(1f / 3f, interactions.value(u1a));
-        assertEquals(3, interactions.eventCount(u1a));
-        assertEquals(1, interactions.engagedCount(u1a));
-        assertEquals(3000L, interactions.lastTimeMillis(u1a));
-
-        int u1b = entry(interactions, "u1", "b");
+        assertPair(interactions, "u1", "a", 1f / 3f, 3, 1, 3000L);
         // engaged without a view: 1 / (0 + 1) = 1
-        assertEquals(1f, interactions.value(u1b));
-        assertEquals(1, interactions.eventCount(u1b));
-        assertEquals(5000L, interactions.lastTimeMillis(u1b));
-
-        int u2a = entry(interactions, "u2", "a");
+        assertPair(interactions, "u1", "b", 1f, 1, 1, 5000L);
         // two views, no engagement: 0 / 2 = 0
-        assertEquals(0f, interactions.value(u2a));
-        assertEquals(2, interactions.eventCount(u2a));
-        assertEquals(0, interactions.engagedCount(u2a));
-        assertEquals(4500L, interactions.lastTimeMillis(u2a));
+        assertPair(interactions, "u2", "a", 0f, 2, 0, 4500L);
     }
 
     @Test
@@ -121,12 +106,8 @@ class EngagementRateTest {
         assertEquals(expected.size(), interactions.size());
         for (Map.Entry<String, int[]> pair : expected.entrySet()) {
             String[] ids = pair.getKey().split("/");
-            int entry = entry(interactions, ids[0], ids[1]);
             int[] counts = pair.getValue();
-            assertEquals(counts[0], interactions.eventCount(entry));
-            assertEquals(counts[1], interactions.engagedCount(entry));
-            assertEquals((float) counts[1] / counts[0], interactions.value(entry));
-            assertEquals(counts[2], interactions.lastTimeMillis(entry));
+            assertPair(interactions, ids[0], ids[1], (float) counts[1] / counts[0], counts[0], counts[1], counts[2]);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.recommender.core.data;
 
+import static dev.recommender.core.data.PairAssertions.assertPair;
+import static dev.recommender.core.data.PairAssertions.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -17,19 +19,11 @@ class ExplicitRatingTest {
                 .build();
     }
 
-    private static int entry(Interactions interactions, String user, String item) {
-        return interactions.entryOf(interactions.users().indexOf(user), interactions.items().indexOf(item));
-    }
-
     @Test
     void lastRatingByTimeThenFileOrder() {
         Interactions interactions = ExplicitRating.last().onlyEventTypes("rating").aggregate(log());
         assertEquals(2, interactions.size());
-        int u1m1 = entry(interactions, "u1", "m1");
-        assertEquals(2f, interactions.value(u1m1));
-        assertEquals(3, interactions.eventCount(u1m1));
-        assertEquals(0, interactions.engagedCount(u1m1));
-        assertEquals(100L, interactions.lastTimeMillis(u1m1));
+        assertPair(interactions, "u1", "m1", 2f, 3, 0, 100L);
         assertEquals(1.5f, interactions.value(entry(interactions, "u2", "m1")));
     }
 

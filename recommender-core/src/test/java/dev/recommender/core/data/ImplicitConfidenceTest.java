@@ -1,5 +1,7 @@
 package dev.recommender.core.data;
 
+import static dev.recommender.core.data.PairAssertions.assertPair;
+import static dev.recommender.core.data.PairAssertions.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,20 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class ImplicitConfidenceTest {
 
-    private static int entry(Interactions interactions, String user, String item) {
-        return interactions.entryOf(interactions.users().indexOf(user), interactions.items().indexOf(item));
-    }
-
     @Test
     void defaultsWeighViewsOneEngagementsFourOthersOne() {
         Interactions interactions = ImplicitConfidence.defaults().aggregate(EngagementRateTest.log());
         assertEquals(5, interactions.size());
-        int u1a = entry(interactions, "u1", "a");
         // viewed + viewed + engaged = 1 + 1 + 4 = 6
-        assertEquals(6f, interactions.value(u1a));
-        assertEquals(3, interactions.eventCount(u1a));
-        assertEquals(1, interactions.engagedCount(u1a));
-        assertEquals(3000L, interactions.lastTimeMillis(u1a));
+        assertPair(interactions, "u1", "a", 6f, 3, 1, 3000L);
         assertEquals(4f, interactions.value(entry(interactions, "u1", "b")));
         assertEquals(2f, interactions.value(entry(interactions, "u2", "a")));
         // "shared" has no weight of its own: the default weight 1

@@ -17,13 +17,18 @@ class TopKTest {
         return indexes;
     }
 
+    /** A top-k of the given capacity after offering {@code items[j]} with {@code scores[j]}, in order. */
+    private static TopK offered(int capacity, int[] items, float... scores) {
+        TopK top = new TopK(capacity);
+        for (int j = 0; j < items.length; j++) {
+            top.offer(items[j], scores[j]);
+        }
+        return top;
+    }
+
     @Test
     void keepsTheBestInDescendingOrder() {
-        TopK top = new TopK(3);
-        float[] values = {0.5f, 2f, -1f, 7f, 3f, 2.5f};
-        for (int i = 0; i < values.length; i++) {
-            top.offer(i, values[i]);
-        }
+        TopK top = offered(3, new int[] {0, 1, 2, 3, 4, 5}, 0.5f, 2f, -1f, 7f, 3f, 2.5f);
         float[] scores = new float[3];
         assertArrayEquals(new int[] {3, 4, 5}, drain(top, scores));
         assertArrayEquals(new float[] {7f, 3f, 2.5f}, scores);
@@ -32,22 +37,15 @@ class TopKTest {
 
     @Test
     void tiesGoToTheSmallerIndexWhateverTheOfferOrder() {
-        TopK top = new TopK(2);
-        top.offer(9, 1f);
-        top.offer(4, 1f);
-        top.offer(6, 1f);
-        top.offer(1, 0.5f);
+        TopK top = offered(2, new int[] {9, 4, 6, 1}, 1f, 1f, 1f, 0.5f);
         float[] scores = new float[2];
         assertArrayEquals(new int[] {4, 6}, drain(top, scores));
     }
 
     @Test
     void ignoresNaNAndKeepsInfinities() {
-        TopK top = new TopK(3);
-        top.offer(0, Float.NaN);
-        top.offer(1, Float.NEGATIVE_INFINITY);
-        top.offer(2, Float.POSITIVE_INFINITY);
-        top.offer(3, Float.NaN);
+        TopK top = offered(3, new int[] {0, 1, 2, 3}, Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY,
+                Float.NaN);
         assertEquals(2, top.size());
         float[] scores = new float[2];
         assertArrayEquals(new int[] {2, 1}, drain(top, scores));
@@ -55,10 +53,7 @@ class TopKTest {
 
     @Test
     void capacityLargerThanTheInputReturnsEverything() {
-        TopK top = new TopK(10);
-        top.offer(5, 1f);
-        top.offer(6, 3f);
-        top.offer(7, 2f);
+        TopK top = offered(10, new int[] {5, 6, 7}, 1f, 3f, 2f);
         float[] scores = new float[3];
         assertArrayEquals(new int[] {6, 7, 5}, drain(top, scores));
         assertArrayEquals(new float[] {3f, 2f, 1f}, scores);

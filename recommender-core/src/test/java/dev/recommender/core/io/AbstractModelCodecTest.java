@@ -49,6 +49,16 @@ class AbstractModelCodecTest {
     }
 
     @Test
+    void requireCurrentVersionRefusesOlderAndNewerContent() {
+        Fixed codec = new Fixed("fixed", 3);
+        codec.requireCurrentVersion(ModelData.builder("fixed", 3).build());
+        assertEquals("unsupported fixed model version 2", assertThrows(IllegalArgumentException.class,
+                () -> codec.requireCurrentVersion(ModelData.builder("fixed", 2).build())).getMessage());
+        assertEquals("unsupported fixed model version 4", assertThrows(IllegalArgumentException.class,
+                () -> codec.requireCurrentVersion(ModelData.builder("fixed", 4).build())).getMessage());
+    }
+
+    @Test
     void refusesABadIdentityNamingTheArgument() {
         assertEquals("type must be non-blank, got ' '",
                 assertThrows(IllegalArgumentException.class, () -> new Fixed(" ", 1)).getMessage());

@@ -1,6 +1,7 @@
 package dev.recommender.core.retrieval;
 
 import dev.recommender.core.EpochProgress;
+import dev.recommender.core.InteractionsAlgorithm;
 import dev.recommender.core.RecommendRequest;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Interactions;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,43 +66,45 @@ class EpochValidationTest {
     void alsReportsEveryIterationAndTheLastMatchesTheFinalModel() {
         ImplicitAls.Config config = ImplicitAls.Config.builder().factors(8).regularization(1).alpha(4).iterations(5)
                 .build();
-        List<EpochProgress> epochs = new ArrayList<>();
-        ImplicitAls model = config.fit(TRAINING, VALIDATION, epochs::add);
-        assertEquals(5, epochs.size());
+        List<EpochProgress> epochs = assertReportsMatchTheModelAndLeaveItAlone(5, config,
+                listener -> config.fit(TRAINING, VALIDATION, listener));
         for (EpochProgress progress : epochs) {
             assertEquals(Set.of("top_k_accuracy@1", "top_k_accuracy@10", "top_k_accuracy@30"),
                     progress.metrics().keySet());
         }
-        Map<String, Double> last = epochs.get(4).metrics();
-        for (int k : new int[] {1, 10, 30}) {
-            assertEquals(accuracyByRecommending(model, k), last.get(EpochValidation.metricName(k)), 1e-12, "K=" + k);
-        }
         // planted groups: far above the 30 / 120 = 0.25 share a random top-30 list would reach
+        Map<String, Double> last = epochs.get(4).metrics();
         assertTrue(last.get("top_k_accuracy@30") > 0.5, last.toString());
-
-        ImplicitAls plain = config.fit(TRAINING, TrainingListener.NONE);
-        assertSameVectors(plain, model);
-        List<EpochProgress> again = new ArrayList<>();
-        config.fit(TRAINING, VALIDATION, again::add);
-        assertEquals(metrics(epochs), metrics(again));
     }
 
     @Test
     void twoTowerReportsEveryEpochAndTheLastMatchesTheFinalModel() {
         TwoTowerRetrieval.Config config = TwoTowerRetrieval.Config.builder().dimensions(16).epochs(3).batchSize(64)
                 .learningRate(0.02).historyLength(5).threads(2).build();
+        assertReportsMatchTheModelAndLeaveItAlone(3, config, listener -> config.fit(TRAINING, VALIDATION, listener));
+    }
+
+    /**
+     * Fits with the validation: one report per epoch, the last one's metrics equal to the final model's accuracy
+     * found by recommending; the vectors are those of a fit without validation, and a second validated fit
+     * reports the same metrics.
+     *
+     * @return the reports of the first validated fit
+     */
+    private static <M extends EmbeddingRecommender> List<EpochProgress> assertReportsMatchTheModelAndLeaveItAlone(
+            int epochCount, InteractionsAlgorithm<M> config, Function<TrainingListener, M> fitWithValidation) {
         List<EpochProgress> epochs = new ArrayList<>();
-        TwoTowerRetrieval model = config.fit(TRAINING, VALIDATION, epochs::add);
-        assertEquals(3, epochs.size());
-        Map<String, Double> last = epochs.get(2).metrics();
+        M model = fitWithValidation.apply(epochs::add);
+        assertEquals(epochCount, epochs.size());
+        Map<String, Double> last = epochs.get(epochCount - 1).metrics();
         for (int k : new int[] {1, 10, 30}) {
             assertEquals(accuracyByRecommending(model, k), last.get(EpochValidation.metricName(k)), 1e-12, "K=" + k);
         }
-        TwoTowerRetrieval plain = config.fit(TRAINING, TrainingListener.NONE);
-        assertSameVectors(plain, model);
+        assertSameVectors(config.fit(TRAINING, TrainingListener.NONE), model);
         List<EpochProgress> again = new ArrayList<>();
-        config.fit(TRAINING, VALIDATION, again::add);
+        fitWithValidation.apply(again::add);
         assertEquals(metrics(epochs), metrics(again));
+        return epochs;
     }
 
     @Test

@@ -7,14 +7,12 @@ import dev.recommender.core.SeenItems;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.ImplicitConfidence;
 import dev.recommender.core.data.Interactions;
-import dev.recommender.core.io.ModelStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -92,12 +90,7 @@ class ImplicitAlsTest {
 
     @Test
     void recoversPlantedClusters() {
-        ImplicitAls model = ImplicitAls.fit(PLANTED.all(), small());
-        double precision = 0;
-        for (int u = 0; u < PLANTED.users; u++) {
-            precision += PLANTED.groupPrecision(u, model.recommend(Planted.user(u), 10).itemIds());
-        }
-        precision /= PLANTED.users;
+        double precision = PLANTED.meanGroupPrecision(ImplicitAls.fit(PLANTED.all(), small()), 10);
         // 90% of each user's picks come from their group; a random list would be 20% in-group
         assertTrue(precision >= 0.9, "in-group share of top-10 " + precision);
     }
@@ -115,17 +108,11 @@ class ImplicitAlsTest {
     @Test
     void savedAndLoadedModelAnswersIdentically(@TempDir Path directory) throws IOException {
         ImplicitAls model = ImplicitAls.fit(PLANTED.all(), small());
-        Path file = directory.resolve("als.model");
-        ModelStore.save(model, file);
-        ImplicitAls loaded = ModelStore.load(file, ImplicitAls.class);
+        ImplicitAls loaded = PLANTED.assertSavedAndLoadedAnswersIdentically(model, directory.resolve("als.model"),
+                ImplicitAls.class, ImplicitAls::foldIn);
         assertEquals(model.config(), loaded.config());
         assertArrayEquals(model.userVectorsView(), loaded.userVectorsView());
         assertArrayEquals(model.itemVectorsView(), loaded.itemVectorsView());
-        for (int u = 0; u < 20; u++) {
-            assertEquals(model.recommend(Planted.user(u), 10), loaded.recommend(Planted.user(u), 10));
-        }
-        List<String> items = PLANTED.itemsOf(0, 0, 0.5);
-        assertArrayEquals(model.foldIn(items).vector(), loaded.foldIn(items).vector());
     }
 
     @Test
@@ -164,32 +151,9 @@ class ImplicitAlsTest {
 
     @Test
     void foldedInUsersRecallAlmostAsWellAsTrainedUsers() {
-        // Every user's first 80% of picks is training data; every 7th user (7 is prime to the 10 groups, so
-        // every group keeps most of its users) is either trained normally or held out and folded in from those
-        // 80%; recall@20 is measured on their last 20%.
-        Planted planted = Planted.generate(600, 300, 10, 20, 0.8, 5);
-        Set<Integer> held = new HashSet<>();
-        for (int u = 0; u < planted.users; u += 7) {
-            held.add(u);
-        }
         ImplicitAls.Config config = ImplicitAls.Config.builder().factors(16).regularization(2).alpha(4).build();
-        ImplicitAls trained = ImplicitAls.fit(planted.interactions(0, 0.8, Set.of()), config);
-        ImplicitAls without = ImplicitAls.fit(planted.interactions(0, 0.8, held), config);
-        double trainedRecall = 0;
-        double foldedRecall = 0;
-        for (int u : held) {
-            List<String> future = planted.itemsOf(u, 0.8, 1.0);
-            trainedRecall += Planted.recall(trained.recommend(Planted.user(u), 20).itemIds(), future);
-            assertFalse(without.knowsUser(Planted.user(u)));
-            UserEmbedding folded = without.foldIn(planted.itemsOf(u, 0, 0.8));
-            foldedRecall += Planted.recall(without.recommend(folded, RecommendRequest.top(20)).itemIds(), future);
-        }
-        trainedRecall /= held.size();
-        foldedRecall /= held.size();
-        System.out.printf("implicit ALS recall@20: trained %.4f, folded in %.4f%n", trainedRecall, foldedRecall);
-        assertTrue(trainedRecall > 0.2, "trained recall " + trainedRecall);
-        assertTrue(Math.abs(foldedRecall - trainedRecall) <= 0.1 * trainedRecall,
-                "folded-in recall " + foldedRecall + " vs trained " + trainedRecall);
+        Planted.assertFoldInRecallsAlmostAsWellAsTraining("implicit ALS", training -> ImplicitAls.fit(training, config),
+                ImplicitAls::foldIn);
     }
 
     @Test

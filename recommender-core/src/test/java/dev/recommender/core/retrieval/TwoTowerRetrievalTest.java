@@ -1,8 +1,6 @@
 package dev.recommender.core.retrieval;
 
 import dev.recommender.core.EpochProgress;
-import dev.recommender.core.RecommendRequest;
-import dev.recommender.core.io.ModelStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,9 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,11 +34,7 @@ class TwoTowerRetrievalTest {
         // a uniform softmax over a batch of 64 costs ln 64 = 4.16 nats
         assertTrue(first <= Math.log(64) + 0.5, "first-epoch loss " + first);
         assertTrue(last < first - 0.3, "loss " + first + " -> " + last);
-        double precision = 0;
-        for (int u = 0; u < PLANTED.users; u++) {
-            precision += PLANTED.groupPrecision(u, model.recommend(Planted.user(u), 10).itemIds());
-        }
-        precision /= PLANTED.users;
+        double precision = PLANTED.meanGroupPrecision(model, 10);
         assertTrue(precision >= 0.85, "in-group share of top-10 " + precision);
     }
 
@@ -63,11 +55,8 @@ class TwoTowerRetrievalTest {
     void adagradAndIdOnlyTowersLearnToo() {
         TwoTowerRetrieval model = TwoTowerRetrieval.fit(PLANTED.all(), small().toBuilder()
                 .optimizer(TwoTowerRetrieval.Optimizer.ADAGRAD).learningRate(0.1).historyLength(0).build());
-        double precision = 0;
-        for (int u = 0; u < PLANTED.users; u++) {
-            precision += PLANTED.groupPrecision(u, model.recommend(Planted.user(u), 10).itemIds());
-        }
-        assertTrue(precision / PLANTED.users >= 0.8, "in-group share of top-10 " + precision / PLANTED.users);
+        double precision = PLANTED.meanGroupPrecision(model, 10);
+        assertTrue(precision >= 0.8, "in-group share of top-10 " + precision);
         assertEquals("this two-tower model was trained without a history tower (historyLength 0), so it cannot "
                 + "fold in new users", assertThrows(IllegalArgumentException.class,
                 () -> model.foldIn(List.of("i1"))).getMessage());
@@ -76,15 +65,9 @@ class TwoTowerRetrievalTest {
     @Test
     void savedAndLoadedModelAnswersIdentically(@TempDir Path directory) throws IOException {
         TwoTowerRetrieval model = TwoTowerRetrieval.fit(PLANTED.all(), small().toBuilder().epochs(3).build());
-        Path file = directory.resolve("two-tower.model");
-        ModelStore.save(model, file);
-        TwoTowerRetrieval loaded = ModelStore.load(file, TwoTowerRetrieval.class);
+        TwoTowerRetrieval loaded = PLANTED.assertSavedAndLoadedAnswersIdentically(model,
+                directory.resolve("two-tower.model"), TwoTowerRetrieval.class, TwoTowerRetrieval::foldIn);
         assertEquals(model.config(), loaded.config());
-        for (int u = 0; u < 20; u++) {
-            assertEquals(model.recommend(Planted.user(u), 10), loaded.recommend(Planted.user(u), 10));
-        }
-        List<String> items = PLANTED.itemsOf(0, 0, 0.5);
-        assertArrayEquals(model.foldIn(items).vector(), loaded.foldIn(items).vector());
     }
 
     @Test
@@ -108,29 +91,10 @@ class TwoTowerRetrievalTest {
 
     @Test
     void foldedInUsersRecallAlmostAsWellAsTrainedUsers() {
-        Planted planted = Planted.generate(600, 300, 10, 20, 0.8, 5);
-        Set<Integer> held = new HashSet<>();
-        for (int u = 0; u < planted.users; u += 7) {
-            held.add(u);
-        }
         TwoTowerRetrieval.Config config = TwoTowerRetrieval.Config.builder().dimensions(16).epochs(8)
                 .batchSize(128).learningRate(0.01).temperature(0.1).historyLength(20).userIdDropout(1.0).build();
-        TwoTowerRetrieval trained = TwoTowerRetrieval.fit(planted.interactions(0, 0.8, Set.of()), config);
-        TwoTowerRetrieval without = TwoTowerRetrieval.fit(planted.interactions(0, 0.8, held), config);
-        double trainedRecall = 0;
-        double foldedRecall = 0;
-        for (int u : held) {
-            List<String> future = planted.itemsOf(u, 0.8, 1.0);
-            trainedRecall += Planted.recall(trained.recommend(Planted.user(u), 20).itemIds(), future);
-            UserEmbedding folded = without.foldIn(planted.itemsOf(u, 0, 0.8));
-            foldedRecall += Planted.recall(without.recommend(folded, RecommendRequest.top(20)).itemIds(), future);
-        }
-        trainedRecall /= held.size();
-        foldedRecall /= held.size();
-        System.out.printf("two-tower recall@20: trained %.4f, folded in %.4f%n", trainedRecall, foldedRecall);
-        assertTrue(trainedRecall > 0.2, "trained recall " + trainedRecall);
-        assertTrue(Math.abs(foldedRecall - trainedRecall) <= 0.1 * trainedRecall,
-                "folded-in recall " + foldedRecall + " vs trained " + trainedRecall);
+        Planted.assertFoldInRecallsAlmostAsWellAsTraining("two-tower", training -> TwoTowerRetrieval.fit(training, config),
+                TwoTowerRetrieval::foldIn);
     }
 
     /**
