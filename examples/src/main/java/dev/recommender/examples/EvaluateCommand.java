@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Compare algorithms side by side on the same split: rating metrics for scorers, "
                 + "ranking metrics for all; markdown table, optional bar chart.")
-final class EvaluateCommand extends ToolCommand {
+final class EvaluateCommand extends TrainingCommand {
 
     @Mixin
     InputOptions input;
@@ -55,13 +55,7 @@ final class EvaluateCommand extends ToolCommand {
     @Option(names = "--k", defaultValue = "10", description = "Cutoff of the ranking metrics (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the models (default: ${DEFAULT-VALUE}).")
-    long seed;
 
-    @Option(names = "--threads",
-            description = "Training threads per model; models depend on the count (default: every available core, "
-                    + "${DEFAULT-VALUE} here).")
-    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--chart", paramLabel = "FILE", description = "Write a bar chart (PNG) of --metric per algorithm.")
     Path chart;

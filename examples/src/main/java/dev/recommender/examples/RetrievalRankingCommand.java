@@ -66,7 +66,7 @@ import java.util.function.BiFunction;
         description = "Two-stage recommender (retrieval, then a gradient-boosted ranking model): the seed's top-K "
                 + "accuracy table and engagement-rate RMSE against Svd on a temporal split; saves the model "
                 + "for serve with --model-dir.")
-final class RetrievalRankingCommand extends ToolCommand {
+final class RetrievalRankingCommand extends TrainingCommand {
     /** File name of the model that {@code serve} loads. */
     static final String MODEL_FILE = UserDirs.MODEL_FILE;
     /** File name of the training-curve chart. */
@@ -109,13 +109,7 @@ final class RetrievalRankingCommand extends ToolCommand {
     @Option(names = "--trees", defaultValue = "200", description = "Boosted trees of the ranking model (default: ${DEFAULT-VALUE}).")
     int trees;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of every model (default: ${DEFAULT-VALUE}).")
-    long seed;
 
-    @Option(names = "--threads",
-            description = "Training threads; models depend on the count (default: every available core, "
-                    + "${DEFAULT-VALUE} here).")
-    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--skip", paramLabel = "MODELS", split = ",", defaultValue = "",
             description = "Comparison models to leave out of the table, e.g. two-tower (they are slow on big logs).")

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "svd", mixinStandardHelpOptions = true,
         description = "Train biased matrix factorization (SVD) and compare its RMSE/MAE with the global mean "
                 + "and the bias baseline on held-out pairs.")
-final class SvdCommand extends ToolCommand {
+final class SvdCommand extends TrainingCommand {
     @Mixin
     InputOptions input;
 
@@ -47,8 +47,6 @@ final class SvdCommand extends ToolCommand {
     @Option(names = "--test-fraction", hidden = true)
     Double testFraction;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the model (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--factors", description = "Latent factors (default: the format's preset).")
     Integer factors;
@@ -62,10 +60,6 @@ final class SvdCommand extends ToolCommand {
     @Option(names = "--regularization", description = "L2 regularisation of biases and factors (default: the format's preset).")
     Double regularization;
 
-    @Option(names = "--threads",
-            description = "Training threads; the model depends on the count (default: every available core, "
-                    + "${DEFAULT-VALUE} here).")
-    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--engaged-pairs-only",
             description = "Events format: keep only pairs with at least one engagement, as the proof of concept's ratings.csv did.")
