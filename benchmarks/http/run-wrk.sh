@@ -45,6 +45,7 @@ else
   java $JAVA_OPTS -cp "$ROOT/benchmarks/target/recommender-benchmarks.jar" dev.recommender.benchmarks.HttpBenchmarkServer "$WORK/model" "$PORT" $SERVER_THREADS \
       > "$WORK/server.log" 2>&1 &
 fi
+SERVER_PID=$!
 for _ in $(seq 1 120); do
   if curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; then break; fi
   sleep 0.5

@@ -278,6 +278,15 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         return new RankedRecommendations(userId, top, ranking.fallback);
     }
 
+    /** How many of a retrieval answer's items have no event of the user in the features' history. */
+    private int unseen(int user, RankedItems answer) {
+        int count = 0;
+        for (int item : answer.items()) {
+            count += features.hasEvents(user, item) ? 0 : 1;
+        }
+        return count;
+    }
+
     /** How many items to ask the retrieval model for: enough to fill the list after seen items go. */
     private int wanted(int user, int howMany, boolean excludeSeen) {
         int historySize = excludeSeen ? features.historyItemCount(user) : 0;
@@ -286,8 +295,18 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         return (int) Math.max(1, Math.min(wanted, retrieval.items().size()));
     }
 
+    /**
+     * The retrieval model's top {@code max(candidates, howMany)} (its own seen items excluded, the
+     * same count the ordering trees trained on); asked again for more only when items of the
+     * features' history that the retrieval model did not exclude leave fewer than {@code howMany}.
+     */
     private Candidates retrieve(int user, int howMany, boolean excludeSeen) {
-        RankedItems answer = retrieval.recommend(user, wanted(user, howMany, excludeSeen), excludeSeen);
+        int base = (int) Math.max(1, Math.min(Math.max(candidates, howMany), retrieval.items().size()));
+        RankedItems answer = retrieval.recommend(user, base, excludeSeen);
+        if (excludeSeen && !answer.fallback() && answer.size() == base && base < retrieval.items().size()
+                && unseen(user, answer) < Math.min(howMany, base)) {
+            answer = retrieval.recommend(user, wanted(user, howMany, true), true);
+        }
         return new Candidates(answer.items(), answer.scores(), answer.fallback());
     }
 

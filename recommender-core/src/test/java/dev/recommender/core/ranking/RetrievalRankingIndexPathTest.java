@@ -161,9 +161,16 @@ class RetrievalRankingIndexPathTest {
     /** The top of the retrieved candidates ranked one pair at a time, full sort. */
     private static Reference reference(RetrievalRanking m, int user, int howMany, boolean excludeSeen) {
         IndexedRecommender retrieval = (IndexedRecommender) m.retrieval();
-        int history = excludeSeen ? m.features().historyItemCount(user) : 0;
-        int wanted = (int) Math.max(1, Math.min((long) Math.max(m.candidates(), howMany) + history, m.items().size()));
-        RankedItems candidates = retrieval.recommend(user, wanted, excludeSeen);
+        // max(candidates, howMany) of the retrieval; more only if the features' history leaves too few
+        int base = Math.max(1, Math.min(Math.max(m.candidates(), howMany), m.items().size()));
+        RankedItems candidates = retrieval.recommend(user, base, excludeSeen);
+        long unseen = java.util.Arrays.stream(candidates.items()).filter(i -> !m.features().hasEvents(user, i)).count();
+        if (excludeSeen && !candidates.fallback() && candidates.size() == base && base < m.items().size()
+                && unseen < Math.min(howMany, base)) {
+            int history = m.features().historyItemCount(user);
+            candidates = retrieval.recommend(user, (int) Math.min((long) Math.max(m.candidates(), howMany) + history,
+                    m.items().size()), true);
+        }
         List<Integer> kept = new ArrayList<>();
         for (int k = 0; k < candidates.size(); k++) {
             if (!(excludeSeen && m.features().hasEvents(user, candidates.items()[k]))) {
