@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The peer harness's protocols (docs/PROTOCOLS.md in the shared docs) run by recommender-eval's {@link Evaluator}
+ * The peer harness's protocols (docs/protocols.md) run by recommender-eval's {@link Evaluator}
  * on a rating log, with Spark's ALS as the algorithm, the way the examples CLI's {@code evaluate} runs them:
  * <ul>
  *   <li>{@link Protocol#A}: 5-fold cross-validation ({@code KFold.protocolA(5, 42)}), explicit ALS on the
