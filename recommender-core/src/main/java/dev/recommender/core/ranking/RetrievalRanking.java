@@ -143,6 +143,20 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         }
     }
 
+    /**
+     * Fits a two-stage model on training data; the same as {@code algorithm.fit(data)} (the
+     * algorithm is this model's configuration: its stages and {@link RetrievalRankingConfig}).
+     *
+     * @param data      the event log and its signals
+     * @param algorithm the retrieval and rating stages and the ranking configuration
+     * @return the fitted model
+     * @throws IllegalArgumentException as {@link RetrievalRankingAlgorithm#fit(dev.recommender.core.TrainingData,
+     *                                  dev.recommender.core.TrainingListener)} does
+     */
+    public static RetrievalRanking fit(dev.recommender.core.TrainingData data, RetrievalRankingAlgorithm<?> algorithm) {
+        return Objects.requireNonNull(algorithm, "algorithm").fit(data);
+    }
+
     @Override
     public String name() {
         return NAME;

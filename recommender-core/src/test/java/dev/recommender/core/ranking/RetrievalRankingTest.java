@@ -271,6 +271,15 @@ class RetrievalRankingTest {
     }
 
     @Test
+    void theStaticFitIsTheAlgorithmsFit() {
+        RetrievalRanking byStatic = RetrievalRanking.fit(TrainingData.of(log), algorithm());
+        for (int u = 0; u < 5; u++) {
+            assertEquals(model.recommend(users.get(u), RecommendRequest.top(10)),
+                    byStatic.recommend(users.get(u), RecommendRequest.top(10)));
+        }
+    }
+
+    @Test
     void theOrderingWeightMixesTheOrderersRankWithTheRetrievalRank() {
         // candidates in retrieval order (items 7, 3, 5); the orderer prefers the second, then the third
         double[] orderScores = {0.1, 0.9, 0.5};
