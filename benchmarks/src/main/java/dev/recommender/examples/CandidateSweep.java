@@ -2,6 +2,10 @@ package dev.recommender.examples;
 
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.ranking.RankingTarget;
+import dev.recommender.core.ranking.RetrievalRankingConfig;
+import dev.recommender.core.TrainingInput;
+import dev.recommender.core.data.ImplicitConfidence;
+import dev.recommender.core.retrieval.ImplicitAls;
 import dev.recommender.eval.report.EvaluationReport;
 
 import java.io.PrintWriter;
@@ -21,7 +25,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.recommender.examples.CandidateSweep \
- *     [--input FILE --format FORMAT] --split SPEC [--validation] [--candidates 50,100,200,all]
+ *     [--input FILE --format FORMAT] --split SPEC [--validation] [--candidates 50,100,200,all] [--retrieval-inputs]
  * </pre>
  */
 public final class CandidateSweep {
@@ -41,6 +45,7 @@ public final class CandidateSweep {
         String split = "temporal:0.2";
         String counts = "50,100,200,all";
         boolean validation = false;
+        boolean retrievalInputs = false;
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
                 case "--input" -> input.input = Path.of(args[++a]);
@@ -48,6 +53,7 @@ public final class CandidateSweep {
                 case "--split" -> split = args[++a];
                 case "--candidates" -> counts = args[++a];
                 case "--validation" -> validation = true;
+                case "--retrieval-inputs" -> retrievalInputs = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[a]);
             }
         }
@@ -62,6 +68,19 @@ public final class CandidateSweep {
         Map<String, Algorithm<?>> algorithms = new LinkedHashMap<>();
         // the retrieval model alone: the ranking stage must not order worse than it
         algorithms.put("retrieval alone (als)", RetrievalRankingCommand.als(context));
+        if (retrievalInputs) {
+            // which input the retrieval stage trains on: the preset's (ALS's own signal), or weighted event
+            // counts (viewed 1, engaged 4; the preset until 2026-11-29); and the two-tower model instead of ALS
+            ImplicitAls.Config weightedCounts = RetrievalRankingCommand.als(context).toBuilder()
+                    .input(TrainingInput.of(ImplicitConfidence.defaults())).build();
+            algorithms.put("retrieval alone (als on weighted counts)", weightedCounts);
+            algorithms.put("two-stage on als on weighted counts, candidates=100", RetrievalRankingCommand.twoStage(
+                    context, weightedCounts, RetrievalRankingConfig.DEFAULT_CANDIDATES, RankingTarget.ENGAGED, 200));
+            algorithms.put("retrieval alone (two-tower)", RetrievalRankingCommand.twoTower(context));
+            algorithms.put("two-stage on two-tower, candidates=100", RetrievalRankingCommand.twoStage(context,
+                    RetrievalRankingCommand.twoTower(context), RetrievalRankingConfig.DEFAULT_CANDIDATES,
+                    RankingTarget.ENGAGED, 200));
+        }
         for (String count : counts.split(",")) {
             int candidates = count.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(count);
             algorithms.put("candidates=" + count, RetrievalRankingCommand.twoStage(context,

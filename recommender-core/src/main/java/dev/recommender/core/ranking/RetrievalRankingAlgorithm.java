@@ -259,8 +259,14 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
     private void orderingExamples(IndexedRecommender historyRetrieval, int user, int[] labelItems,
                                   double[] labelValues, int candidates, SplittableRandom random, S historyScorer,
                                   RankingFeatures features, Rows ordering) {
-        RankedItems retrieved = historyRetrieval.recommend(user, candidates, true);
-        if (retrieved.fallback() || retrieved.size() == 0) {
+        RankedItems answer = historyRetrieval.recommend(user, candidates, true);
+        if (answer.fallback() || answer.size() == 0) {
+            return;
+        }
+        // as when serving: items with a history event of the user are not candidates, even when the
+        // retrieval model did not count them as seen (e.g. one trained on engaged pairs only)
+        RankedItems retrieved = withoutHistory(answer, user, features);
+        if (retrieved.size() == 0) {
             return;
         }
         java.util.Map<Integer, Double> window = new java.util.HashMap<>(labelItems.length * 2);
@@ -310,6 +316,20 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
             engaged[k] = k < positives ? 1 : 0;
         }
         ordering.add(user, items, scores, engaged, count, historyScorer, features);
+    }
+
+    private static RankedItems withoutHistory(RankedItems answer, int user, RankingFeatures features) {
+        int[] items = new int[answer.size()];
+        float[] scores = new float[answer.size()];
+        int kept = 0;
+        for (int k = 0; k < answer.size(); k++) {
+            if (!features.hasEvents(user, answer.items()[k])) {
+                items[kept] = answer.items()[k];
+                scores[kept++] = answer.scores()[k];
+            }
+        }
+        return kept == answer.size() ? answer
+                : new RankedItems(java.util.Arrays.copyOf(items, kept), java.util.Arrays.copyOf(scores, kept), false);
     }
 
     private static int[] positions(EventLog log, long fromMillis, long toMillis) {
