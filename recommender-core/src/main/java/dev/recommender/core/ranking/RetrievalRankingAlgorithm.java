@@ -135,7 +135,6 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
         double[] predictions = new double[rows];
         orderer.predict(flat, rows, predictions);
         double[] ndcg = new double[ORDERING_WEIGHTS.length];
-        int users = 0;
         for (int start = 0; start < rows; ) {
             int end = start;
             while (end < rows && examples.checkUsers()[end] == examples.checkUsers()[start]) {
@@ -152,7 +151,6 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
                 RetrievalRanking.selectBest(blended, items, n, Math.min(10, n), order);
                 ndcg[w] += ndcgAt10(order, labels, n);
             }
-            users++;
             start = end;
         }
         int best = 0;
@@ -162,8 +160,8 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
             }
         }
         LOG.info("ordering weight {} chosen on {} held-out users (NDCG@10 {} by retrieval order, {} by the orderer "
-                        + "alone, {} chosen)", ORDERING_WEIGHTS[best], users, round(ndcg[0] / users),
-                round(ndcg[ORDERING_WEIGHTS.length - 1] / users), round(ndcg[best] / users));
+                        + "alone, {} chosen)", ORDERING_WEIGHTS[best], heldOutUsers, round(ndcg[0] / heldOutUsers),
+                round(ndcg[ORDERING_WEIGHTS.length - 1] / heldOutUsers), round(ndcg[best] / heldOutUsers));
         return ORDERING_WEIGHTS[best];
     }
 
@@ -274,28 +272,30 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
             window.put(labelItems[k], labelValues[k]);
         }
         int n = retrieved.size();
-        int[] pool = new int[n];
+        double[] engaged = new double[n];
         int positives = 0;
-        int negatives = 0;
-        // positives first, in retrieval order, then the negatives: a stable layout for the draw below
         for (int k = 0; k < n; k++) {
-            if (window.getOrDefault(retrieved.items()[k], 0.0) > 0) {
-                pool[positives++] = k;
-            }
+            engaged[k] = window.getOrDefault(retrieved.items()[k], 0.0) > 0 ? 1 : 0;
+            positives += (int) engaged[k];
         }
         if (positives == 0) {
             return;
         }
         if (random == null) {
-            double[] engaged = new double[n];
-            for (int k = 0; k < n; k++) {
-                engaged[k] = window.getOrDefault(retrieved.items()[k], 0.0) > 0 ? 1 : 0;
-            }
             ordering.add(user, retrieved.items(), retrieved.scores(), engaged, n, historyScorer, features);
             return;
         }
+        // positives first, in retrieval order, then the negatives: a stable layout for the draw below
+        int[] pool = new int[n];
+        int next = 0;
         for (int k = 0; k < n; k++) {
-            if (!(window.getOrDefault(retrieved.items()[k], 0.0) > 0)) {
+            if (engaged[k] > 0) {
+                pool[next++] = k;
+            }
+        }
+        int negatives = 0;
+        for (int k = 0; k < n; k++) {
+            if (engaged[k] == 0) {
                 pool[positives + negatives++] = k;
             }
         }
@@ -309,13 +309,13 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
         int count = positives + take;
         int[] items = new int[count];
         float[] scores = new float[count];
-        double[] engaged = new double[count];
+        double[] labels = new double[count];
         for (int k = 0; k < count; k++) {
             items[k] = retrieved.items()[pool[k]];
             scores[k] = retrieved.scores()[pool[k]];
-            engaged[k] = k < positives ? 1 : 0;
+            labels[k] = engaged[pool[k]];
         }
-        ordering.add(user, items, scores, engaged, count, historyScorer, features);
+        ordering.add(user, items, scores, labels, count, historyScorer, features);
     }
 
     private static RankedItems withoutHistory(RankedItems answer, int user, RankingFeatures features) {
