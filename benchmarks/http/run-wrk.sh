@@ -10,7 +10,9 @@
 # for (one per line: users the model knows, so the measured path is the model's, not the fallback).
 #
 # Environment: PORT (3901), CONNECTIONS (32), WRK_THREADS (2), DURATION (30s), WARMUP (10s),
-#              SERVER_THREADS (server default), JAVA_OPTS (-Xms512m -Xmx512m), MODEL_DIR, USERS_FILE
+#              SERVER_THREADS (server default), SERVE_OPTS (more `serve` options, e.g. --offload-requests),
+#              JAVA_OPTS (-Xms512m -Xmx512m --add-modules jdk.incubator.vector: the README's java command),
+#              MODEL_DIR, USERS_FILE
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -20,7 +22,8 @@ WRK_THREADS=${WRK_THREADS:-2}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
 SERVER_THREADS=${SERVER_THREADS:-}
-JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
+SERVE_OPTS=${SERVE_OPTS:-}
+JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m --add-modules jdk.incubator.vector}
 
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 WORK=$(mktemp -d)
@@ -39,10 +42,11 @@ if [ -n "${MODEL_DIR:-}" ]; then
   mkdir -p "$WORK/model" && cp "$USERS_FILE" "$WORK/model/users.txt"
   # shellcheck disable=SC2086
   java $JAVA_OPTS -jar "$ROOT/examples/target/recommender-examples.jar" serve --model-dir "$MODEL_DIR" --port "$PORT" \
-      ${SERVER_THREADS:+--threads "$SERVER_THREADS"} > "$WORK/server.log" 2>&1 &
+      ${SERVER_THREADS:+--threads "$SERVER_THREADS"} $SERVE_OPTS > "$WORK/server.log" 2>&1 &
 else
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -cp "$ROOT/benchmarks/target/recommender-benchmarks.jar" dev.recommender.benchmarks.HttpBenchmarkServer "$WORK/model" "$PORT" $SERVER_THREADS \
+  java $JAVA_OPTS -cp "$ROOT/benchmarks/target/recommender-benchmarks.jar" dev.recommender.benchmarks.HttpBenchmarkServer "$WORK/model" "$PORT" \
+      ${SERVER_THREADS:+--threads "$SERVER_THREADS"} $SERVE_OPTS \
       > "$WORK/server.log" 2>&1 &
 fi
 SERVER_PID=$!
@@ -60,5 +64,5 @@ echo
 export USERS_FILE="$WORK/model/users.txt"
 echo "== warm-up ($WARMUP)"
 wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/post-recommender.lua" "http://127.0.0.1:$PORT" >/dev/null
-echo "== $(date -u +%Y-%m-%dT%H:%MZ) wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency, server threads ${SERVER_THREADS:-default} (nproc $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== $(date -u +%Y-%m-%dT%H:%MZ) wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency, server threads ${SERVER_THREADS:-default} ${SERVE_OPTS} (nproc $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg))"
 wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/post-recommender.lua" "http://127.0.0.1:$PORT"

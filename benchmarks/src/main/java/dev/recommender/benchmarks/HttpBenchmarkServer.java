@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Server side of the HTTP load benchmark ({@code benchmarks/http/run-wrk.sh}): generates the built-in
@@ -33,12 +36,13 @@ public final class HttpBenchmarkServer {
     /**
      * Writes the model and serves it.
      *
-     * @param args model directory, port, optional server thread count
+     * @param args model directory, port, then any further {@code serve} options (e.g. {@code --threads 4},
+     *             {@code --offload-requests})
      * @throws IOException if the model cannot be written
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: HttpBenchmarkServer DIR PORT [THREADS]");
+            System.err.println("usage: HttpBenchmarkServer DIR PORT [serve options]");
             System.exit(2);
         }
         Path directory = Path.of(args[0]);
@@ -52,10 +56,9 @@ public final class HttpBenchmarkServer {
                 (System.nanoTime() - start) / 1e9);
         ModelStore.save(model, directory.resolve(ModelHolder.MODEL_FILE_NAME));
         Files.write(directory.resolve("users.txt"), interactions.users().ids(), StandardCharsets.UTF_8);
-        String[] serveArgs = args.length > 2
-                ? new String[] {"--model-dir", directory.toString(), "--port", args[1], "--threads", args[2]}
-                : new String[] {"--model-dir", directory.toString(), "--port", args[1]};
-        int exit = new CommandLine(new ServeCommand()).execute(serveArgs);
+        List<String> serveArgs = new ArrayList<>(List.of("--model-dir", directory.toString(), "--port", args[1]));
+        serveArgs.addAll(Arrays.asList(args).subList(2, args.length));
+        int exit = new CommandLine(new ServeCommand()).execute(serveArgs.toArray(String[]::new));
         System.exit(exit);
     }
 }

@@ -10,11 +10,11 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -26,8 +26,12 @@ import java.util.Locale;
  * Routes and answers every request of the API. Each request reads the current {@link ModelSnapshot}
  * exactly once, so a concurrent reload never mixes two models in one answer. Refused input is reported
  * with {@link ApiException}; any other failure is logged with its stack trace and answered with a
- * generic 500, so clients never see internals. Runs on Jetty's request threads and may block (the
- * body of a POST is read with a blocking stream, bounded by {@link ServerConfig#maxBodyBytes()}).
+ * generic 500, so clients never see internals. Bodies are read without blocking, up to
+ * {@link ServerConfig#maxBodyBytes()}. By default the handler runs on Jetty's I/O (selector) threads: the
+ * models' {@code recommend} is bounded CPU work, and answering on the thread that read the request saves
+ * the hand-off to a worker (about a third of the server's CPU per Svd request); only a reload, which
+ * reads a file, moves to a worker thread. With {@link ServerConfig#offloadRequests()} every request is
+ * answered on a worker thread instead, for models that block.
  *
  * <p>Thread-safe: holds immutable configuration, the thread-safe {@link ModelHolder}, the admin guard
  * and the metrics.
@@ -53,6 +57,7 @@ final class ApiHandler extends Handler.Abstract {
     private final Explorer explorer = new Explorer();
 
     ApiHandler(ModelHolder holder, ServerConfig config, AdminGuard admin) {
+        super(config.offloadRequests() ? InvocationType.BLOCKING : InvocationType.NON_BLOCKING);
         this.holder = holder;
         this.config = config;
         this.admin = admin;
@@ -78,35 +83,134 @@ final class ApiHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        long start = System.nanoTime();
-        String path = request.getHttpURI().getPath();
-        Route route = Route.NOT_FOUND;
-        Answer answer;
-        try {
-            route = Route.of(path == null ? "" : path);
-            answer = route(route, path, request);
-        } catch (ApiException e) {
-            answer = Answer.json(e.status(), json.error(e.status(), e.code(), e.getMessage(), null));
-            if (!e.allow().isEmpty()) {
-                answer = answer.with(new HttpField(HttpHeader.ALLOW, e.allow()));
-            }
-            if (e.status() == 429) {
-                answer = answer.with(new HttpField(HttpHeader.RETRY_AFTER, "60"));
-            }
-            if (e.status() == 401) {
-                answer = answer.with(new HttpField(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"recommender-admin\""));
-            }
-        } catch (RuntimeException | IOException e) {
-            LOG.error("internal error answering {} {}", request.getMethod(), path, e);
-            answer = Answer.json(500, json.error(500, "internal_error",
-                    "the server failed to answer this request; see the server log", null));
+        Exchange exchange = new Exchange(request, response, callback);
+        long declared = request.getLength();
+        if (declared > config.maxBodyBytes()) {
+            // refused before reading anything; the answer closes the connection instead of reading the rest
+            exchange.answer(null, tooLarge(config.maxBodyBytes(), "declared Content-Length is " + declared + " bytes"));
+        } else {
+            exchange.run();
         }
-        if (answer.status() >= 400 && answer.status() != 413 && !drainBody(request)) {
-            answer = answer.with(new HttpField(HttpHeader.CONNECTION, "close"));
-        }
-        send(response, answer, callback);
-        metrics.recordRequest(route.ordinal(), answer.status(), System.nanoTime() - start);
         return true;
+    }
+
+    /**
+     * One request: reads its body without blocking (whatever arrives, up to the limit; a client that stalls
+     * holds no thread, only its connection until the idle timeout), then answers. Reading resumes through
+     * {@link Request#demand} on the thread that sees more bytes arrive. Answers that touch files (reload)
+     * move to a worker thread when the handler runs on the I/O threads.
+     */
+    private final class Exchange implements Invocable.Task {
+        private final long start = System.nanoTime();
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private byte[] body = new byte[0];
+        private int size;
+
+        Exchange(Request request, Response response, Callback callback) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return ApiHandler.this.getInvocationType();
+        }
+
+        /** Reads what has arrived; asks to be called again when more arrives, or answers after the last byte. */
+        @Override
+        public void run() {
+            int limit = config.maxBodyBytes();
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    // the body stopped arriving (idle timeout) or the connection broke: Jetty answers if it
+                    // still can and closes the connection
+                    LOG.debug("request body of {} failed: {}", request.getHttpURI().getPath(), chunk.getFailure().toString());
+                    callback.failed(chunk.getFailure());
+                    return;
+                }
+                ByteBuffer data = chunk.getByteBuffer();
+                int n = data.remaining();
+                if (n > limit - size) {
+                    chunk.release();
+                    answer(null, tooLarge(limit, "body exceeds the limit"));
+                    return;
+                }
+                if (n > 0) {
+                    if (size + n > body.length) {
+                        body = java.util.Arrays.copyOf(body, Math.min(limit, Math.max(size + n, 2 * body.length)));
+                    }
+                    data.get(body, size, n);
+                    size += n;
+                }
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    answerWithBody();
+                    return;
+                }
+            }
+        }
+
+        private void answerWithBody() {
+            byte[] whole = size == body.length ? body : java.util.Arrays.copyOf(body, size);
+            String path = request.getHttpURI().getPath();
+            Route route = Route.of(path == null ? "" : path);
+            if (route == Route.RELOAD && getInvocationType() == InvocationType.NON_BLOCKING) {
+                // loading a model file blocks: never on an I/O thread
+                request.getComponents().getThreadPool().execute(() -> answer(route, whole));
+            } else {
+                answer(route, whole);
+            }
+        }
+
+        private void answer(Route route, byte[] whole) {
+            String path = request.getHttpURI().getPath();
+            Answer answer;
+            try {
+                answer = route(route, path, request, whole);
+            } catch (ApiException e) {
+                answer = refusal(e);
+            } catch (RuntimeException | IOException e) {
+                LOG.error("internal error answering {} {}", request.getMethod(), path, e);
+                answer = Answer.json(500, json.error(500, "internal_error",
+                        "the server failed to answer this request; see the server log", null));
+            }
+            finish(route, answer);
+        }
+
+        /** Answers a request refused before its body was read; the connection is not reused. */
+        void answer(Route route, ApiException refused) {
+            String path = request.getHttpURI().getPath();
+            finish(route == null ? Route.of(path == null ? "" : path) : route,
+                    refusal(refused).with(new HttpField(HttpHeader.CONNECTION, "close")));
+        }
+
+        private void finish(Route route, Answer answer) {
+            send(response, answer, callback);
+            metrics.recordRequest(route.ordinal(), answer.status(), System.nanoTime() - start);
+        }
+    }
+
+    private Answer refusal(ApiException e) {
+        Answer answer = Answer.json(e.status(), json.error(e.status(), e.code(), e.getMessage(), null));
+        if (!e.allow().isEmpty()) {
+            answer = answer.with(new HttpField(HttpHeader.ALLOW, e.allow()));
+        }
+        if (e.status() == 429) {
+            answer = answer.with(new HttpField(HttpHeader.RETRY_AFTER, "60"));
+        }
+        if (e.status() == 401) {
+            answer = answer.with(new HttpField(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"recommender-admin\""));
+        }
+        return answer;
     }
 
     /** The endpoints, for routing and as the metrics' {@code endpoint} tag. */
@@ -155,7 +259,7 @@ final class ApiHandler extends Handler.Abstract {
         }
     }
 
-    private Answer route(Route route, String path, Request request) throws IOException {
+    private Answer route(Route route, String path, Request request, byte[] body) throws IOException {
         String method = request.getMethod();
         if (route == Route.NOT_FOUND) {
             throw new ApiException(404, "not_found", "no such endpoint: " + truncate(path) + "; " + ENDPOINTS);
@@ -174,9 +278,9 @@ final class ApiHandler extends Handler.Abstract {
             case RECOMMEND_POST -> {
                 requireNoQuery(query);
                 requireJsonContentType(request.getHeaders());
-                ApiJson.RecommendBody body = json.parseRecommend(readBody(request), config.defaultHowMany(),
+                ApiJson.RecommendBody asked = json.parseRecommend(body, config.defaultHowMany(),
                         config.maxHowMany());
-                yield recommend(body.userId(), body.howMany());
+                yield recommend(asked.userId(), asked.howMany());
             }
             case RECOMMEND_GET -> recommend(userSegment(path, RECOMMENDER_PREFIX, ""), howMany(query));
             case USER_ITEMS -> {
@@ -297,69 +401,6 @@ final class ApiHandler extends Handler.Abstract {
         }
     }
 
-    /**
-     * Reads the body up to the limit. A declared length over the limit is refused before reading
-     * anything; Jetty then closes the connection instead of reading the rest.
-     */
-    private byte[] readBody(Request request) throws IOException {
-        int limit = config.maxBodyBytes();
-        long declared = request.getLength();
-        if (declared > limit) {
-            throw tooLarge(limit, "declared Content-Length is " + declared + " bytes");
-        }
-        byte[] body = new byte[declared >= 0 ? (int) declared : Math.min(limit, 4096)];
-        int size = 0;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            while (true) {
-                if (size == body.length) {
-                    if (size >= limit) {
-                        if (in.read() < 0) {
-                            break;
-                        }
-                        throw tooLarge(limit, "body exceeds the limit");
-                    }
-                    body = java.util.Arrays.copyOf(body, Math.min(limit, 2 * body.length));
-                }
-                int n = in.read(body, size, body.length - size);
-                if (n < 0) {
-                    break;
-                }
-                size += n;
-            }
-        }
-        return size == body.length ? body : java.util.Arrays.copyOf(body, size);
-    }
-
-    /**
-     * Reads and drops what is left of a refused request's body (up to the body limit), so the connection
-     * can serve the client's next request: a body left unread makes Jetty close the connection after the
-     * answer, and a client that already reuses it sees "no bytes" instead of an answer.
-     *
-     * @return false if the body was too large or unreadable: the answer must close the connection
-     */
-    private boolean drainBody(Request request) {
-        long declared = request.getLength();
-        if (declared == 0) {
-            return true;
-        }
-        if (declared > config.maxBodyBytes()) {
-            return false;
-        }
-        long budget = config.maxBodyBytes();
-        byte[] buffer = new byte[4096];
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                budget -= n;
-                if (budget < 0) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
     private static ApiException tooLarge(int limit, String detail) {
         return new ApiException(413, "payload_too_large", "request body too large: " + detail + "; at most "
                 + limit + " bytes are accepted");
@@ -417,10 +458,6 @@ final class ApiHandler extends Handler.Abstract {
         headers.put(NO_SNIFF);
         for (HttpField header : answer.headers()) {
             headers.put(header);
-        }
-        if (answer.status() == 413) {
-            // the body was not read: do not reuse the connection
-            headers.put(HttpHeader.CONNECTION, "close");
         }
         headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
         response.write(true, ByteBuffer.wrap(answer.body()), callback);

@@ -105,8 +105,10 @@ public final class RecommendationServer implements AutoCloseable {
     public static RecommendationServer start(ServerConfig config, ModelHolder holder) throws IOException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(holder, "holder");
-        // acceptor and selector threads come from the same pool: keep room for them
-        int reserved = 4;
+        // one selector (I/O thread) per core: by default requests are answered on them; the acceptor and
+        // selectors come from the same pool as the workers, so keep room for them
+        int selectors = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        int reserved = 2 + selectors;
         QueuedThreadPool pool = new QueuedThreadPool(config.threads() + reserved, Math.min(8, config.threads() + reserved));
         pool.setName("recommender-http");
         Server server = new Server(pool);
@@ -119,7 +121,7 @@ public final class RecommendationServer implements AutoCloseable {
         // user ids may contain '/', sent as %2F inside one path segment
         http.setUriCompliance(UriCompliance.DEFAULT.with("recommender-ids",
                 UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, 1, selectors, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param modelDirectory         directory holding {@code model.bin}, re-read on every reload
  * @param host                   address to bind (default {@code 127.0.0.1}: loopback only)
  * @param port                   TCP port, 0 for an ephemeral port (default 3000)
- * @param threads                most request-handling threads (default 64: stalled request bodies each hold one
- *                               until the idle timeout, requests that are still sending headers hold none)
+ * @param threads                most worker threads (default 64) for reloads, and for every request when
+ *                               {@code offloadRequests} is on; stalled clients hold none (bodies are read
+ *                               without blocking)
  * @param maxBodyBytes           largest accepted request body in bytes (default 65536); larger ones get 413
  *                               without being read
  * @param defaultHowMany         number of items when a request gives no {@code k} (default 10)
@@ -30,12 +31,18 @@ import java.util.Objects;
  *                               {@value #ACCESS_LOGGER} (default false)
  * @param watchModelFile         whether the model is reloaded when {@code model.bin} is replaced in its
  *                               directory, without an admin request (default false)
+ * @param offloadRequests        whether each request is answered on a worker thread instead of the I/O thread
+ *                               that read it (default false). The library's models compute their answers
+ *                               without blocking, and answering on the I/O thread saves a thread hand-off per
+ *                               request; turn this on for a model whose {@code recommend} blocks (remote
+ *                               calls, locks held by other threads), which would otherwise stall the other
+ *                               connections of its I/O thread
  */
 public record ServerConfig(Path modelDirectory, String host, int port, int threads,
                            int maxBodyBytes, int defaultHowMany, int maxHowMany, Duration idleTimeout,
                            int maxRequestHeaderBytes, int maxConnections, AdminToken adminToken,
                            int adminRequestsPerMinute, boolean accessLog,
-                           boolean watchModelFile) {
+                           boolean watchModelFile, boolean offloadRequests) {
     /** Default port, the seed's. */
     public static final int DEFAULT_PORT = 3000;
     /** Default bind address: loopback only. */
@@ -131,6 +138,7 @@ public record ServerConfig(Path modelDirectory, String host, int port, int threa
         private int adminRequestsPerMinute = 30;
         private boolean accessLog;
         private boolean watchModelFile;
+        private boolean offloadRequests;
 
         private Builder(Path modelDirectory) {
             this.modelDirectory = Objects.requireNonNull(modelDirectory, "modelDirectory");
@@ -254,6 +262,15 @@ public record ServerConfig(Path modelDirectory, String host, int port, int threa
         }
 
         /**
+         * @param offloadRequests whether requests are answered on worker threads (for blocking models)
+         * @return this builder
+         */
+        public Builder offloadRequests(boolean offloadRequests) {
+            this.offloadRequests = offloadRequests;
+            return this;
+        }
+
+        /**
          * Validates and builds the settings.
          *
          * @return the settings
@@ -262,7 +279,7 @@ public record ServerConfig(Path modelDirectory, String host, int port, int threa
         public ServerConfig build() {
             return new ServerConfig(modelDirectory, host, port, threads, maxBodyBytes,
                     defaultHowMany, maxHowMany, idleTimeout, maxRequestHeaderBytes, maxConnections, adminToken,
-                    adminRequestsPerMinute, accessLog, watchModelFile);
+                    adminRequestsPerMinute, accessLog, watchModelFile, offloadRequests);
         }
     }
 }

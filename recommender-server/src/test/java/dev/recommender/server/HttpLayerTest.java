@@ -65,6 +65,52 @@ class HttpLayerTest extends RunningServerTest {
     }
 
     @Test
+    void aBodyArrivingInPiecesIsReadWhole() throws IOException, InterruptedException {
+        // the handler reads bodies without blocking: pieces that arrive apart resume the read
+        String body = "{\"user_id\": \"u1\", \"k\": 2}";
+        String chunked = Integer.toHexString(body.length() - 9) + "\r\n" + body.substring(0, body.length() - 9)
+                + "\r\n" + Integer.toHexString(9) + "\r\n" + body.substring(body.length() - 9) + "\r\n0\r\n\r\n";
+        String[][] requests = {
+                {"POST /recommender HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length() + "\r\nConnection: close\r\n\r\n" + body.substring(0, 5),
+                        body.substring(5, 17), body.substring(17)},
+                {"POST /recommender HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+                        chunked.substring(0, 12), chunked.substring(12)},
+        };
+        for (String[] pieces : requests) {
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port())) {
+                socket.setSoTimeout(5000);
+                for (String piece : pieces) {
+                    socket.getOutputStream().write(piece.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    Thread.sleep(150);
+                }
+                RawHttp.Response response = RawHttp.parse(
+                        new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                assertEquals(200, response.status(), response.toString());
+                // u1's row of table A without its seen item c1: c4 0.7, c3 0.5
+                assertEquals("{\"c4\":0.7,\"c3\":0.5}", JSON.readTree(response.body()).get("recommendations").toString());
+            }
+        }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413AndClosesTheConnection() throws IOException {
+        // no Content-Length to refuse up front: the limit is enforced while reading
+        String piece = "x".repeat(4096);
+        StringBuilder request = new StringBuilder("POST /recommender HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n");
+        for (int i = 0; i < ServerConfig.DEFAULT_MAX_BODY_BYTES / piece.length() + 1; i++) {
+            request.append(Integer.toHexString(piece.length())).append("\r\n").append(piece).append("\r\n");
+        }
+        RawHttp.Response response = RawHttp.exchange(server.port(), request.toString(), 5000);
+        assertEquals(413, response.status(), response.toString());
+        assertEquals("payload_too_large", JSON.readTree(response.body()).get("error").asText());
+        assertEquals("close", response.header("Connection"));
+    }
+
+    @Test
     void headersOverTheLimitAre431Json() throws IOException {
         String request = "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "y".repeat(4000) + "\r\n\r\n";
         RawHttp.Response response = RawHttp.exchange(server.port(), request, 5000);

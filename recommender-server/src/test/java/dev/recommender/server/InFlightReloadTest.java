@@ -39,7 +39,7 @@ class InFlightReloadTest {
         GatedRecommender.GATES.put(GATE, gate);
         Fixtures.save(new GatedRecommender(SeenItems.of(Fixtures.training()), GATE, Fixtures.TABLE_A), directory);
         RecommendationServer server = RecommendationServer.start(
-                Fixtures.config(directory).threads(4).build());
+                Fixtures.config(directory).threads(4).offloadRequests(true).build());
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             CompletableFuture<HttpResponse<String>> held = http.sendAsync(

@@ -55,8 +55,13 @@ public final class ServeCommand implements Callable<Integer> {
     private String host;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Most request threads (default: 64).")
+            description = "Most worker threads, for reloads and offloaded requests (default: 64).")
     private Integer threads;
+
+    @Option(names = "--offload-requests", negatable = false,
+            description = "Answer each request on a worker thread instead of the I/O thread that read it "
+                    + "(for models whose recommend blocks; costs a thread hand-off per request).")
+    private boolean offloadRequests;
 
     @Option(names = "--admin-token-file", paramLabel = "FILE",
             description = "Turn POST /admin/reload on; callers must send 'Authorization: Bearer <first line of FILE>'.")
@@ -102,7 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
     public ServerConfig config() throws IOException {
         Path models = modelDir != null ? modelDir : formerModels != null ? formerModels : UserDirs.modelDir();
         ServerConfig.Builder builder = ServerConfig.builder(models).host(host).port(port).accessLog(accessLog)
-                .watchModelFile(watch);
+                .watchModelFile(watch).offloadRequests(offloadRequests);
         if (threads != null) {
             builder.threads(threads);
         }

@@ -32,10 +32,12 @@ class ServeCommandTest {
         assertFalse(defaults.adminEnabled());
         assertFalse(defaults.accessLog());
         assertFalse(defaults.watchModelFile());
+        assertFalse(defaults.offloadRequests());
 
         ServeCommand custom = new ServeCommand();
         new CommandLine(custom).parseArgs("--model-dir", directory.toString(), "--port", "8080", "--host", "0.0.0.0",
-                "--threads", "6", "--admin-token-file", tokenFile().toString(), "--idle-timeout", "5", "--access-log", "--watch");
+                "--threads", "6", "--admin-token-file", tokenFile().toString(), "--idle-timeout", "5", "--access-log", "--watch",
+                "--offload-requests");
         ServerConfig config = custom.config();
         assertEquals(8080, config.port());
         assertEquals("0.0.0.0", config.host());
@@ -45,6 +47,7 @@ class ServeCommandTest {
         assertEquals(Duration.ofSeconds(5), config.idleTimeout());
         assertTrue(config.accessLog());
         assertTrue(config.watchModelFile());
+        assertTrue(config.offloadRequests());
     }
 
     @Test
