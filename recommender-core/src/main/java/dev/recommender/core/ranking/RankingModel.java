@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * label, for example its engagement rate, from a feature vector such as {@link RankingFeature}'s.
  *
  * <p>Training: an optional validation hold-out ({@link RankingConfig#validationFraction()}) picks
- * the number of trees with the lowest validation RMSE (the model is trimmed to it); the training
+ * the fewest trees whose validation RMSE is within 0.1% of the lowest (the model is trimmed to it); the training
  * curve is reported to the {@link TrainingListener} as one "epoch" per tenth of the trees, with the
  * training MSE as the loss and {@code validation_rmse} as a metric. Predictions are clipped to the
  * range of the training labels.
@@ -49,6 +49,11 @@ import java.util.SplittableRandom;
  * final and built in the constructor, nothing is initialised lazily.
  */
 public final class RankingModel {
+    /**
+     * Relative validation-RMSE tolerance of the tree count: the fit keeps the fewest trees within 0.1% of
+     * the best count's validation RMSE (far below the hold-out's sampling noise).
+     */
+    static final double TREE_TOLERANCE = 0.001;
     private static final Logger LOG = LoggerFactory.getLogger(RankingModel.class);
     private static final String LABEL = "label";
     /** Guards Smile's static random-seed state during fitting. */
@@ -192,14 +197,7 @@ public final class RankingModel {
         double[] trainMse = untrimmed.stagedMse(features, labels, order, 0, trainCount);
         double[] validationMse = validationCount == 0 ? null
                 : untrimmed.stagedMse(features, labels, order, trainCount, n);
-        int bestTrees = config.trees();
-        if (validationMse != null) {
-            for (int t = 0; t < validationMse.length; t++) {
-                if (validationMse[t] < validationMse[bestTrees - 1]) {
-                    bestTrees = t + 1;
-                }
-            }
-        }
+        int bestTrees = validationMse == null ? config.trees() : fewestTreesNearBest(validationMse);
         int step = Math.max(1, config.trees() / 10);
         int epochs = (config.trees() + step - 1) / step;
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -218,6 +216,29 @@ public final class RankingModel {
         RankingModel flat = new RankingModel(SmileTrees.convert(model, p), featureNames, minLabel, maxLabel,
                 model.importance());
         return new Fitted(flat, model);
+    }
+
+    /**
+     * The fewest trees whose validation RMSE is within {@link #TREE_TOLERANCE} of the best count's: the
+     * last trees of a boosted ensemble typically gain less than the hold-out can tell apart, and every tree
+     * kept is walked for every candidate of every request.
+     *
+     * @param validationMse validation MSE after 1, 2, ... trees
+     * @return the number of trees to keep, at least 1
+     */
+    static int fewestTreesNearBest(double[] validationMse) {
+        double best = Double.POSITIVE_INFINITY;
+        for (double mse : validationMse) {
+            best = Math.min(best, mse);
+        }
+        // compared on RMSE, the reported unit
+        double limit = Math.sqrt(best) * (1 + TREE_TOLERANCE);
+        for (int t = 0; t < validationMse.length; t++) {
+            if (Math.sqrt(validationMse[t]) <= limit) {
+                return t + 1;
+            }
+        }
+        return validationMse.length;
     }
 
     private static DataFrame frame(double[][] features, double[] labels, int[] order, int from, int to,

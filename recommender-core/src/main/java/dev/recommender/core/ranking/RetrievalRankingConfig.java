@@ -21,7 +21,7 @@ public record RetrievalRankingConfig(int candidates, double labelFraction, Ranki
      * The default candidate count, chosen by measurement (quality on validation splits of the sample
      * and MovieLens against request latency; docs/models.md); the CLI uses the same default.
      */
-    public static final int DEFAULT_CANDIDATES = 100;
+    public static final int DEFAULT_CANDIDATES = 50;
 
     /**
      * Validates the fields.

@@ -87,6 +87,17 @@ class RankingModelTest {
     }
 
     @Test
+    void keepsTheFewestTreesWithinATenthOfAPercentOfTheBestValidationRmse() {
+        // RMSE 0.5, 0.3, 0.2004, 0.2001, 0.2, 0.2003: the best is 0.2 at 5 trees, 0.1% above it is 0.2002,
+        // so 4 trees (0.2001) are kept; 3 trees (0.2004) are outside
+        double[] mse = {0.25, 0.09, 0.2004 * 0.2004, 0.2001 * 0.2001, 0.04, 0.2003 * 0.2003};
+        assertEquals(4, RankingModel.fewestTreesNearBest(mse));
+        // a curve that only falls keeps the last tree when every earlier one is further than 0.1% away
+        assertEquals(3, RankingModel.fewestTreesNearBest(new double[] {0.09, 0.0625, 0.04}));
+        assertEquals(1, RankingModel.fewestTreesNearBest(new double[] {0.04}));
+    }
+
+    @Test
     void reportsATrainingCurveAndClipsPredictionsToTheLabelRange() {
         double[][] x = features(300, 10);
         double[] y = labels(x, 11);
