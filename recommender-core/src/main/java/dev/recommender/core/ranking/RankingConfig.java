@@ -14,10 +14,17 @@ package dev.recommender.core.ranking;
  *                           1 use Smile's per-thread random stream, which the model seeds under a lock
  * @param validationFraction share of examples held out to choose the number of trees, in [0, 0.5)
  *                           (default 0.1; 0 keeps all trees)
- * @param seed               random seed of subsampling and the validation hold-out (default 42)
+ * @param seed               random seed of subsampling, the validation hold-out and the example cap (default 42)
+ * @param maxExamples        most examples the trees are fitted on, at least 2 (default
+ *                           {@value #DEFAULT_MAX_EXAMPLES}); larger example sets are cut to a seeded random
+ *                           sample of this size, because tree growth grows with the rows while the trees'
+ *                           accuracy stops improving long before (docs/models.md)
  */
 public record RankingConfig(int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage, double subsample,
-                            double validationFraction, long seed) {
+                            double validationFraction, long seed, int maxExamples) {
+    /** Default of {@link #maxExamples()}. */
+    public static final int DEFAULT_MAX_EXAMPLES = 200_000;
+
     /**
      * Validates the fields.
      *
@@ -45,11 +52,17 @@ public record RankingConfig(int trees, int maxDepth, int maxNodes, int nodeSize,
         if (!(validationFraction >= 0 && validationFraction < 0.5)) {
             throw new IllegalArgumentException("validationFraction must be in [0, 0.5), got " + validationFraction);
         }
+        if (maxExamples < 2) {
+            throw new IllegalArgumentException("maxExamples must be at least 2, got " + maxExamples);
+        }
     }
 
-    /** The defaults: 200 trees, depth 6, 16 leaves, leaves of at least 20, shrinkage 0.05, subsample 0.7, validation 0.1, seed 42. */
+    /**
+     * The defaults: 200 trees, depth 6, 16 leaves, leaves of at least 20, shrinkage 0.05, subsample 0.7,
+     * validation 0.1, seed 42, at most {@value #DEFAULT_MAX_EXAMPLES} examples.
+     */
     public static RankingConfig defaults() {
-        return new RankingConfig(200, 6, 16, 20, 0.05, 0.7, 0.1, 42L);
+        return new RankingConfig(200, 6, 16, 20, 0.05, 0.7, 0.1, 42L, DEFAULT_MAX_EXAMPLES);
     }
 
     /** Returns a builder starting from {@link #defaults()}. */
@@ -67,6 +80,7 @@ public record RankingConfig(int trees, int maxDepth, int maxNodes, int nodeSize,
         private double subsample;
         private double validationFraction;
         private long seed;
+        private int maxExamples;
 
         private Builder(RankingConfig start) {
             trees = start.trees;
@@ -77,6 +91,7 @@ public record RankingConfig(int trees, int maxDepth, int maxNodes, int nodeSize,
             subsample = start.subsample;
             validationFraction = start.validationFraction;
             seed = start.seed;
+            maxExamples = start.maxExamples;
         }
 
         /** Sets {@link RankingConfig#trees()}. */
@@ -121,6 +136,12 @@ public record RankingConfig(int trees, int maxDepth, int maxNodes, int nodeSize,
             return this;
         }
 
+        /** Sets {@link RankingConfig#maxExamples()}. */
+        public Builder maxExamples(int value) {
+            maxExamples = value;
+            return this;
+        }
+
         /** Sets {@link RankingConfig#seed()}. */
         public Builder seed(long value) {
             seed = value;
@@ -133,7 +154,8 @@ public record RankingConfig(int trees, int maxDepth, int maxNodes, int nodeSize,
          * @throws IllegalArgumentException if a field is out of range
          */
         public RankingConfig build() {
-            return new RankingConfig(trees, maxDepth, maxNodes, nodeSize, shrinkage, subsample, validationFraction, seed);
+            return new RankingConfig(trees, maxDepth, maxNodes, nodeSize, shrinkage, subsample, validationFraction, seed,
+                    maxExamples);
         }
     }
 }

@@ -177,6 +177,11 @@ public final class RankingModel {
             order[r] = order[s];
             order[s] = t;
         }
+        if (n > config.maxExamples()) {
+            // the first maxExamples rows of the seeded shuffle: a uniform random sample
+            LOG.debug("ranking model: {} examples cut to a random {}", n, config.maxExamples());
+            n = config.maxExamples();
+        }
         int validationCount = (int) Math.floor(config.validationFraction() * n);
         int trainCount = n - validationCount;
         if (trainCount < 2) {

@@ -39,6 +39,11 @@ class RankingModelTest {
         return y;
     }
 
+    static RankingConfig withMaxExamples(RankingConfig config, int maxExamples) {
+        return new RankingConfig(config.trees(), config.maxDepth(), config.maxNodes(), config.nodeSize(),
+                config.shrinkage(), config.subsample(), config.validationFraction(), config.seed(), maxExamples);
+    }
+
     static double gaussian(SplittableRandom random) {
         return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
@@ -66,6 +71,34 @@ class RankingModelTest {
         assertTrue(modelRmse < 0.5 * constantRmse, "model " + modelRmse + " vs constant " + constantRmse);
         double[] importance = model.importance();
         assertTrue(importance[0] > 10 * importance[1], "signal should dominate: " + importance[0] + " vs " + importance[1]);
+    }
+
+    @Test
+    void capsTheExamplesAtARandomSampleThatStillLearnsThePlantedDependence() {
+        double[][] x = features(1000, 1);
+        double[] y = labels(x, 2);
+        double[][] testX = features(200, 3);
+        // a cap at or above the row count changes nothing
+        RankingModel uncapped = RankingModel.fit(x, y, NAMES, SMALL, progress -> { });
+        RankingModel atCount = RankingModel.fit(x, y, NAMES, withMaxExamples(SMALL, 1000), progress -> { });
+        // a cap below it fits fewer rows: another model, same seed same model, and it still finds the step
+        RankingConfig capped = withMaxExamples(SMALL, 400);
+        RankingModel first = RankingModel.fit(x, y, NAMES, capped, progress -> { });
+        RankingModel second = RankingModel.fit(x, y, NAMES, capped, progress -> { });
+        boolean anyDifferent = false;
+        double squares = 0;
+        double[] testY = labels(testX, 4);
+        for (int r = 0; r < testX.length; r++) {
+            assertEquals(uncapped.predict(testX[r]), atCount.predict(testX[r]));
+            assertEquals(first.predict(testX[r]), second.predict(testX[r]));
+            anyDifferent |= first.predict(testX[r]) != uncapped.predict(testX[r]);
+            squares += Math.pow(first.predict(testX[r]) - testY[r], 2);
+        }
+        assertTrue(anyDifferent, "400 of 1000 rows should give another model");
+        // the constant predictor's RMSE is about 0.30
+        assertTrue(Math.sqrt(squares / testX.length) < 0.15, "capped model RMSE " + Math.sqrt(squares / testX.length));
+        assertEquals("maxExamples must be at least 2, got 1", assertThrows(IllegalArgumentException.class,
+                () -> RankingConfig.builder().maxExamples(1).build()).getMessage());
     }
 
     @Test
