@@ -12,7 +12,7 @@
 # Environment: PORT (3901), CONNECTIONS (32), WRK_THREADS (2), DURATION (30s), WARMUP (10s),
 #              SERVER_THREADS (server default), SERVE_OPTS (more `serve` options, e.g. --offload-requests),
 #              JAVA_OPTS (-Xms512m -Xmx512m --add-modules jdk.incubator.vector: the README's java command),
-#              MODEL_DIR, USERS_FILE
+#              MODEL_DIR, USERS_FILE, SCRIPT (post-recommender.lua; get-recommender.lua asks with GET)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +23,7 @@ DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
 SERVER_THREADS=${SERVER_THREADS:-}
 SERVE_OPTS=${SERVE_OPTS:-}
+SCRIPT=${SCRIPT:-post-recommender.lua}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m --add-modules jdk.incubator.vector}
 
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
@@ -63,6 +64,6 @@ echo
 
 export USERS_FILE="$WORK/model/users.txt"
 echo "== warm-up ($WARMUP)"
-wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/post-recommender.lua" "http://127.0.0.1:$PORT" >/dev/null
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/$SCRIPT" "http://127.0.0.1:$PORT" >/dev/null
 echo "== $(date -u +%Y-%m-%dT%H:%MZ) wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency, server threads ${SERVER_THREADS:-default} ${SERVE_OPTS} (nproc $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg))"
-wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/post-recommender.lua" "http://127.0.0.1:$PORT"
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/$SCRIPT" "http://127.0.0.1:$PORT"
