@@ -195,24 +195,41 @@ public final class TreeEnsemble {
      */
     double[] stagedMse(double[][] features, double[] labels, int[] order, int from, int to) {
         int n = to - from;
-        double[] prediction = new double[n];
-        java.util.Arrays.fill(prediction, intercept);
-        double[] mse = new double[depth.length];
-        for (int t = 0; t < depth.length; t++) {
-            int root = treeStart[t];
-            double sum = 0;
-            for (int r = 0; r < n; r++) {
-                double[] row = features[order[from + r]];
-                int node = root;
-                int f;
-                while ((f = feature[node]) >= 0) {
-                    node = row[f] <= threshold[node] ? left[node] : right[node];
-                }
-                prediction[r] += shrinkage * value[node];
-                double error = prediction[r] - labels[order[from + r]];
-                sum += error * error;
+        int trees = depth.length;
+        double[] sums = new double[trees];
+        // blocks of rows walk every tree while their rows stay in the cache; each tree's sum still adds the
+        // rows in order, and each row's prediction the trees in order, so the result is the row-by-row one
+        final int block = 8;
+        double[][] rows = new double[block][];
+        double[] prediction = new double[block];
+        double[] label = new double[block];
+        int[] node = new int[block];
+        for (int start = 0; start < n; start += block) {
+            int m = Math.min(block, n - start);
+            for (int i = 0; i < m; i++) {
+                rows[i] = features[order[from + start + i]];
+                label[i] = labels[order[from + start + i]];
+                prediction[i] = intercept;
             }
-            mse[t] = sum / n;
+            for (int t = 0; t < trees; t++) {
+                java.util.Arrays.fill(node, 0, m, treeStart[t]);
+                for (int k = depth[t]; k > 0; k--) {
+                    for (int i = 0; i < m; i++) {
+                        node[i] = next(node[i], rows[i][splitFeature[node[i]]]);
+                    }
+                }
+                double sum = sums[t];
+                for (int i = 0; i < m; i++) {
+                    prediction[i] += shrinkage * value[node[i]];
+                    double error = prediction[i] - label[i];
+                    sum += error * error;
+                }
+                sums[t] = sum;
+            }
+        }
+        double[] mse = new double[trees];
+        for (int t = 0; t < trees; t++) {
+            mse[t] = sums[t] / n;
         }
         return mse;
     }
