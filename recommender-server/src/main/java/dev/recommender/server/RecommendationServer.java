@@ -121,7 +121,7 @@ public final class RecommendationServer implements AutoCloseable {
         // user ids may contain '/', sent as %2F inside one path segment
         http.setUriCompliance(UriCompliance.DEFAULT.with("recommender-ids",
                 UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
-        ServerConnector connector = new ServerConnector(server, 1, selectors, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, 1, selectors, new FairHttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
