@@ -5,14 +5,13 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * HTTP/1.1 connections that take turns on their selector thread.
@@ -21,12 +20,12 @@ import java.util.function.BooleanSupplier;
  * (it supports pipelining), and a client whose next request has already arrived is served before every
  * other connection of that selector. With answers computed on the selector (the server's default) and a
  * model that needs 100 µs or more per request, a few fast clients then kept others waiting for hundreds of
- * milliseconds (docs/benchmarks.md, "Serving on the selector threads"). Here a connection that has held its
- * selector for longer than {@link #TURN_NANOS} in one turn reads nothing more in that turn: its reads report
- * no bytes, so Jetty registers interest and returns to the selector, which serves the other ready
- * connections before this one again. The bytes stay in the socket; nothing is lost or reordered. A turn
- * always reads at least once, so every connection makes progress; reads outside a turn (a body's
- * continuation delivered through {@code demand}) are never held back.
+ * milliseconds (docs/benchmarks.md, "Serving on the selector threads"). Here a connection that has read
+ * for longer than {@link #TURN_NANOS} since it last waited for bytes reads nothing more in that turn: its
+ * reads report no bytes, so Jetty registers read interest and returns to the selector, which serves the
+ * other ready connections before this one again. The bytes stay in the socket; nothing is lost or
+ * reordered. A turn always reads at least once, so every connection makes progress. Only Jetty's public
+ * API is used: the factory hands the connection a wrapped end point.
  */
 final class FairHttpConnectionFactory extends HttpConnectionFactory {
     /** Longest a connection keeps its selector thread in one turn before yielding: 100 µs. */
@@ -38,61 +37,54 @@ final class FairHttpConnectionFactory extends HttpConnectionFactory {
 
     @Override
     public Connection newConnection(Connector connector, EndPoint endPoint) {
-        TakingTurns[] owner = new TakingTurns[1];
-        TurnEndPoint turns = new TurnEndPoint(endPoint, () -> owner[0] != null && owner[0].turnIsOver());
-        TakingTurns connection = new TakingTurns(getHttpConfiguration(), connector, turns);
-        owner[0] = connection;
-        connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
-        connection.setUseOutputDirectByteBuffers(isUseOutputDirectByteBuffers());
-        return configure(connection, connector, endPoint);
+        return super.newConnection(connector, new TurnEndPoint(endPoint, TURN_NANOS, System::nanoTime));
     }
 
-    /** An HTTP/1.1 connection that records when and on which thread its current turn began. */
-    static final class TakingTurns extends HttpConnection {
-        private volatile Thread turnThread;
-        private long turnStart;
-
-        TakingTurns(HttpConfiguration configuration, Connector connector, EndPoint endPoint) {
-            super(configuration, connector, endPoint);
-        }
-
-        @Override
-        public void onFillable() {
-            turnStart = System.nanoTime();
-            turnThread = Thread.currentThread();
-            try {
-                super.onFillable();
-            } finally {
-                turnThread = null;
-            }
-        }
-
-        /** Whether the calling thread is inside this connection's turn and the turn has run out. */
-        boolean turnIsOver() {
-            return turnThread == Thread.currentThread() && System.nanoTime() - turnStart > TURN_NANOS;
-        }
-    }
-
-    /** The socket's end point; only {@link #fill} differs, reporting no bytes once the turn is over. */
+    /**
+     * The socket's end point, counting turns: a turn starts with the first read after the connection asked
+     * to be told of new bytes ({@link #fillInterested}), and once it has lasted {@code turnNanos}, reads
+     * report no bytes until the connection asks again. Every other call goes to the socket unchanged.
+     */
     static final class TurnEndPoint implements EndPoint {
+        private static final long NO_TURN = Long.MIN_VALUE;
         private final EndPoint socket;
-        private final BooleanSupplier turnIsOver;
+        private final long turnNanos;
+        private final LongSupplier clock;
+        private volatile long turnStart = NO_TURN;
 
         /**
-         * @param socket     the end point every call goes to
-         * @param turnIsOver whether the calling thread's turn has run out (then {@link #fill} reads nothing)
+         * @param socket    the end point every call goes to
+         * @param turnNanos how long one turn may read
+         * @param clock     nanosecond clock
          */
-        TurnEndPoint(EndPoint socket, BooleanSupplier turnIsOver) {
+        TurnEndPoint(EndPoint socket, long turnNanos, LongSupplier clock) {
             this.socket = socket;
-            this.turnIsOver = turnIsOver;
+            this.turnNanos = turnNanos;
+            this.clock = clock;
         }
 
         @Override
         public int fill(ByteBuffer buffer) throws IOException {
-            if (turnIsOver.getAsBoolean()) {
+            long now = clock.getAsLong();
+            long start = turnStart;
+            if (start == NO_TURN) {
+                turnStart = now;
+            } else if (now - start > turnNanos) {
                 return 0;
             }
             return socket.fill(buffer);
+        }
+
+        @Override
+        public void fillInterested(Callback callback) {
+            turnStart = NO_TURN;
+            socket.fillInterested(callback);
+        }
+
+        @Override
+        public boolean tryFillInterested(Callback callback) {
+            turnStart = NO_TURN;
+            return socket.tryFillInterested(callback);
         }
 
         @Override
@@ -178,16 +170,6 @@ final class FairHttpConnectionFactory extends HttpConnectionFactory {
         @Override
         public void setIdleTimeout(long idleTimeout) {
             socket.setIdleTimeout(idleTimeout);
-        }
-
-        @Override
-        public void fillInterested(Callback callback) {
-            socket.fillInterested(callback);
-        }
-
-        @Override
-        public boolean tryFillInterested(Callback callback) {
-            return socket.tryFillInterested(callback);
         }
 
         @Override
