@@ -87,7 +87,7 @@ final class ApiHandler extends Handler.Abstract {
         long declared = request.getLength();
         if (declared > config.maxBodyBytes()) {
             // refused before reading anything; the answer closes the connection instead of reading the rest
-            exchange.answer(null, tooLarge(config.maxBodyBytes(), "declared Content-Length is " + declared + " bytes"));
+            exchange.refuseUnread(tooLarge(config.maxBodyBytes(), "declared Content-Length is " + declared + " bytes"));
         } else {
             exchange.run();
         }
@@ -132,7 +132,7 @@ final class ApiHandler extends Handler.Abstract {
                 if (Content.Chunk.isFailure(chunk)) {
                     // the body stopped arriving (idle timeout) or the connection broke: Jetty answers if it
                     // still can and closes the connection
-                    LOG.debug("request body of {} failed: {}", request.getHttpURI().getPath(), chunk.getFailure().toString());
+                    LOG.debug("request body of {} failed: {}", path(), chunk.getFailure().toString());
                     callback.failed(chunk.getFailure());
                     return;
                 }
@@ -140,7 +140,7 @@ final class ApiHandler extends Handler.Abstract {
                 int n = data.remaining();
                 if (n > limit - size) {
                     chunk.release();
-                    answer(null, tooLarge(limit, "body exceeds the limit"));
+                    refuseUnread(tooLarge(limit, "body exceeds the limit"));
                     return;
                 }
                 if (n > 0) {
@@ -159,10 +159,14 @@ final class ApiHandler extends Handler.Abstract {
             }
         }
 
+        private String path() {
+            String path = request.getHttpURI().getPath();
+            return path == null ? "" : path;
+        }
+
         private void answerWithBody() {
             byte[] whole = size == body.length ? body : java.util.Arrays.copyOf(body, size);
-            String path = request.getHttpURI().getPath();
-            Route route = Route.of(path == null ? "" : path);
+            Route route = Route.of(path());
             if (route == Route.RELOAD && getInvocationType() == InvocationType.NON_BLOCKING) {
                 // loading a model file blocks: never on an I/O thread
                 request.getComponents().getThreadPool().execute(() -> answer(route, whole));
@@ -172,7 +176,7 @@ final class ApiHandler extends Handler.Abstract {
         }
 
         private void answer(Route route, byte[] whole) {
-            String path = request.getHttpURI().getPath();
+            String path = path();
             Answer answer;
             try {
                 answer = route(route, path, request, whole);
@@ -186,11 +190,9 @@ final class ApiHandler extends Handler.Abstract {
             finish(route, answer);
         }
 
-        /** Answers a request refused before its body was read; the connection is not reused. */
-        void answer(Route route, ApiException refused) {
-            String path = request.getHttpURI().getPath();
-            finish(route == null ? Route.of(path == null ? "" : path) : route,
-                    refusal(refused).with(new HttpField(HttpHeader.CONNECTION, "close")));
+        /** Answers a request refused before its body was read whole; the connection is not reused. */
+        void refuseUnread(ApiException refused) {
+            finish(Route.of(path()), refusal(refused).with(new HttpField(HttpHeader.CONNECTION, "close")));
         }
 
         private void finish(Route route, Answer answer) {
