@@ -24,10 +24,15 @@ end
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 
-function request()
+-- the next user id of this thread's cycle (get-recommender.lua asks for the same users)
+function next_user_id()
   local user = users[next_user]
   next_user = next_user % #users + 1
-  return wrk.format(nil, "/recommender", nil, '{"user_id": "' .. user .. '", "k": 10}')
+  return user
+end
+
+function request()
+  return wrk.format(nil, "/recommender", nil, '{"user_id": "' .. next_user_id() .. '", "k": 10}')
 end
 
 -- No response() callback on purpose: it makes wrk parse every body and costs client CPU on the same
