@@ -195,9 +195,13 @@ final class ApiHandler extends Handler.Abstract {
             finish(Route.of(path()), refusal(refused).with(new HttpField(HttpHeader.CONNECTION, "close")));
         }
 
+        /**
+         * Counts the answer, then sends it: counted first, so a client that reads {@code /health} right after
+         * an answer always sees it counted (the latency therefore ends when the answer is ready, not written).
+         */
         private void finish(Route route, Answer answer) {
-            send(response, answer, callback);
             metrics.recordRequest(route.ordinal(), answer.status(), System.nanoTime() - start);
+            send(response, answer, callback);
         }
     }
 
