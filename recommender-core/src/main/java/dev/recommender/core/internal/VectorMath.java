@@ -39,10 +39,37 @@ public final class VectorMath {
     }
 
     /**
+     * Whether {@link #dot} runs on the Vector API ({@code --add-modules jdk.incubator.vector} given and
+     * usable); the result is the same bits either way.
+     */
+    static final boolean VECTOR_DOT = vectorDotUsable();
+
+    private static boolean vectorDotUsable() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            float[] probe = {1f, 2f, 3f, 4f, 5f};
+            return VectorDot.dot(probe, 0, probe, 0, probe.length) == scalarDot(probe, 0, probe, 0, probe.length);
+        } catch (LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * Inner product of {@code a[aOffset..aOffset+length)} and {@code b[bOffset..bOffset+length)}, with four
-     * independent accumulators summed in a fixed order (deterministic).
+     * independent accumulators summed in a fixed order (deterministic). With the Vector API module the four
+     * accumulators are the lanes of one vector ({@code VectorDot}); the result is the same bits.
      */
     public static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        if (VECTOR_DOT) {
+            return VectorDot.dot(a, aOffset, b, bOffset, length);
+        }
+        return scalarDot(a, aOffset, b, bOffset, length);
+    }
+
+    /** {@link #dot} in plain Java: the reference {@code VectorDot} must equal bit for bit. */
+    static float scalarDot(float[] a, int aOffset, float[] b, int bOffset, int length) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;

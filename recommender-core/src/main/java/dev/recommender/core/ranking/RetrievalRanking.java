@@ -235,17 +235,20 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
 
     @Override
     public Recommendations recommend(String userId, RecommendRequest request) {
-        RankedRecommendations ranked = rank(userId, request);
-        List<ScoredItem> items = new ArrayList<>(ranked.items().size());
-        for (RankedItem item : ranked.items()) {
-            items.add(new ScoredItem(item.itemId(), ranked.fallback() ? item.retrievalScore() : item.rankingScore()));
+        // the engagement rates of the listed items are not part of this answer: their trees are not walked
+        Ranking ranking = ranking(userId, request, false);
+        List<ScoredItem> items = new ArrayList<>(ranking.size);
+        IdIndex catalog = retrieval.items();
+        for (int k = 0; k < ranking.size; k++) {
+            items.add(new ScoredItem(catalog.id(ranking.items[k]),
+                    ranking.fallback ? ranking.retrievalScores[k] : ranking.rankingScores[k]));
         }
-        return new Recommendations(userId, items, ranked.fallback());
+        return new Recommendations(userId, items, ranking.fallback);
     }
 
     @Override
     public RankedItems recommend(int user, int howMany, boolean excludeSeen) {
-        Ranking ranking = rank(user, retrieve(user, howMany, excludeSeen), howMany, excludeSeen);
+        Ranking ranking = rank(user, retrieve(user, howMany, excludeSeen), howMany, excludeSeen, false);
         float[] scores = new float[ranking.size];
         for (int k = 0; k < ranking.size; k++) {
             scores[k] = (float) (ranking.fallback ? ranking.retrievalScores[k] : ranking.rankingScores[k]);
@@ -261,6 +264,18 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
      * @return the ranked items with retrieval and ranking scores
      */
     public RankedRecommendations rank(String userId, RecommendRequest request) {
+        Ranking ranking = ranking(userId, request, true);
+        List<RankedItem> top = new ArrayList<>(ranking.size);
+        IdIndex catalog = retrieval.items();
+        for (int k = 0; k < ranking.size; k++) {
+            top.add(new RankedItem(catalog.id(ranking.items[k]), ranking.retrievalScores[k],
+                    ranking.rankingScores[k], ranking.rates[k]));
+        }
+        return new RankedRecommendations(userId, top, ranking.fallback);
+    }
+
+    /** Retrieves and ranks for an external id; {@code withRates}: also predict the listed items' engagement rates. */
+    private Ranking ranking(String userId, RecommendRequest request, boolean withRates) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(request, "request");
         int user = retrieval.users().find(userId).orElse(-1);
@@ -282,14 +297,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
             }
             retrieved = new Candidates(items, scores, answer.fallback());
         }
-        Ranking ranking = rank(user, retrieved, request.howMany(), request.excludeSeen());
-        List<RankedItem> top = new ArrayList<>(ranking.size);
-        IdIndex catalog = retrieval.items();
-        for (int k = 0; k < ranking.size; k++) {
-            top.add(new RankedItem(catalog.id(ranking.items[k]), ranking.retrievalScores[k],
-                    ranking.rankingScores[k], ranking.rates[k]));
-        }
-        return new RankedRecommendations(userId, top, ranking.fallback);
+        return rank(user, retrieved, request.howMany(), request.excludeSeen(), withRates);
     }
 
     /** How many of a retrieval answer's items have no event of the user in the features' history. */
@@ -324,8 +332,13 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         return new Candidates(answer.items(), answer.scores(), answer.fallback());
     }
 
-    /** Features, predictions and order of the retrieved candidates; the top {@code howMany} first. */
-    private Ranking rank(int user, Candidates retrieved, int howMany, boolean excludeSeen) {
+    /**
+     * Features, predictions and order of the retrieved candidates; the top {@code howMany} first.
+     * {@code withRates}: also the listed items' engagement rates when another model orders the list
+     * (otherwise {@link Ranking#rates} stays zero; the rates order the list without an orderer, so they are
+     * always there then).
+     */
+    private Ranking rank(int user, Candidates retrieved, int howMany, boolean excludeSeen, boolean withRates) {
         int n = retrieved.items.length;
         Scratch buffers = scratch.get().ensure(n);
         int[] items = buffers.items;
@@ -382,7 +395,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
             for (int r = 0; r < size; r++) {
                 ranking.rates[r] = rates[order[r]];
             }
-        } else {
+        } else if (withRates) {
             // another model ordered the list: the engagement rate is needed for the listed items only
             buffers.ratesOf(order, size, ranking.rates);
         }
