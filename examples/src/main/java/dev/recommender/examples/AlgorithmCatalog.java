@@ -5,6 +5,7 @@ import dev.recommender.core.baseline.Baseline;
 import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.ranking.RankingConfig;
 import dev.recommender.core.ranking.RankingTarget;
 import dev.recommender.core.ranking.RetrievalRanking;
 import dev.recommender.core.ranking.RetrievalRankingConfig;
@@ -124,7 +125,7 @@ public final class AlgorithmCatalog {
                                 + RetrievalRankingConfig.DEFAULT_CANDIDATES + " candidates; trained on a "
                                 + "time-earlier slice (needs event times)",
                         c -> RetrievalRankingCommand.twoStage(c, RetrievalRankingCommand.als(c),
-                                RetrievalRankingConfig.DEFAULT_CANDIDATES, RankingTarget.ENGAGED, 200))
+                                RetrievalRankingConfig.DEFAULT_CANDIDATES, RankingTarget.ENGAGED, RankingConfig.DEFAULT_TREES))
                 // ---- further algorithms register here, one .add(...) per name ----
                 .alias("als", ImplicitAls.NAME)
                 .build();

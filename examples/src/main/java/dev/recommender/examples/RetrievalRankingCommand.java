@@ -105,7 +105,8 @@ final class RetrievalRankingCommand extends TrainingCommand {
                     + "(default: ${DEFAULT-VALUE}).")
     RankingTarget target;
 
-    @Option(names = "--trees", defaultValue = "200", description = "Boosted trees of the ranking model (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trees", defaultValue = "" + RankingConfig.DEFAULT_TREES,
+            description = "Boosted trees of the ranking model (default: ${DEFAULT-VALUE}, the library's default).")
     int trees;
 
 

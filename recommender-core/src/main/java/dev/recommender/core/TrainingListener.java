@@ -1,8 +1,9 @@
 package dev.recommender.core;
 
 /**
- * Receives training progress, once per epoch, on the training thread. Implementations must be
- * quick and must not throw.
+ * Receives training progress, once per epoch, on a training thread. Calls never overlap; a model that fits
+ * parts at the same time (the two-stage model) may make them from more than one thread. Implementations
+ * must be quick and must not throw.
  */
 @FunctionalInterface
 public interface TrainingListener {

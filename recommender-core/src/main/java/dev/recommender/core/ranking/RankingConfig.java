@@ -5,7 +5,7 @@ package dev.recommender.core.ranking;
  * "Greedy function approximation: a gradient boosting machine", 2001; Smile 2.6's
  * {@code GradientTreeBoost} with least-squares loss).
  *
- * @param trees              number of boosting stages, at least 1 (default 200)
+ * @param trees              number of boosting stages, at least 1 (default {@value #DEFAULT_TREES})
  * @param maxDepth           maximum depth of each tree, at least 2 (default 6)
  * @param maxNodes           maximum leaves of each tree, at least 2 (default 16)
  * @param nodeSize           minimum examples in a leaf, at least 1 (default 20)
@@ -22,8 +22,13 @@ package dev.recommender.core.ranking;
  */
 public record RankingConfig(int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage, double subsample,
                             double validationFraction, long seed, int maxExamples) {
+    /**
+     * Default of {@link #trees()}: on the validation examples of the sample and of a 1.5M-event log, 150 trees
+     * come within 0.04% of the RMSE of 200, and the fit keeps fewer than 150 anyway (docs/models.md).
+     */
+    public static final int DEFAULT_TREES = 150;
     /** Default of {@link #maxExamples()}. */
-    public static final int DEFAULT_MAX_EXAMPLES = 200_000;
+    public static final int DEFAULT_MAX_EXAMPLES = 100_000;
 
     /**
      * Validates the fields.
@@ -58,11 +63,11 @@ public record RankingConfig(int trees, int maxDepth, int maxNodes, int nodeSize,
     }
 
     /**
-     * The defaults: 200 trees, depth 6, 16 leaves, leaves of at least 20, shrinkage 0.05, subsample 0.7,
+     * The defaults: 150 trees, depth 6, 16 leaves, leaves of at least 20, shrinkage 0.05, subsample 0.7,
      * validation 0.1, seed 42, at most {@value #DEFAULT_MAX_EXAMPLES} examples.
      */
     public static RankingConfig defaults() {
-        return new RankingConfig(200, 6, 16, 20, 0.05, 0.7, 0.1, 42L, DEFAULT_MAX_EXAMPLES);
+        return new RankingConfig(DEFAULT_TREES, 6, 16, 20, 0.05, 0.7, 0.1, 42L, DEFAULT_MAX_EXAMPLES);
     }
 
     /** Returns a builder starting from {@link #defaults()}. */

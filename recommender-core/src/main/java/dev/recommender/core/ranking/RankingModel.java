@@ -31,11 +31,12 @@ import java.util.SplittableRandom;
  * range of the training labels.
  *
  * <p>Determinism: Smile 2.6 draws its subsamples from a per-thread random stream in
- * {@code smile.math.MathEx} whose seeding also touches Smile's static seed bookkeeping. {@link #fit}
- * therefore seeds that stream with {@link RankingConfig#seed()} and fits while holding one
- * class-wide lock, so concurrent fits are serialised and the same data and configuration give the
- * same trees. Other code that uses Smile's random stream on the same thread at the same time is
- * not protected; with {@code subsample = 1} no randomness is used at all.
+ * {@code smile.math.MathEx}, on the fitting thread only (its parallel split search draws nothing), and
+ * seeding that stream also updates Smile's static, unsynchronised set of seeds. {@link #fit} therefore
+ * seeds the fitting thread's stream with {@link RankingConfig#seed()} while holding one class-wide lock,
+ * then grows the trees outside it: concurrent fits run at the same time on their own streams, and the same
+ * data and configuration give the same trees on any thread. Other code that seeds Smile's random stream
+ * at the same time is not protected; with {@code subsample = 1} no randomness is used at all.
  *
  * <p>Inference: Smile is only the trainer. Right after fitting, the trees are converted to a
  * {@link TreeEnsemble} of flat primitive arrays (feature, threshold, children, leaf value per
@@ -56,7 +57,7 @@ public final class RankingModel {
     static final double TREE_TOLERANCE = 0.001;
     private static final Logger LOG = LoggerFactory.getLogger(RankingModel.class);
     private static final String LABEL = "label";
-    /** Guards Smile's static random-seed state during fitting. */
+    /** Guards Smile's static set of seeds while a fit seeds its thread's random stream. */
     private static final Object SMILE_RANDOM_LOCK = new Object();
 
     private final TreeEnsemble trees;
@@ -193,9 +194,9 @@ public final class RankingModel {
         GradientTreeBoost model;
         synchronized (SMILE_RANDOM_LOCK) {
             MathEx.setSeed(config.seed());
-            model = GradientTreeBoost.fit(Formula.lhs(LABEL), train, Loss.ls(), config.trees(), config.maxDepth(),
-                    config.maxNodes(), config.nodeSize(), config.shrinkage(), config.subsample());
         }
+        model = GradientTreeBoost.fit(Formula.lhs(LABEL), train, Loss.ls(), config.trees(), config.maxDepth(),
+                config.maxNodes(), config.nodeSize(), config.shrinkage(), config.subsample());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         // staged errors on the flat trees: Smile's test() would walk Tuples and hold trees x rows doubles
         TreeEnsemble untrimmed = SmileTrees.convert(model, p);

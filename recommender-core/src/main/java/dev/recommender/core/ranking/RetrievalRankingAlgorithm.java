@@ -18,6 +18,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fits a {@link RetrievalRanking} from an event log, without letting features see labels.
@@ -44,7 +50,12 @@ import java.util.SplittableRandom;
  * </ol>
  *
  * <p>Cost: two fits of each sub-model plus one ranking fit over the label-window pairs (and
- * candidates). Deterministic given the sub-models' and the ranking seed. Immutable.
+ * candidates). Parts that do not depend on each other run at the same time on a few threads of the fit's
+ * own: the two history sub-models, then both tree ensembles together with the final sub-models and
+ * features (which do not need the trees); each part is deterministic on its own, so the model is the same as
+ * one fitted part after part.
+ * Progress reaches the listener one call at a time, possibly from different threads. Deterministic given
+ * the sub-models' (and their thread counts) and the ranking seed. Immutable.
  *
  * @param retrieval proposes candidates (e.g. a two-tower or ALS model, trained on its own signal)
  * @param scorer    the rating model whose prediction is a feature (e.g. Svd on engagement rates)
@@ -61,6 +72,11 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
     static final int CHECK_SHARE = 5;
     /** Held-out users with an engaged candidate needed before the orderer may change the retrieval order. */
     static final int MIN_CHECK_USERS = 20;
+    /**
+     * Threads of a fit's own pool: the two history models, then the final retrieval model, rating model and
+     * features with the engagement-rate trees (the ordering trees grow on the calling thread).
+     */
+    private static final int FIT_THREADS = 4;
 
     /** Validates the fields. */
     public RetrievalRankingAlgorithm {
@@ -90,27 +106,71 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
         }
         long end = training.maxTimeMillis() + 1;
         long cutoff = training.startOfLastShare(config.labelFraction());
-        Examples examples = examples(data, cutoff);
-        LOG.debug("ranking examples: {} shown pairs and {} ordering candidates from the label window after {} ({} "
-                + "history events)", examples.size(), examples.engaged().length, java.time.Instant.ofEpochMilli(cutoff),
-                examples.historyEvents());
-        RankingModel ranker = RankingModel.fit(examples.features(), examples.rates(), config.ranking(), listener);
-        RankingModel orderer = null;
-        double orderingWeight = 1;
-        if (config.target() == RankingTarget.ENGAGED) {
-            if (examples.engaged().length == 0) {
+        Object lock = new Object();
+        TrainingListener progress = epoch -> {
+            synchronized (lock) {
+                listener.onEpoch(epoch);
+            }
+        };
+        ExecutorService pool = fitPool();
+        try {
+            Examples examples = examples(data, cutoff, pool);
+            LOG.debug("ranking examples: {} shown pairs and {} ordering candidates from the label window after {} "
+                    + "({} history events)", examples.size(), examples.engaged().length,
+                    java.time.Instant.ofEpochMilli(cutoff), examples.historyEvents());
+            if (config.target() == RankingTarget.ENGAGED && examples.engaged().length == 0) {
                 throw new IllegalArgumentException("no label-window user engaged with any of their top "
                         + config.candidates() + " retrieved candidates: nothing to train the ordering model on");
             }
-            orderer = RankingModel.fit(examples.orderingFeatures(), examples.engaged(), RankingFeature.columnNames(),
-                    config.ranking(), listener, "ordering-gbdt");
-            orderingWeight = chooseOrderingWeight(orderer, examples);
+            // the served sub-models and features need no trees: they fit while the trees grow (started earlier,
+            // they slow the history models, which the trees wait for)
+            Future<IndexedRecommender> finalRetrieval = pool.submit(() -> retrieval.fit(data, progress));
+            Future<S> finalScorer = pool.submit(() -> scorer.fit(data, progress));
+            Future<RankingFeatures> finalFeatures = pool.submit(() -> RankingFeatures.of(training, end,
+                    config.features()));
+            Future<RankingModel> ranker = pool.submit(() -> RankingModel.fit(examples.features(), examples.rates(),
+                    config.ranking(), progress));
+            RankingModel orderer = null;
+            double orderingWeight = 1;
+            if (config.target() == RankingTarget.ENGAGED) {
+                orderer = RankingModel.fit(examples.orderingFeatures(), examples.engaged(),
+                        RankingFeature.columnNames(), config.ranking(), progress, "ordering-gbdt");
+                orderingWeight = chooseOrderingWeight(orderer, examples);
+            }
+            return RetrievalRanking.of(join(finalRetrieval), join(finalScorer), join(finalFeatures), join(ranker),
+                    Optional.ofNullable(orderer), orderingWeight, config.candidates());
+        } finally {
+            pool.shutdownNow();
         }
-        IndexedRecommender finalRetrieval = retrieval.fit(data, listener);
-        S finalScorer = scorer.fit(data, listener);
-        RankingFeatures finalFeatures = RankingFeatures.of(training, end, config.features());
-        return RetrievalRanking.of(finalRetrieval, finalScorer, finalFeatures, ranker, Optional.ofNullable(orderer),
-                orderingWeight, config.candidates());
+    }
+
+    /** The fit's own daemon threads (never the common pool, which Smile's tree growth uses). */
+    private static ExecutorService fitPool() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(FIT_THREADS, task -> {
+            Thread thread = new Thread(task, "retrieval-ranking-fit-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The result of a part of the fit; its exception as it was thrown (unchecked ones are all a fit throws). */
+    private static <T> T join(Future<T> part) {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fitting the two-stage model", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("a part of the two-stage fit failed: " + cause, cause);
+        }
     }
 
     /**
@@ -203,6 +263,16 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
      * @throws IllegalArgumentException if either side of the cut-off has no events
      */
     Examples examples(TrainingData data, long cutoff) {
+        ExecutorService pool = fitPool();
+        try {
+            return examples(data, cutoff, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** {@link #examples(TrainingData, long)}, fitting the two history sub-models at the same time on {@code pool}. */
+    private Examples examples(TrainingData data, long cutoff, ExecutorService pool) {
         EventLog training = data.requireEvents(name());
         int[] history = positions(training, Long.MIN_VALUE, cutoff);
         if (history.length == 0 || history.length == training.size()) {
@@ -211,9 +281,12 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
                     + config.labelFraction() + ")");
         }
         TrainingData historyData = data.select(history);
-        IndexedRecommender historyRetrieval = retrieval.fit(historyData, TrainingListener.NONE);
-        S historyScorer = scorer.fit(historyData, TrainingListener.NONE);
+        Future<IndexedRecommender> historyRetrievalPart = pool.submit(
+                (Callable<IndexedRecommender>) () -> retrieval.fit(historyData, TrainingListener.NONE));
+        Future<S> historyScorerPart = pool.submit(() -> scorer.fit(historyData, TrainingListener.NONE));
         RankingFeatures features = RankingFeatures.of(training, cutoff, config.features());
+        IndexedRecommender historyRetrieval = join(historyRetrievalPart);
+        S historyScorer = join(historyScorerPart);
         // labels: the rating signal of the label window's pairs (the engagement rate of an app log,
         // the rating of rating data), in the log's numbering like the models and the features
         Interactions labels = data.select(positions(training, cutoff, Long.MAX_VALUE)).interactions(Signal.RATING);

@@ -120,6 +120,36 @@ class RankingModelTest {
     }
 
     @Test
+    void fitsRunningAtTheSameTimeOnOtherThreadsGiveTheSameTreesAsOneAfterTheOther() throws Exception {
+        double[][] x = features(2_000, 15);
+        double[] y = labels(x, 16);
+        RankingConfig otherSeed = RankingConfig.builder().trees(60).maxDepth(3).maxNodes(6).nodeSize(5)
+                .shrinkage(0.1).subsample(0.6).validationFraction(0.2).seed(99).build();
+        RankingModel alone = RankingModel.fit(x, y, NAMES, SMALL, progress -> { });
+        RankingModel aloneOther = RankingModel.fit(x, y, NAMES, otherSeed, progress -> { });
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<java.util.concurrent.Future<RankingModel>> fits = new ArrayList<>();
+                for (int k = 0; k < 8; k++) {
+                    RankingConfig config = k % 2 == 0 ? SMALL : otherSeed;
+                    fits.add(pool.submit(() -> RankingModel.fit(x, y, NAMES, config, progress -> { })));
+                }
+                for (int k = 0; k < fits.size(); k++) {
+                    RankingModel expected = k % 2 == 0 ? alone : aloneOther;
+                    RankingModel concurrent = fits.get(k).get();
+                    assertEquals(expected.treeCount(), concurrent.treeCount());
+                    for (double[] row : features(200, 17)) {
+                        assertEquals(expected.predict(row), concurrent.predict(row), 0.0);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void keepsTheFewestTreesWithinATenthOfAPercentOfTheBestValidationRmse() {
         // RMSE 0.5, 0.3, 0.2004, 0.2001, 0.2, 0.2003: the best is 0.2 at 5 trees, 0.1% above it is 0.2002,
         // so 4 trees (0.2001) are kept; 3 trees (0.2004) are outside
