@@ -7,9 +7,13 @@ final class LocalSpark {
     private LocalSpark() {
     }
 
-    /** Starts (or returns the running) test session. */
+    /** Starts (or returns the running) test session; {@code local[2]} unless {@code spark.master} is set. */
     static SparkSession start() {
-        return SparkMain.localSession("local[2]", "recommender-spark-test")
+        SparkSession.Builder builder = SparkSession.builder().appName("recommender-spark-test");
+        if (System.getProperty("spark.master") == null) {
+            builder.master("local[2]");
+        }
+        return builder
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.default.parallelism", "4")
