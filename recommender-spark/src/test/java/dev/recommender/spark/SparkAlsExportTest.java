@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A Spark-trained model exported to core's file recommends exactly what Spark's cluster top-K computed from the
- * same factors; the top-K Parquet round-trips and never holds a seen item; the job jar's CLI writes both.
+ * same factors; the top-K Parquet round-trips and never holds a seen item (the job jar's command line, which
+ * writes both, is tested in recommender-spark-job).
  */
 class SparkAlsExportTest {
     private static final int K = 10;
@@ -133,24 +134,6 @@ class SparkAlsExportTest {
         List<String> sorted = new ArrayList<>(ids);
         sorted.sort(null);
         assertEquals(sorted, ids);
-    }
-
-    @Test
-    void cliTrainsSavesAndWritesTopK() throws Exception {
-        Path modelFile = dir.resolve("cli.model");
-        String topK = dir.resolve("cli-topk").toString();
-        int code = SparkMain.run("spark-topk", "--input", csv.toString(), "--format", "seed", "--master", "local[2]",
-                "--rank", "4", "--iterations", "3", "--k", "3", "--out", topK, "--model-out", modelFile.toString());
-        assertEquals(0, code);
-        ImplicitAls loaded = ModelStore.load(modelFile, ImplicitAls.class);
-        assertEquals(4, loaded.dimensions());
-        long expected = 0;
-        for (String user : loaded.users().ids()) {
-            expected += expectedSize(loaded, user, 3);
-        }
-        assertEquals(expected, spark.read().parquet(topK).count());
-        assertEquals(1, SparkMain.run("spark-train", "--input", csv.toString(), "--source", "avro",
-                "--out", modelFile.toString()));
     }
 
     /** k, or fewer when the user has seen nearly the whole catalog (the sample has such heavy users). */

@@ -1,4 +1,4 @@
-package dev.recommender.spark;
+package dev.recommender.spark.job;
 
 import dev.recommender.core.data.Aggregation;
 import dev.recommender.core.data.CsvSchema;
@@ -9,6 +9,11 @@ import dev.recommender.core.data.ImplicitConfidence;
 import dev.recommender.core.io.ModelStore;
 import dev.recommender.core.retrieval.ImplicitAls;
 import dev.recommender.eval.report.EvaluationReport;
+import dev.recommender.spark.SparkAggregations;
+import dev.recommender.spark.SparkAls;
+import dev.recommender.spark.SparkAlsModel;
+import dev.recommender.spark.SparkEvaluation;
+import dev.recommender.spark.SparkEvents;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,7 +27,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * The job jar's command line, for {@code spark-submit --class dev.recommender.spark.SparkMain} (or plain
+ * The job jar's command line, for {@code spark-submit --class dev.recommender.spark.job.SparkMain} (or plain
  * {@code java -cp} with {@code --master local[N]}):
  * <ul>
  *   <li>{@code spark-train}: events from CSV, Parquet or a table, aggregated as core does, Spark ALS, the model
