@@ -9,11 +9,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The job jar's command line trains, saves core's model file and writes the top-K Parquet; bad input exits 1. */
+/**
+ * The job jar's command line trains, saves core's model file and writes the top-K Parquet; bad input exits 1, a
+ * usage error exits 2 with its message on stderr only.
+ */
 class SparkMainTest {
     @TempDir
     static Path dir;
@@ -57,6 +64,29 @@ class SparkMainTest {
         assertEquals(expected, spark.read().parquet(topK).count());
         assertEquals(1, SparkMain.run("spark-train", "--input", csv.toString(), "--source", "avro",
                 "--out", modelFile.toString()));
+    }
+
+    @Test
+    void usageErrorsExitTwoAndPrintNothingToStdout() {
+        for (String[] args : new String[][]{{}, {"--no-such-option"}, {"spark-train", "--no-such-option"}}) {
+            PrintStream out = System.out;
+            PrintStream err = System.err;
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            int code;
+            try {
+                System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+                System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+                code = SparkMain.run(args);
+            } finally {
+                System.setOut(out);
+                System.setErr(err);
+            }
+            String described = String.join(" ", args);
+            assertEquals(2, code, () -> "exit code of '" + described + "'");
+            assertEquals("", stdout.toString(StandardCharsets.UTF_8), () -> "stdout of '" + described + "'");
+            assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("Usage:"), () -> "stderr of '" + described + "'");
+        }
     }
 
     /** k, or fewer when the user has seen nearly the whole catalog (the sample has such heavy users). */
