@@ -68,10 +68,29 @@ public final class ParallelRanges {
                 return null;
             });
         }
+        List<Future<Void>> futures;
         try {
-            for (Future<Void> future : pool.invokeAll(tasks)) {
-                future.get();
-            }
+            futures = pool.invokeAll(tasks);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + model, e);
+        }
+        for (Future<Void> future : futures) {
+            join(future, model);
+        }
+    }
+
+    /**
+     * Waits for a task's result.
+     *
+     * @param model names the work in the messages of the exceptions, as in {@link #run}
+     * @throws IllegalStateException if interrupted ("interrupted: " + model); the task's unchecked failure is
+     *                               rethrown as it is, a checked one wrapped (model + " worker failed", with the
+     *                               failure as cause)
+     */
+    public static <T> T join(Future<T> future, String model) {
+        try {
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: " + model, e);

@@ -10,6 +10,7 @@ import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.data.Signal;
+import dev.recommender.core.internal.ParallelRanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fits a {@link RetrievalRanking} from an event log, without letting features see labels.
@@ -146,31 +144,12 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
 
     /** The fit's own daemon threads (never the common pool, which Smile's tree growth uses). */
     private static ExecutorService fitPool() {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(FIT_THREADS, task -> {
-            Thread thread = new Thread(task, "retrieval-ranking-fit-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return ParallelRanges.newPool(FIT_THREADS, "retrieval-ranking-fit");
     }
 
-    /** The result of a part of the fit; its exception as it was thrown (unchecked ones are all a fit throws). */
+    /** The result of a part of the fit; its unchecked failure as it was thrown. */
     private static <T> T join(Future<T> part) {
-        try {
-            return part.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while fitting the two-stage model", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("a part of the two-stage fit failed: " + cause, cause);
-        }
+        return ParallelRanges.join(part, "two-stage fit");
     }
 
     /**
