@@ -1,10 +1,12 @@
 package dev.recommender.core.internal;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link VectorMath#dot} on the JDK 17 incubator Vector API, bit for bit equal to the scalar loop: lane
+ * {@link VectorMath#dot} and {@link VectorMath#multiplySymmetric} on the JDK 17 incubator Vector API, each bit
+ * for bit equal to its scalar loop. Dot product: lane
  * {@code j} of a 4-float vector is the scalar loop's accumulator {@code s_j} (products rounded, then added,
  * exactly as the scalar {@code s_j += a * b}; no fused multiply-add), the remainder goes to {@code s_0}, and
  * the lanes are summed as {@code (s0 + s1) + (s2 + s3)}. So scores, exact search and trained models stay the
@@ -13,6 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorDot {
     private static final VectorSpecies<Float> FOUR = FloatVector.SPECIES_128;
+    private static final VectorSpecies<Double> ROWS = DoubleVector.SPECIES_PREFERRED;
 
     private VectorDot() {
     }
@@ -30,5 +33,36 @@ final class VectorDot {
             s0 += a[aOffset + k] * b[bOffset + k];
         }
         return (s0 + sums.lane(1)) + (sums.lane(2) + sums.lane(3));
+    }
+
+    /**
+     * {@code out = G v} for a symmetric {@code d x d} matrix: lane {@code k} of a vector is row {@code i + k},
+     * whose sum runs over {@code j} in order, as the scalar loop's does. Row {@code i + k}'s element {@code j} is
+     * read as {@code G[j][i + k]} (the same value: the matrix is symmetric), so a vector is one contiguous load.
+     * Two vectors of rows at a time, so that their sums overlap; the rows left over go through the scalar loop.
+     */
+    static void multiplySymmetric(double[] g, double[] v, double[] out, int d) {
+        int lanes = ROWS.length();
+        int i = 0;
+        for (; i + 2 * lanes <= d; i += 2 * lanes) {
+            DoubleVector s0 = DoubleVector.zero(ROWS);
+            DoubleVector s1 = DoubleVector.zero(ROWS);
+            for (int j = 0; j < d; j++) {
+                DoubleVector vj = DoubleVector.broadcast(ROWS, v[j]);
+                int base = j * d + i;
+                s0 = s0.add(DoubleVector.fromArray(ROWS, g, base).mul(vj));
+                s1 = s1.add(DoubleVector.fromArray(ROWS, g, base + lanes).mul(vj));
+            }
+            s0.intoArray(out, i);
+            s1.intoArray(out, i + lanes);
+        }
+        for (; i + lanes <= d; i += lanes) {
+            DoubleVector s0 = DoubleVector.zero(ROWS);
+            for (int j = 0; j < d; j++) {
+                s0 = s0.add(DoubleVector.fromArray(ROWS, g, j * d + i).mul(DoubleVector.broadcast(ROWS, v[j])));
+            }
+            s0.intoArray(out, i);
+        }
+        VectorMath.scalarMultiplyRows(g, v, out, d, i);
     }
 }

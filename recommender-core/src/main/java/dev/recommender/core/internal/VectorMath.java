@@ -88,6 +88,57 @@ public final class VectorMath {
     }
 
     /**
+     * {@code out = G v} for a symmetric, row-major {@code d x d} matrix (exactly symmetric: {@code G[r][c]} and
+     * {@code G[c][r]} the same value), in double precision. Each row's sum runs over the columns in order, so
+     * the result is that of the plain loop; with the Vector API module several rows are the lanes of one
+     * vector ({@code VectorDot}), the same bits again.
+     */
+    public static void multiplySymmetric(double[] g, double[] v, double[] out, int d) {
+        if (VECTOR_DOT) {
+            VectorDot.multiplySymmetric(g, v, out, d);
+        } else {
+            scalarMultiplyRows(g, v, out, d, 0);
+        }
+    }
+
+    /**
+     * Rows {@code from..d-1} of {@code out = G v} in plain Java, four rows at a time so that four independent
+     * sums overlap; each row's sum runs over the columns in order. The reference the vector path must equal.
+     */
+    static void scalarMultiplyRows(double[] g, double[] v, double[] out, int d, int from) {
+        int i = from;
+        for (; i + 4 <= d; i += 4) {
+            int b0 = i * d;
+            int b1 = b0 + d;
+            int b2 = b1 + d;
+            int b3 = b2 + d;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int j = 0; j < d; j++) {
+                double vj = v[j];
+                s0 += g[b0 + j] * vj;
+                s1 += g[b1 + j] * vj;
+                s2 += g[b2 + j] * vj;
+                s3 += g[b3 + j] * vj;
+            }
+            out[i] = s0;
+            out[i + 1] = s1;
+            out[i + 2] = s2;
+            out[i + 3] = s3;
+        }
+        for (; i < d; i++) {
+            int base = i * d;
+            double sum = 0;
+            for (int j = 0; j < d; j++) {
+                sum += g[base + j] * v[j];
+            }
+            out[i] = sum;
+        }
+    }
+
+    /**
      * Solves {@code A x = b} for a symmetric positive definite {@code n x n} matrix (row-major, overwritten by
      * its Cholesky factor) and writes {@code x} into {@code b}.
      *

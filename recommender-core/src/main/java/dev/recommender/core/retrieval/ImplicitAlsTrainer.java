@@ -105,44 +105,6 @@ final class ImplicitAlsTrainer extends EpochTrainer {
         return new ImplicitAls(SeenItems.of(training), x, y, config);
     }
 
-    /**
-     * {@code out = G v} for a row-major {@code d x d} matrix: four rows at a time, so that four
-     * independent sums overlap in the pipeline (the bottleneck of the conjugate-gradient solves);
-     * each row's sum still runs over {@code j} in order, so the result is that of the plain loop.
-     */
-    static void multiply(double[] g, double[] v, double[] out, int d) {
-        int i = 0;
-        for (; i + 4 <= d; i += 4) {
-            int b0 = i * d;
-            int b1 = b0 + d;
-            int b2 = b1 + d;
-            int b3 = b2 + d;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int j = 0; j < d; j++) {
-                double vj = v[j];
-                s0 += g[b0 + j] * vj;
-                s1 += g[b1 + j] * vj;
-                s2 += g[b2 + j] * vj;
-                s3 += g[b3 + j] * vj;
-            }
-            out[i] = s0;
-            out[i + 1] = s1;
-            out[i + 2] = s2;
-            out[i + 3] = s3;
-        }
-        for (; i < d; i++) {
-            int base = i * d;
-            double sum = 0;
-            for (int j = 0; j < d; j++) {
-                sum += g[base + j] * v[j];
-            }
-            out[i] = sum;
-        }
-    }
-
     /** {@code V^T V + lambda I} over {@code rows} rows of {@code d} floats, in double precision. */
     static double[] gram(float[] vectors, int rows, int d, double lambda) {
         double[] g = new double[d * d];
@@ -176,7 +138,7 @@ final class ImplicitAlsTrainer extends EpochTrainer {
             for (int c = 0; c < d; c++) {
                 xu[c] = x[offset + c];
             }
-            multiply(gramWithPenalty, xu, gx, d);
+            VectorMath.multiplySymmetric(gramWithPenalty, xu, gx, d);
             for (int r = 0; r < d; r++) {
                 total += x[offset + r] * gx[r];
             }
@@ -212,6 +174,10 @@ final class ImplicitAlsTrainer extends EpochTrainer {
         private final double[] p = new double[d];
         private final double[] ap = new double[d];
         private final double[] a;
+        /** The pairs of the row being solved (all, or those with a non-zero weight). */
+        private int[] pairs = new int[16];
+        /** Up to four dot products of {@link #pairDots}. */
+        private final double[] dots = new double[4];
 
         RowSolver(int[] start, int[] other, float[] weights, float[] target, float[] fixed, double[] gram) {
             this.start = start;
@@ -273,35 +239,36 @@ final class ImplicitAlsTrainer extends EpochTrainer {
             for (int i = 0; i < d; i++) {
                 r[i] = -r[i];
             }
-            for (int e = start[row]; e < start[row + 1]; e++) {
-                int fixedOffset = other[e] * d;
-                double weight = weights[e];
-                double yx = 0;
-                for (int i = 0; i < d; i++) {
-                    yx += fixed[fixedOffset + i] * xs[i];
-                }
-                double coefficient = (1 + weight) - weight * yx;
-                for (int i = 0; i < d; i++) {
-                    r[i] += coefficient * fixed[fixedOffset + i];
+            int all = collectPairs(row, false);
+            for (int k = 0; k < all; k += 4) {
+                int count = Math.min(4, all - k);
+                pairDots(k, count, xs);
+                for (int q = 0; q < count; q++) {
+                    int e = pairs[k + q];
+                    int fixedOffset = other[e] * d;
+                    double weight = weights[e];
+                    double coefficient = (1 + weight) - weight * dots[q];
+                    for (int i = 0; i < d; i++) {
+                        r[i] += coefficient * fixed[fixedOffset + i];
+                    }
                 }
             }
             System.arraycopy(r, 0, p, 0, d);
+            int weighted = collectPairs(row, true);
             double rsOld = dot(r, r);
             for (int step = 0; step < config.cgSteps() && rsOld > 1e-20; step++) {
                 multiplyGram(p, ap);
-                for (int e = start[row]; e < start[row + 1]; e++) {
-                    double weight = weights[e];
-                    if (weight == 0) {
-                        continue;
-                    }
-                    int fixedOffset = other[e] * d;
-                    double yp = 0;
-                    for (int i = 0; i < d; i++) {
-                        yp += fixed[fixedOffset + i] * p[i];
-                    }
-                    double coefficient = weight * yp;
-                    for (int i = 0; i < d; i++) {
-                        ap[i] += coefficient * fixed[fixedOffset + i];
+                for (int k = 0; k < weighted; k += 4) {
+                    int count = Math.min(4, weighted - k);
+                    pairDots(k, count, p);
+                    for (int q = 0; q < count; q++) {
+                        int e = pairs[k + q];
+                        int fixedOffset = other[e] * d;
+                        double weight = weights[e];
+                        double coefficient = weight * dots[q];
+                        for (int i = 0; i < d; i++) {
+                            ap[i] += coefficient * fixed[fixedOffset + i];
+                        }
                     }
                 }
                 double curvature = dot(p, ap);
@@ -325,8 +292,60 @@ final class ImplicitAlsTrainer extends EpochTrainer {
             }
         }
 
+        /** Puts the row's pairs (only those with a non-zero weight if asked) into {@link #pairs}, in order. */
+        private int collectPairs(int row, boolean weightedOnly) {
+            int degree = start[row + 1] - start[row];
+            if (pairs.length < degree) {
+                pairs = new int[Math.max(degree, 2 * pairs.length)];
+            }
+            int n = 0;
+            for (int e = start[row]; e < start[row + 1]; e++) {
+                if (!weightedOnly || weights[e] != 0) {
+                    pairs[n++] = e;
+                }
+            }
+            return n;
+        }
+
+        /**
+         * {@code dots[q] = fixed row of pairs[from + q] . v} for {@code q < count} (at most 4): four sums at a
+         * time overlap in the pipeline; each still runs over {@code i} in order, as one pair's loop did.
+         */
+        private void pairDots(int from, int count, double[] v) {
+            if (count == 4) {
+                int o0 = other[pairs[from]] * d;
+                int o1 = other[pairs[from + 1]] * d;
+                int o2 = other[pairs[from + 2]] * d;
+                int o3 = other[pairs[from + 3]] * d;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                for (int i = 0; i < d; i++) {
+                    double vi = v[i];
+                    s0 += fixed[o0 + i] * vi;
+                    s1 += fixed[o1 + i] * vi;
+                    s2 += fixed[o2 + i] * vi;
+                    s3 += fixed[o3 + i] * vi;
+                }
+                dots[0] = s0;
+                dots[1] = s1;
+                dots[2] = s2;
+                dots[3] = s3;
+                return;
+            }
+            for (int q = 0; q < count; q++) {
+                int offset = other[pairs[from + q]] * d;
+                double sum = 0;
+                for (int i = 0; i < d; i++) {
+                    sum += fixed[offset + i] * v[i];
+                }
+                dots[q] = sum;
+            }
+        }
+
         private void multiplyGram(double[] v, double[] out) {
-            multiply(gram, v, out, d);
+            VectorMath.multiplySymmetric(gram, v, out, d);
         }
 
         private double dot(double[] u, double[] v) {

@@ -45,4 +45,34 @@ class VectorMathTest {
                     () -> "length " + length + ": " + scalar + " vs " + vector);
         }
     }
+
+    @Test
+    void theScalarAndTheVectorGramProductsAreBitForBitThePlainLoop() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int d : new int[] {1, 5, 8, 16, 23, 64, 129}) {
+            double[] g = new double[d * d];
+            for (int r = 0; r < d; r++) {
+                for (int c = 0; c <= r; c++) {
+                    g[r * d + c] = random.nextGaussian() * Math.pow(10, random.nextInt(-4, 5));
+                    g[c * d + r] = g[r * d + c];
+                }
+            }
+            double[] v = new double[d];
+            for (int k = 0; k < d; k++) {
+                v[k] = random.nextGaussian();
+            }
+            double[] scalar = new double[d];
+            double[] vector = new double[d];
+            VectorMath.scalarMultiplyRows(g, v, scalar, d, 0);
+            VectorDot.multiplySymmetric(g, v, vector, d);
+            for (int i = 0; i < d; i++) {
+                double sum = 0;
+                for (int j = 0; j < d; j++) {
+                    sum += g[i * d + j] * v[j];
+                }
+                assertEquals(Double.doubleToLongBits(sum), Double.doubleToLongBits(scalar[i]), "scalar, d " + d);
+                assertEquals(Double.doubleToLongBits(sum), Double.doubleToLongBits(vector[i]), "vector, d " + d);
+            }
+        }
+    }
 }
