@@ -299,6 +299,68 @@ class RetrievalRankingTest {
     }
 
     @Test
+    void aPartThatFailsFailsTheFitWithItsOwnException() {
+        RankingConfig trees = RankingConfig.builder().trees(10).maxDepth(3).maxNodes(4).nodeSize(10).build();
+        // call 1 is the history scorer (waited for while the examples are built), call 2 the final one (waited
+        // for after the trees grew beside it)
+        for (int failing : new int[] {1, 2}) {
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            dev.recommender.core.Algorithm<StandIns.BiasScorer> flaky = new dev.recommender.core.Algorithm<>() {
+                @Override
+                public String name() {
+                    return "flaky";
+                }
+
+                @Override
+                public StandIns.BiasScorer fit(TrainingData data, TrainingListener listener) {
+                    if (calls.incrementAndGet() == failing) {
+                        throw new IllegalStateException("scorer fit " + failing + " broke");
+                    }
+                    return StandIns.biasStage().fit(data, listener);
+                }
+            };
+            RetrievalRankingAlgorithm<StandIns.BiasScorer> algorithm = new RetrievalRankingAlgorithm<>(
+                    StandIns.cooccurrenceStage(), flaky, RetrievalRankingConfig.builder().candidates(15)
+                    .target(RankingTarget.ENGAGED).ranking(trees).build());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> algorithm.fit(TrainingData.of(log), TrainingListener.NONE));
+            assertEquals("scorer fit " + failing + " broke", e.getMessage());
+        }
+    }
+
+    @Test
+    void progressFromPartsFittedAtTheSameTimeNeverOverlaps() {
+        RankingConfig trees = RankingConfig.builder().trees(40).maxDepth(4).maxNodes(8).nodeSize(10).build();
+        RetrievalRankingAlgorithm<StandIns.BiasScorer> engaged = new RetrievalRankingAlgorithm<>(
+                StandIns.cooccurrenceStage(), StandIns.biasStage(), RetrievalRankingConfig.builder().candidates(15)
+                .target(RankingTarget.ENGAGED).ranking(trees).build());
+        java.util.concurrent.atomic.AtomicBoolean inside = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
+        Set<String> curves = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        RetrievalRanking fitted = engaged.fit(TrainingData.of(log), progress -> {
+            if (!inside.compareAndSet(false, true)) {
+                overlapped.set(true);
+            }
+            boolean first = curves.isEmpty();
+            curves.add(progress.algorithm());
+            try {
+                // the first call stays long enough for the other ensemble's report to arrive meanwhile
+                Thread.sleep(first ? 500 : 2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inside.set(false);
+        });
+        assertFalse(overlapped.get(), "two listener calls ran at the same time");
+        assertEquals(Set.of("ranking-gbdt", "ordering-gbdt"), curves);
+        // the same model as a fit without a listener (the parts are deterministic on their own)
+        RetrievalRanking quiet = engaged.fit(TrainingData.of(log), TrainingListener.NONE);
+        for (String user : users.subList(0, 10)) {
+            assertEquals(quiet.recommend(user, RecommendRequest.top(5)), fitted.recommend(user, RecommendRequest.top(5)));
+        }
+    }
+
+    @Test
     void rejectsLogsWithoutALabelWindowAndBadConfigs() {
         EventLog instant = EventLog.builder().add("a", "x", 0, "engaged", Float.NaN).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
