@@ -5,8 +5,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link VectorMath#dot} and {@link VectorMath#multiplySymmetric} on the JDK 17 incubator Vector API, each bit
- * for bit equal to its scalar loop. Dot product: lane
+ * {@link VectorMath#dot}, {@link VectorMath#multiplySymmetric} and {@link VectorMath#subtractFourRows} on the JDK
+ * 17 incubator Vector API, each bit for bit equal to its scalar loop. Dot product: lane
  * {@code j} of a 4-float vector is the scalar loop's accumulator {@code s_j} (products rounded, then added,
  * exactly as the scalar {@code s_j += a * b}; no fused multiply-add), the remainder goes to {@code s_0}, and
  * the lanes are summed as {@code (s0 + s1) + (s2 + s3)}. So scores, exact search and trained models stay the
@@ -16,6 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorDot {
     private static final VectorSpecies<Float> FOUR = FloatVector.SPECIES_128;
     private static final VectorSpecies<Double> ROWS = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
 
     private VectorDot() {
     }
@@ -64,5 +65,23 @@ final class VectorDot {
             s0.intoArray(out, i);
         }
         VectorMath.scalarMultiplyRows(g, v, out, d, i);
+    }
+
+    /**
+     * {@link VectorMath#subtractFourRows}: lane by lane the scalar expression, the four products added left to
+     * right and the sum subtracted; the elements past the last whole vector go through the scalar loop.
+     */
+    static void subtractFourRows(float[] m, int mOffset, float[] w, int w0, int w1, int w2, int w3, float f0,
+                                 float f1, float f2, float f3, int length) {
+        int bound = FLOATS.loopBound(length);
+        int j = 0;
+        for (; j < bound; j += FLOATS.length()) {
+            FloatVector sum = FloatVector.fromArray(FLOATS, w, w0 + j).mul(f0)
+                    .add(FloatVector.fromArray(FLOATS, w, w1 + j).mul(f1))
+                    .add(FloatVector.fromArray(FLOATS, w, w2 + j).mul(f2))
+                    .add(FloatVector.fromArray(FLOATS, w, w3 + j).mul(f3));
+            FloatVector.fromArray(FLOATS, m, mOffset + j).sub(sum).intoArray(m, mOffset + j);
+        }
+        VectorMath.scalarSubtractFourRows(m, mOffset, w, w0, w1, w2, w3, f0, f1, f2, f3, j, length);
     }
 }

@@ -139,6 +139,29 @@ public final class VectorMath {
     }
 
     /**
+     * {@code m[mOffset + j] -= f0 w[w0 + j] + f1 w[w1 + j] + f2 w[w2 + j] + f3 w[w3 + j]} for {@code j < length},
+     * the four products of each element added left to right (a rank-4 update of a row; EASE's inversion). The
+     * rows of {@code w} must not overlap {@code m}'s range. With the Vector API module several elements at once,
+     * each computed as here: the same bits.
+     */
+    public static void subtractFourRows(float[] m, int mOffset, float[] w, int w0, int w1, int w2, int w3, float f0,
+                                        float f1, float f2, float f3, int length) {
+        if (VECTOR_DOT) {
+            VectorDot.subtractFourRows(m, mOffset, w, w0, w1, w2, w3, f0, f1, f2, f3, length);
+        } else {
+            scalarSubtractFourRows(m, mOffset, w, w0, w1, w2, w3, f0, f1, f2, f3, 0, length);
+        }
+    }
+
+    /** Elements {@code from..length-1} of {@link #subtractFourRows} in plain Java: the reference. */
+    static void scalarSubtractFourRows(float[] m, int mOffset, float[] w, int w0, int w1, int w2, int w3, float f0,
+                                       float f1, float f2, float f3, int from, int length) {
+        for (int j = from; j < length; j++) {
+            m[mOffset + j] -= f0 * w[w0 + j] + f1 * w[w1 + j] + f2 * w[w2 + j] + f3 * w[w3 + j];
+        }
+    }
+
+    /**
      * Solves {@code A x = b} for a symmetric positive definite {@code n x n} matrix (row-major, overwritten by
      * its Cholesky factor) and writes {@code x} into {@code b}.
      *

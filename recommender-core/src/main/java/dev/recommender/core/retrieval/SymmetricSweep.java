@@ -1,6 +1,7 @@
 package dev.recommender.core.retrieval;
 
 import dev.recommender.core.internal.ParallelRanges;
+import dev.recommender.core.internal.VectorMath;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 
@@ -29,6 +30,11 @@ final class SymmetricSweep {
      * @throws IllegalArgumentException if the matrix is not (numerically) positive definite
      */
     static void invertLower(float[] m, int n, int block, ExecutorService pool, int chunks) {
+        invertLower(m, n, block, pool, chunks, TILE);
+    }
+
+    /** {@link #invertLower(float[], int, int, ExecutorService, int)} with column tiles of {@code tile} columns. */
+    static void invertLower(float[] m, int n, int block, ExecutorService pool, int chunks, int tile) {
         float[] c = new float[block * n];
         float[] w = new float[block * n];
         double[] s = new double[block * block];
@@ -58,17 +64,25 @@ final class SymmetricSweep {
                 }
             }, "EASE");
             ParallelRanges.run(pool, n, chunks, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    if (i >= k0 && i < k1) {
-                        continue;
-                    }
-                    int row = i * n;
-                    rankUpdate(m, row, c, w, n, i, b, 0, Math.min(i + 1, k0));
-                    if (i >= k1) {
-                        rankUpdate(m, row, c, w, n, i, b, k1, i + 1);
-                        for (int t = 0; t < b; t++) {
-                            m[row + k0 + t] = w[t * n + i];
+                // column tiles: the tile of W (b rows of TILE floats) stays in the core's cache while every row
+                // of the range uses it; each element still gets its b pivots' terms in the same order
+                for (int first = 0; first < to; first += tile) {
+                    int end = (int) Math.min((long) first + tile, to);
+                    for (int i = Math.max(from, first); i < to; i++) {
+                        if (i >= k0 && i < k1) {
+                            continue;
                         }
+                        int row = i * n;
+                        rankUpdate(m, row, c, w, n, i, b, first, Math.min(Math.min(i + 1, k0), end));
+                        if (i >= k1) {
+                            rankUpdate(m, row, c, w, n, i, b, Math.max(k1, first), Math.min(i + 1, end));
+                        }
+                    }
+                }
+                for (int i = Math.max(from, k1); i < to; i++) {
+                    int row = i * n;
+                    for (int t = 0; t < b; t++) {
+                        m[row + k0 + t] = w[t * n + i];
                     }
                 }
             }, "EASE");
@@ -81,6 +95,9 @@ final class SymmetricSweep {
             }
         }
     }
+
+    /** Columns per tile of the rank update: a tile of W at Ease's 64 pivots per block (64 x 1024 floats) is 256 KB. */
+    private static final int TILE = 1024;
 
     /** {@code c[t][j] = M[k0+t][j]} for every column, reading the lower triangle only. */
     private static void gatherPanel(float[] m, int n, int k0, int b, float[] c) {
@@ -107,8 +124,9 @@ final class SymmetricSweep {
             int w1 = w0 + n;
             int w2 = w1 + n;
             int w3 = w2 + n;
-            for (int j = from; j < to; j++) {
-                m[row + j] -= f0 * w[w0 + j] + f1 * w[w1 + j] + f2 * w[w2 + j] + f3 * w[w3 + j];
+            if (to > from) {
+                VectorMath.subtractFourRows(m, row + from, w, w0 + from, w1 + from, w2 + from, w3 + from, f0, f1, f2,
+                        f3, to - from);
             }
         }
         for (; t < b; t++) {

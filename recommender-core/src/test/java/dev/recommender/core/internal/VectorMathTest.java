@@ -75,4 +75,31 @@ class VectorMathTest {
             }
         }
     }
+
+    @Test
+    void theVectorRankFourUpdateIsBitForBitTheScalarOne() {
+        SplittableRandom random = new SplittableRandom(13);
+        float[] w = new float[4 * 300];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-3, 4)));
+        }
+        for (int length : new int[] {0, 1, 7, 15, 16, 17, 31, 64, 100, 299}) {
+            float[] m = new float[310];
+            for (int k = 0; k < m.length; k++) {
+                m[k] = (float) random.nextGaussian();
+            }
+            float[] expected = m.clone();
+            float f0 = (float) random.nextGaussian();
+            float f1 = (float) random.nextGaussian();
+            float f2 = (float) random.nextGaussian();
+            float f3 = (float) random.nextGaussian();
+            for (int j = 0; j < length; j++) {
+                expected[5 + j] -= f0 * w[j] + f1 * w[300 + j] + f2 * w[600 + j] + f3 * w[900 + j];
+            }
+            VectorDot.subtractFourRows(m, 5, w, 0, 300, 600, 900, f0, f1, f2, f3, length);
+            for (int k = 0; k < m.length; k++) {
+                assertEquals(Float.floatToIntBits(expected[k]), Float.floatToIntBits(m[k]), "length " + length);
+            }
+        }
+    }
 }

@@ -97,6 +97,25 @@ class EaseTest {
     }
 
     @Test
+    void columnTilesGiveTheSameBitsAsWholeRows() throws Exception {
+        // more columns than tiles hold, a last block shorter than the others, and parallel row ranges
+        int n = 1_100;
+        float[] whole = spd(n, 11);
+        float[] tiled = whole.clone();
+        float[] narrow = whole.clone();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            SymmetricSweep.invertLower(whole, n, Ease.BLOCK, pool, 5, Integer.MAX_VALUE);
+            SymmetricSweep.invertLower(tiled, n, Ease.BLOCK, pool, 5);
+            SymmetricSweep.invertLower(narrow, n, Ease.BLOCK, pool, 3, 97);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertArrayEquals(whole, tiled);
+        assertArrayEquals(whole, narrow);
+    }
+
+    @Test
     void blockedSweepInvertsAndDoesNotDependOnThreads() throws Exception {
         int n = 150;
         float[] serial = spd(n, 7);
