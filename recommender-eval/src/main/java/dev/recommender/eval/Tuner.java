@@ -263,6 +263,10 @@ public final class Tuner {
         double total = 0;
         int counted = 0;
         for (int u = 0; u < validation.userCount(); u++) {
+            if (validation.userDegree(u) == 0) {
+                // too few training pairs to carve any (or a user of the numbering only): nothing to find
+                continue;
+            }
             int[] relevant = new int[validation.userDegree(u)];
             for (int k = 0; k < relevant.length; k++) {
                 relevant[k] = model.items().find(items.id(validation.itemAt(validation.userStart(u) + k))).orElse(-1);

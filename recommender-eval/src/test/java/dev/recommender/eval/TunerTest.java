@@ -161,6 +161,28 @@ class TunerTest {
     }
 
     @Test
+    void ndcgSkipsUsersWithTooFewPairsToCarve() {
+        // users with fewer than MIN_PAIRS training pairs keep them all: they have no validation pairs, so no NDCG
+        Interactions.Builder builder = Interactions.builder();
+        Interactions base = data();
+        for (int u = 0; u < base.userCount(); u++) {
+            for (int e = base.userStart(u); e < base.userEnd(u); e++) {
+                builder.add(base.users().id(u), base.items().id(base.itemAt(e)), 3f, 2, 1, 1000L * e);
+            }
+        }
+        for (int u = 0; u < 4; u++) {
+            builder.add("light" + u, "i00", 3f, 2, 1, 0L);
+            builder.add("light" + u, "i01", 3f, 2, 1, 1L);
+        }
+        Tuner.Result result = tuner("ndcg@3").tune(builder.build());
+        assertTrue((Boolean) result.best().get("ascending"));
+        for (Tuner.Trial trial : result.trials()) {
+            assertTrue(Double.isFinite(trial.score()), result.trials().toString());
+        }
+        assertTrue(result.trials().get(1).score() > 0.9, result.trials().toString());
+    }
+
+    @Test
     void randomSearchDrawsDistinctPointsBySeed() {
         List<ParameterPoint> drawn = Tuner.random(grid, 4, 5);
         assertEquals(4, new HashSet<>(drawn).size());
