@@ -38,8 +38,10 @@ import java.util.Optional;
  * returned list.
  *
  * <p>Cost per request: one retrieval call plus, per candidate, one rating prediction, a feature
- * vector and a walk of each tree: O(candidates · trees · depth). Immutable and thread-safe when its
- * sub-models are (all library models are).
+ * vector and a walk of each tree of the model that orders the list: O(candidates · trees · depth).
+ * {@link #rank} also walks the engagement-rate trees for the listed items, whose rates it reports;
+ * {@code recommend} does not. Immutable and thread-safe when its sub-models are (all library models
+ * are).
  */
 public final class RetrievalRanking implements IndexedRecommender, IndexedScorer, PointPredictor {
     /** The model name. */
