@@ -3,6 +3,7 @@ package dev.recommender.benchmarks;
 import dev.recommender.core.data.CsvSchema;
 import dev.recommender.core.data.EventCsvReader;
 import dev.recommender.core.data.EventLog;
+import dev.recommender.core.internal.VectorMath;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -74,6 +75,6 @@ final class BenchmarkSetup {
 
     /** Whether the {@code jdk.incubator.vector} module is loaded: {@code "present"} or {@code "absent"}. */
     static String vectorModule() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "present" : "absent";
+        return VectorMath.vectorModulePresent() ? "present" : "absent";
     }
 }

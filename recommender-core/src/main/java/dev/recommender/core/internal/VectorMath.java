@@ -39,13 +39,23 @@ public final class VectorMath {
     }
 
     /**
-     * Whether {@link #dot} runs on the Vector API ({@code --add-modules jdk.incubator.vector} given and
-     * usable); the result is the same bits either way.
+     * Whether {@link #dot}, {@link #multiplySymmetric} and {@link #subtractFourRows} run on the Vector API
+     * ({@code --add-modules jdk.incubator.vector} given and usable); their results are the same bits either way.
      */
-    static final boolean VECTOR_DOT = vectorDotUsable();
+    static final boolean VECTOR_KERNELS = vectorKernelsUsable();
 
-    private static boolean vectorDotUsable() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+    /**
+     * Whether the JDK incubator Vector API module is in the boot layer ({@code --add-modules
+     * jdk.incubator.vector}): the one check every kernel choice of the library starts from.
+     *
+     * @return true if {@code jdk.incubator.vector} can be used
+     */
+    public static boolean vectorModulePresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    private static boolean vectorKernelsUsable() {
+        if (!vectorModulePresent()) {
             return false;
         }
         try {
@@ -62,7 +72,7 @@ public final class VectorMath {
      * accumulators are the lanes of one vector ({@code VectorDot}); the result is the same bits.
      */
     public static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        if (VECTOR_DOT) {
+        if (VECTOR_KERNELS) {
             return VectorDot.dot(a, aOffset, b, bOffset, length);
         }
         return scalarDot(a, aOffset, b, bOffset, length);
@@ -94,7 +104,7 @@ public final class VectorMath {
      * vector ({@code VectorDot}), the same bits again.
      */
     public static void multiplySymmetric(double[] g, double[] v, double[] out, int d) {
-        if (VECTOR_DOT) {
+        if (VECTOR_KERNELS) {
             VectorDot.multiplySymmetric(g, v, out, d);
         } else {
             scalarMultiplyRows(g, v, out, d, 0);
@@ -146,7 +156,7 @@ public final class VectorMath {
      */
     public static void subtractFourRows(float[] m, int mOffset, float[] w, int w0, int w1, int w2, int w3, float f0,
                                         float f1, float f2, float f3, int length) {
-        if (VECTOR_DOT) {
+        if (VECTOR_KERNELS) {
             VectorDot.subtractFourRows(m, mOffset, w, w0, w1, w2, w3, f0, f1, f2, f3, length);
         } else {
             scalarSubtractFourRows(m, mOffset, w, w0, w1, w2, w3, f0, f1, f2, f3, 0, length);

@@ -1,5 +1,6 @@
 package dev.recommender.core.mf;
 
+import dev.recommender.core.internal.VectorMath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,7 @@ abstract class SgdKernel {
 
     /** Whether the JDK incubator Vector API module is present in the boot layer. */
     static boolean vectorModulePresent() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        return VectorMath.vectorModulePresent();
     }
 
     /**

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VectorMathTest {
 
     @Test
-    void theTestsRunWithTheVectorDot() {
+    void theTestsRunWithTheVectorKernels() {
         // surefire's argLine adds jdk.incubator.vector: the vector path is the one under test here
-        assertTrue(VectorMath.VECTOR_DOT);
+        assertTrue(VectorMath.VECTOR_KERNELS);
     }
 
     @Test
