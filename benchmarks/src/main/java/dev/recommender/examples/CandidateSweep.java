@@ -75,16 +75,16 @@ public final class CandidateSweep {
                     .input(TrainingInput.of(ImplicitConfidence.defaults())).build();
             algorithms.put("retrieval alone (als on weighted counts)", weightedCounts);
             algorithms.put("two-stage on als on weighted counts, candidates=100", RetrievalRankingCommand.twoStage(
-                    context, weightedCounts, RetrievalRankingConfig.DEFAULT_CANDIDATES, RankingTarget.ENGAGED, 200));
+                    context, weightedCounts, RetrievalRankingCommand.DEFAULT_SCORER, RetrievalRankingConfig.DEFAULT_CANDIDATES, RankingTarget.ENGAGED, 200));
             algorithms.put("retrieval alone (two-tower)", RetrievalRankingCommand.twoTower(context));
             algorithms.put("two-stage on two-tower, candidates=100", RetrievalRankingCommand.twoStage(context,
-                    RetrievalRankingCommand.twoTower(context), RetrievalRankingConfig.DEFAULT_CANDIDATES,
+                    RetrievalRankingCommand.twoTower(context), RetrievalRankingCommand.DEFAULT_SCORER, RetrievalRankingConfig.DEFAULT_CANDIDATES,
                     RankingTarget.ENGAGED, 200));
         }
         for (String count : counts.split(",")) {
             int candidates = count.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(count);
             algorithms.put("candidates=" + count, RetrievalRankingCommand.twoStage(context,
-                    RetrievalRankingCommand.als(context), candidates, RankingTarget.ENGAGED, 200));
+                    RetrievalRankingCommand.als(context), RetrievalRankingCommand.DEFAULT_SCORER, candidates, RankingTarget.ENGAGED, 200));
         }
         EvaluationReport report = EvaluateCommand.evaluate(data, algorithms, spec, 10, 42, false);
         System.out.println("# candidate sweep: " + data.file() + " (" + data.format() + "), split " + spec

@@ -3,6 +3,7 @@ package dev.recommender.examples;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.baseline.Baseline;
 import dev.recommender.core.baseline.Popularity;
+import dev.recommender.core.mf.ExposureRate;
 import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.ranking.RankingConfig;
@@ -102,6 +103,9 @@ public final class AlgorithmCatalog {
                         c -> TwoTowerRetrieval.Config.builder().seed(c.seed()).threads(c.threads()).build())
                 .add(RateAls.NAME, "engagement-rate model: ALS on engaged/shown, pairs weighted by shown count, with biases",
                         c -> RateAls.Config.defaults().withSeed(c.seed()).withThreads(c.threads()))
+                .add(ExposureRate.NAME, "engagement-rate model: biases plus the taste a softmax factor model learns from "
+                                + "which items each user was shown (cross-fitted on two halves of the pairs)",
+                        c -> ExposureRate.Config.defaults().withSeed(c.seed()).withThreads(c.threads()))
                 .add(Ease.NAME, "EASE item-item model (Steck 2019), closed form, binarised pairs, lambda 300; top-N only, "
                                 + "catalogs up to 20,000 items",
                         c -> Ease.Config.defaults().withThreads(c.threads()))
@@ -121,11 +125,12 @@ public final class AlgorithmCatalog {
                         c -> TasteAlsImplicit.defaults().withSeed(c.seed()).withThreads(c.threads()))
                 .add(TasteSgd.NAME, "Taste SVD with RatingSGDFactorizer", c -> TasteSgd.defaults().withSeed(c.seed()))
                 .add(RetrievalRanking.NAME, "the two-stage model: implicit ALS retrieves, gradient-boosted trees over "
-                                + "pair features (incl. the svd prediction) rank its top "
+                                + "pair features (incl. the exposure-rate prediction on engagement logs, svd on ratings) "
+                                + "rank its top "
                                 + RetrievalRankingConfig.DEFAULT_CANDIDATES + " candidates; trained on a "
                                 + "time-earlier slice (needs event times)",
                         c -> RetrievalRankingCommand.twoStage(c, RetrievalRankingCommand.als(c),
-                                RetrievalRankingConfig.DEFAULT_CANDIDATES, RankingTarget.ENGAGED, RankingConfig.DEFAULT_TREES))
+                                RetrievalRankingCommand.defaultScorer(c), RetrievalRankingConfig.DEFAULT_CANDIDATES, RankingTarget.ENGAGED, RankingConfig.DEFAULT_TREES))
                 // ---- further algorithms register here, one .add(...) per name ----
                 .alias("als", ImplicitAls.NAME)
                 .build();

@@ -3,6 +3,7 @@ package dev.recommender.examples;
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.TrainingInput;
 import dev.recommender.core.data.Signal;
+import dev.recommender.core.mf.ExposureRate;
 import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.retrieval.Ease;
@@ -42,7 +43,7 @@ final class TuningSpaces {
 
     /** What every table of a tuned run says about where its configurations came from. */
     static String note(boolean tuned) {
-        return tuned ? "Configurations of svd, rate-als, implicit-als and ease tuned inside every fold on a validation carve of"
+        return tuned ? "Configurations of svd, rate-als, exposure-rate, implicit-als and ease tuned inside every fold on a validation carve of"
                 + " that fold's training side (" + Math.round(FRACTION * 100) + "% of each user's training pairs);"
                 + " measured on the fold's test side.\n\n"
                 : "Configurations: the catalog presets (see docs/models.md for what they were tuned on); measured on"
@@ -64,6 +65,13 @@ final class TuningSpaces {
             ParameterGrid grid = ParameterGrid.builder().add("regularization", 10.0, 50.0, 200.0)
                     .add("factors", 8, 16).build();
             return new Tuner(grid.points(), p -> rate.withRegularization(p.getDouble("regularization"))
+                    .withFactors(p.getInt("factors")), "rmse", FRACTION, seed)
+                    .asAlgorithm(name, TrainingInput.of(Signal.RATING));
+        }
+        if (preset instanceof ExposureRate.Config exposure) {
+            ParameterGrid grid = ParameterGrid.builder().add("regularization", 0.1, 0.3, 1.0)
+                    .add("factors", 8, 16).build();
+            return new Tuner(grid.points(), p -> exposure.withRegularization(p.getDouble("regularization"))
                     .withFactors(p.getInt("factors")), "rmse", FRACTION, seed)
                     .asAlgorithm(name, TrainingInput.of(Signal.RATING));
         }

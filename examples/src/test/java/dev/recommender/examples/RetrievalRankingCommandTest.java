@@ -56,12 +56,14 @@ class RetrievalRankingCommandTest {
         RetrievalRanking model = ModelStore.load(save.resolve(RetrievalRankingCommand.MODEL_FILE),
                 RetrievalRanking.class);
         assertEquals(5, model.recommend("u001", RecommendRequest.top(5)).size());
+        // on an engagement log the two-stage model's rate model is exposure-rate unless --scorer says svd
+        assertTrue(model.scorer() instanceof dev.recommender.core.mf.ExposureRate, model.scorer().getClass().getName());
     }
 
     @Test
     void jsonModePrintsOneObject() throws Exception {
         CliRun run = CliRun.of("retrieval-ranking", "--input", log.toString(), "--skip", "two-tower,implicit-als",
-                "--trees", "10", "--json", "--charts", dir.resolve("charts").toString(), "--runs-dir",
+                "--scorer", "svd", "--trees", "10", "--json", "--charts", dir.resolve("charts").toString(), "--runs-dir",
                 dir.resolve("runs").toString());
         assertEquals(Cli.OK, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -88,6 +90,9 @@ class RetrievalRankingCommandTest {
         CliRun retrieval = CliRun.of("retrieval-ranking", "--input", log.toString(), "--retrieval", "knn");
         assertEquals(Cli.USAGE, retrieval.exitCode());
         assertTrue(retrieval.err().contains("error: --retrieval must be implicit-als or two-tower, got 'knn'"), retrieval.err());
+        CliRun scorer = CliRun.of("retrieval-ranking", "--input", log.toString(), "--scorer", "rate-als");
+        assertEquals(Cli.USAGE, scorer.exitCode());
+        assertTrue(scorer.err().contains("error: --scorer must be exposure-rate or svd, got 'rate-als'"), scorer.err());
         CliRun candidates = CliRun.of("retrieval-ranking", "--input", log.toString(), "--candidates", "0");
         assertEquals(Cli.USAGE, candidates.exitCode());
         assertTrue(candidates.err().contains("error: --candidates must be a positive number or all, got '0'"),

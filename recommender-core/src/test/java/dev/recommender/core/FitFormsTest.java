@@ -9,6 +9,7 @@ import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.data.Signal;
 import dev.recommender.core.data.Signals;
+import dev.recommender.core.mf.ExposureRate;
 import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.ranking.SyntheticLog;
@@ -61,6 +62,9 @@ class FitFormsTest {
         RateAls.Config rateAls = RateAls.Config.defaults().withThreads(2).withSeed(3);
         check(rateAls, d -> RateAls.fit(d, rateAls), DATA.interactions(Signal.RATING), rateAls::fit,
                 p -> RateAls.fit(p, rateAls));
+        ExposureRate.Config exposure = ExposureRate.Config.defaults().withEpochs(3).withThreads(2).withSeed(3);
+        check(exposure, d -> ExposureRate.fit(d, exposure), DATA.interactions(Signal.RATING), exposure::fit,
+                p -> ExposureRate.fit(p, exposure));
         ImplicitAls.Config als = ImplicitAls.Config.builder().factors(8).iterations(3).threads(2).seed(3).build();
         check(als, d -> ImplicitAls.fit(d, als), p -> ImplicitAls.fit(p, als));
         TwoTowerRetrieval.Config twoTower = TwoTowerRetrieval.Config.builder().dimensions(8).epochs(2).threads(2).seed(3)

@@ -84,4 +84,60 @@ final class VectorDot {
         }
         VectorMath.scalarSubtractFourRows(m, mOffset, w, w0, w1, w2, w3, f0, f1, f2, f3, j, length);
     }
+
+    private static final VectorSpecies<Double> FOUR_DOUBLES = DoubleVector.SPECIES_256;
+
+    /**
+     * {@code sum_i x[i] * z[offset + i]} for {@link VectorMath#addScaledAndDot}: lane {@code j} of a 4-double
+     * vector is the scalar loop's accumulator {@code s_j}; the elements past the last whole vector continue the
+     * scalar loop with those sums.
+     */
+    static double dot(double[] x, double[] z, int offset, int n) {
+        DoubleVector sums = DoubleVector.zero(FOUR_DOUBLES);
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            sums = sums.add(DoubleVector.fromArray(FOUR_DOUBLES, x, i).mul(DoubleVector.fromArray(FOUR_DOUBLES, z,
+                    offset + i)));
+        }
+        return VectorMath.scalarDot(x, z, offset, n, i, sums.lane(0), sums.lane(1), sums.lane(2), sums.lane(3));
+    }
+
+    /**
+     * {@link VectorMath#addWeightedColumns}: each lane sums its element's products in order of {@code f}, as the
+     * scalar loop does. (The weights are broadcast explicitly: {@code mul(double)} did not compile to vector code
+     * on JDK 17 here and ran 30 times slower.)
+     */
+    static void addWeightedColumns(double[] out, int n, double[] columns, double[] weights, int wOffset, int k) {
+        int bound = ROWS.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += ROWS.length()) {
+            DoubleVector sum = DoubleVector.fromArray(ROWS, out, i);
+            for (int f = 0; f < k; f++) {
+                sum = sum.add(DoubleVector.fromArray(ROWS, columns, f * n + i)
+                        .mul(DoubleVector.broadcast(ROWS, weights[wOffset + f])));
+            }
+            sum.intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            double sum = out[i];
+            for (int f = 0; f < k; f++) {
+                sum += weights[wOffset + f] * columns[f * n + i];
+            }
+            out[i] = sum;
+        }
+    }
+
+    /** {@code y[yOffset + i] += x[i] * a}, lane by lane the scalar expression (addition is commutative). */
+    static void addScaled(double[] y, int yOffset, double[] x, double a, int n) {
+        DoubleVector scale = DoubleVector.broadcast(ROWS, a);
+        int bound = ROWS.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += ROWS.length()) {
+            DoubleVector.fromArray(ROWS, x, i).mul(scale).add(DoubleVector.fromArray(ROWS, y, yOffset + i))
+                    .intoArray(y, yOffset + i);
+        }
+        for (; i < n; i++) {
+            y[yOffset + i] += x[i] * a;
+        }
+    }
 }

@@ -172,6 +172,60 @@ public final class VectorMath {
     }
 
     /**
+     * {@code out[i] += sum_f weights[wOffset + f] * columns[f * n + i]} for {@code i < n} and {@code f < k}, each
+     * element's products added in order of {@code f} (for example, one user's logits over a catalog whose factors
+     * are stored column by column). {@code out} must not overlap {@code columns}. With the Vector API module
+     * several elements at once, each summed in the same order ({@code VectorDot}): the same bits.
+     */
+    public static void addWeightedColumns(double[] out, int n, double[] columns, double[] weights, int wOffset, int k) {
+        if (VECTOR_KERNELS) {
+            VectorDot.addWeightedColumns(out, n, columns, weights, wOffset, k);
+            return;
+        }
+        for (int f = 0; f < k; f++) {
+            double weight = weights[wOffset + f];
+            int offset = f * n;
+            for (int i = 0; i < n; i++) {
+                out[i] += weight * columns[offset + i];
+            }
+        }
+    }
+
+    /**
+     * {@code y[yOffset + i] += x[i] * a} for {@code i < n}; returns {@code sum_i x[i] * z[yOffset + i]} with four
+     * accumulators ({@code i mod 4}) summed as {@code (s0 + s1) + (s2 + s3)}, a fixed order: one gradient column
+     * update and one dot product. {@code y} must not overlap {@code x} or {@code z}. With the Vector API module
+     * the update runs several elements at once and the four accumulators of the sum are the lanes of one vector
+     * ({@code VectorDot}): the same bits.
+     */
+    public static double addScaledAndDot(double[] y, int yOffset, double[] x, double a, double[] z, int n) {
+        if (VECTOR_KERNELS) {
+            VectorDot.addScaled(y, yOffset, x, a, n);
+            return VectorDot.dot(x, z, yOffset, n);
+        }
+        for (int i = 0; i < n; i++) {
+            y[yOffset + i] += x[i] * a;
+        }
+        return scalarDot(x, z, yOffset, n, 0, 0, 0, 0, 0);
+    }
+
+    /** {@code sum_i x[i] * z[offset + i]} from element {@code from} on, continuing four sums: the reference. */
+    static double scalarDot(double[] x, double[] z, int offset, int n, int from, double s0, double s1, double s2,
+                            double s3) {
+        int i = from;
+        for (; i + 3 < n; i += 4) {
+            s0 += x[i] * z[offset + i];
+            s1 += x[i + 1] * z[offset + i + 1];
+            s2 += x[i + 2] * z[offset + i + 2];
+            s3 += x[i + 3] * z[offset + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += x[i] * z[offset + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
      * Solves {@code A x = b} for a symmetric positive definite {@code n x n} matrix (row-major, overwritten by
      * its Cholesky factor) and writes {@code x} into {@code b}.
      *

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,48 @@ class VectorMathTest {
             for (int k = 0; k < m.length; k++) {
                 assertEquals(Float.floatToIntBits(expected[k]), Float.floatToIntBits(m[k]), "length " + length);
             }
+        }
+    }
+
+    @Test
+    void theColumnKernelsAreBitForBitThePlainLoops() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int n : new int[] {1, 3, 4, 7, 8, 33, 130}) {
+            int k = 5;
+            double[] columns = new double[k * n];
+            double[] weights = new double[k + 2];
+            double[] start = new double[n];
+            for (int j = 0; j < columns.length; j++) {
+                columns[j] = random.nextGaussian();
+            }
+            for (int j = 0; j < weights.length; j++) {
+                weights[j] = random.nextGaussian();
+            }
+            for (int j = 0; j < n; j++) {
+                start[j] = random.nextGaussian() * 1e3;
+            }
+            double[] fast = start.clone();
+            VectorMath.addWeightedColumns(fast, n, columns, weights, 2, k);
+            double[] plain = start.clone();
+            for (int i = 0; i < n; i++) {
+                for (int f = 0; f < k; f++) {
+                    plain[i] += weights[2 + f] * columns[f * n + i];
+                }
+            }
+            assertArrayEquals(plain, fast, "addWeightedColumns, n = " + n);
+
+            double[] x = start.clone();
+            double[] y = columns.clone();
+            double[] yPlain = columns.clone();
+            double a = random.nextGaussian();
+            double dot = VectorMath.addScaledAndDot(y, n, x, a, columns, n);
+            double[] sums = new double[4];
+            for (int i = 0; i < n; i++) {
+                yPlain[n + i] += x[i] * a;
+                sums[i < n - n % 4 ? i % 4 : 0] += x[i] * columns[n + i];
+            }
+            assertArrayEquals(yPlain, y, "addScaledAndDot update, n = " + n);
+            assertEquals((sums[0] + sums[1]) + (sums[2] + sums[3]), dot, 0.0, "addScaledAndDot sum, n = " + n);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.recommender.core.TrainingListener;
 import dev.recommender.core.baseline.Baseline;
 import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.data.Interactions;
+import dev.recommender.core.mf.ExposureRate;
 import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.ranking.RankingConfig;
@@ -51,6 +52,7 @@ final class ModelSamples {
                     .dimensions(2).epochs(1).batchSize(4).historyLength(2).seed(7).threads(1).build()),
             Ease.NAME, () -> Ease.fit(tiny(), Ease.Config.defaults()),
             RateAls.NAME, () -> RateAls.fit(tiny(), RateAls.Config.defaults()),
+            ExposureRate.NAME, () -> ExposureRate.fit(tiny(), ExposureRate.Config.defaults().withFactors(2).withEpochs(2)),
             RetrievalRanking.NAME, () -> new RetrievalRankingAlgorithm<>(Popularity.Config.defaults(),
                     Svd.Config.builder().factors(2).epochs(2).seed(7).threads(1).build(),
                     RetrievalRankingConfig.builder().candidates(4).ranking(RankingConfig.builder().trees(3).maxDepth(2)

@@ -1,0 +1,157 @@
+package dev.recommender.core.mf;
+
+import dev.recommender.core.EpochProgress;
+import dev.recommender.core.ItemScorer;
+import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingListener;
+import dev.recommender.core.baseline.Baseline;
+import dev.recommender.core.data.Interactions;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExposureRateTest {
+    private static final int USERS = 1200;
+    private static final int ITEMS = 120;
+
+    /**
+     * A planted log: hidden 3-dimensional tastes {@code s_ui = x_u . y_i}; each user is shown 12 to 30 distinct
+     * items drawn without replacement with weight {@code exp(exposure * s_ui)}, each 1 to 4 times, and engages
+     * each time with probability {@code sigmoid(-0.4 + b_i + engagement * s_ui)}. 20% of the pairs are held out.
+     */
+    private static Interactions[] planted(long seed, double exposure, double engagement) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[USERS][3];
+        double[][] y = new double[ITEMS][3];
+        double[] quality = new double[ITEMS];
+        for (double[] row : x) {
+            for (int f = 0; f < 3; f++) {
+                row[f] = 0.7 * random.nextGaussian();
+            }
+        }
+        for (int i = 0; i < ITEMS; i++) {
+            for (int f = 0; f < 3; f++) {
+                y[i][f] = 0.7 * random.nextGaussian();
+            }
+            quality[i] = 0.3 * random.nextGaussian();
+        }
+        Interactions.Builder train = Interactions.builder();
+        Interactions.Builder test = Interactions.builder();
+        double[] weight = new double[ITEMS];
+        for (int u = 0; u < USERS; u++) {
+            double[] s = new double[ITEMS];
+            for (int i = 0; i < ITEMS; i++) {
+                s[i] = x[u][0] * y[i][0] + x[u][1] * y[i][1] + x[u][2] * y[i][2];
+                weight[i] = Math.exp(exposure * s[i]);
+            }
+            int distinct = 12 + random.nextInt(19);
+            for (int d = 0; d < distinct; d++) {
+                double total = 0;
+                for (double w : weight) {
+                    total += w;
+                }
+                double target = random.nextDouble() * total;
+                int item = 0;
+                while (item < ITEMS - 1 && (target -= weight[item]) > 0) {
+                    item++;
+                }
+                weight[item] = 0;
+                int shown = 1 + random.nextInt(4);
+                double p = 1 / (1 + Math.exp(-(-0.4 + quality[item] + engagement * s[item])));
+                int engaged = 0;
+                for (int k = 0; k < shown; k++) {
+                    engaged += random.nextDouble() < p ? 1 : 0;
+                }
+                (random.nextDouble() < 0.2 ? test : train).add("u" + u, "i" + item, (float) engaged / shown, shown,
+                        engaged, 0L);
+            }
+        }
+        return new Interactions[] {train.build(), test.build()};
+    }
+
+    private static double rmse(ItemScorer model, Interactions test) {
+        double sum = 0;
+        for (int user = 0; user < test.userCount(); user++) {
+            for (int e = test.userStart(user); e < test.userEnd(user); e++) {
+                double error = model.score(test.users().id(user), test.items().id(test.itemAt(e))) - test.value(e);
+                sum += error * error;
+            }
+        }
+        return Math.sqrt(sum / test.size());
+    }
+
+    private static final ExposureRate.Config CONFIG = ExposureRate.Config.defaults().withFactors(4).withThreads(2);
+
+    @Test
+    void recoversTasteFromWhatUsersWereShown() {
+        Interactions[] split = planted(3, 1.5, 1.0);
+        double baseline = rmse(Baseline.Config.defaults().fit(TrainingData.of(split[0])), split[1]);
+        ExposureRate model = ExposureRate.fit(split[0], CONFIG);
+        double exposureRate = rmse(model, split[1]);
+        assertTrue(exposureRate < baseline - 0.01, "exposure-rate " + exposureRate + " vs baseline " + baseline);
+        assertTrue(model.affinityWeight() > 0.02, "affinity weight " + model.affinityWeight());
+    }
+
+    @Test
+    void staysAtTheBiasesWhenExposureSaysNothing() {
+        // shown at random, engagement without taste: the affinity is noise and its weight must stay near 0
+        Interactions[] split = planted(5, 0.0, 0.0);
+        double baseline = rmse(Baseline.Config.defaults().fit(TrainingData.of(split[0])), split[1]);
+        ExposureRate model = ExposureRate.fit(split[0], CONFIG);
+        assertTrue(Math.abs(model.affinityWeight()) < 0.01, "affinity weight " + model.affinityWeight());
+        assertTrue(rmse(model, split[1]) < baseline + 0.002, "exposure-rate " + rmse(model, split[1])
+                + " vs baseline " + baseline);
+    }
+
+    @Test
+    void sameSeedSameModelWhateverTheThreadCount() {
+        Interactions train = planted(7, 1.5, 1.0)[0];
+        ExposureRate one = ExposureRate.fit(train, CONFIG.withEpochs(3).withThreads(1));
+        ExposureRate two = ExposureRate.fit(train, CONFIG.withEpochs(3).withThreads(2));
+        assertArrayEquals(one.userFactorArray(), two.userFactorArray());
+        assertArrayEquals(one.itemFactorArray(), two.itemFactorArray());
+        assertArrayEquals(one.userBiasArray(), two.userBiasArray());
+        assertEquals(one.offset(), two.offset());
+        ExposureRate otherSeed = ExposureRate.fit(train, CONFIG.withEpochs(3).withSeed(43));
+        assertTrue(otherSeed.offset() != one.offset() || otherSeed.userFactorArray()[0] != one.userFactorArray()[0]);
+    }
+
+    @Test
+    void reportsOneFallingLossPerEpochAndPredictsTheFoldedFormula() {
+        Interactions train = planted(9, 1.5, 1.0)[0];
+        List<EpochProgress> epochs = new ArrayList<>();
+        TrainingListener listener = epochs::add;
+        ExposureRate model = CONFIG.withEpochs(6).fit(train, listener);
+        assertEquals(6, epochs.size());
+        assertTrue(epochs.get(5).loss() < epochs.get(0).loss(), "loss " + epochs.get(0).loss() + " -> "
+                + epochs.get(5).loss());
+        // a known pair: offset + b_u + b_i + p_u . q_i, clipped
+        int user = 0;
+        int item = train.itemAt(train.userStart(user));
+        int d = 2 * CONFIG.factors();
+        double expected = model.offset() + model.userBiasArray()[user] + model.itemBiasArray()[item];
+        for (int f = 0; f < d; f++) {
+            expected += (double) model.userFactorArray()[user * d + f] * model.itemFactorArray()[item * d + f];
+        }
+        expected = Math.max(train.minValue(), Math.min(train.maxValue(), expected));
+        assertEquals(expected, model.score(train.users().id(user), train.items().id(item)), 1e-6);
+        // a stranger gets offset + b_i
+        assertEquals(Math.max(train.minValue(), Math.min(train.maxValue(),
+                model.offset() + model.itemBiasArray()[item])), model.score("stranger", train.items().id(item)), 1e-6);
+    }
+
+    @Test
+    void refusesInvalidConfigurations() {
+        assertThrows(IllegalArgumentException.class, () -> CONFIG.withFactors(0));
+        assertThrows(IllegalArgumentException.class, () -> CONFIG.withRegularization(-1));
+        assertThrows(IllegalArgumentException.class, () -> CONFIG.withEpochs(0));
+        assertThrows(IllegalArgumentException.class, () -> new ExposureRate.Config(4, 0.1, 5, 0, 256, 5, 1, 1));
+    }
+}
