@@ -7,6 +7,7 @@ import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.EngagementRate;
 import dev.recommender.core.data.EventLog;
 import dev.recommender.core.data.Signals;
+import dev.recommender.core.mf.ExposureRate;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.ranking.RankingTarget;
 import dev.recommender.core.ranking.RetrievalRankingAlgorithm;
@@ -17,8 +18,8 @@ import dev.recommender.core.retrieval.TwoTowerRetrieval;
 /**
  * The models of the CLI's defaults, fitted on an event log (normally the built-in sample): the one
  * place where the benchmarks touch the training API, so a change of that API is fixed here only.
- * {@code retrieval-ranking} is the {@code retrieval-ranking} command's model (ALS retrieval, Svd
- * scorer, the ENGAGED ordering target, 200 trees, the default candidate count).
+ * {@code retrieval-ranking} is the {@code retrieval-ranking} command's model (ALS retrieval, the
+ * exposure-rate scorer, the ENGAGED ordering target, the default tree and candidate counts).
  */
 final class SampleModels {
     private SampleModels() {
@@ -34,7 +35,8 @@ final class SampleModels {
             case "two-tower" -> TwoTowerRetrieval.Config.builder().seed(seed)
                     .input(TrainingInput.of(EngagementRate.seed().withEngagedPairsOnly(true))).build()
                     .fit(data, TrainingListener.NONE);
-            case "retrieval-ranking" -> new RetrievalRankingAlgorithm<>(als, svd, RetrievalRankingConfig.builder()
+            case "retrieval-ranking" -> new RetrievalRankingAlgorithm<>(als,
+                    ExposureRate.Config.defaults().withSeed(seed).withThreads(2), RetrievalRankingConfig.builder()
                     .target(RankingTarget.ENGAGED).build())
                     .fit(data, TrainingListener.NONE);
             default -> throw new IllegalArgumentException("unknown model '" + name
