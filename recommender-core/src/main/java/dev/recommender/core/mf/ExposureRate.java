@@ -5,7 +5,6 @@ import dev.recommender.core.EpochProgress;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingListener;
-import dev.recommender.core.ValuePredictor;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.data.Signal;
 import dev.recommender.core.internal.Args;
@@ -44,7 +43,7 @@ import java.util.concurrent.Future;
  *       and {@code beta} are fitted by alternating least squares on the rates (every pair weight 1; ridge
  *       penalty {@link Config#biasRegularization()} on the biases).</li>
  *   <li>Serving uses the mean affinity of the two halves' models. The constants fold into the factors, so the
- *       model is stored and served as a biased factor model of dimension {@code 2 * factors}:
+ *       model is stored and served as a biased factor model ({@code BiasedFactorPredictor}) of dimension {@code 2 * factors}:
  *       {@code r_hat = offset + b_u + b_i + p_u . q_i}, clipped to the training range.</li>
  * </ol>
  * On the built-in sample (whose generator draws both exposure and engagement from one hidden affinity, as real
@@ -58,18 +57,12 @@ import java.util.concurrent.Future;
  * stream split off {@link Config#seed()}, so the model does not depend on the thread count. Unknown users get
  * {@code offset + b_i}, unknown items {@code offset + b_u}. Immutable and thread-safe.
  */
-public final class ExposureRate extends ValuePredictor {
+public final class ExposureRate extends BiasedFactorPredictor {
     /** Name used in reports and as the model file type. */
     public static final String NAME = "exposure-rate";
 
     private final Config config;
-    private final float offset;
     private final float beta;
-    private final float[] userBias;
-    private final float[] itemBias;
-    private final float[] userFactors;
-    private final float[] itemFactors;
-    private final SgdKernel scorer = SgdKernel.select(Svd.Kernel.SCALAR);
 
     /**
      * @param mean   the training mean of the rates (the {@link #globalMean()})
@@ -78,25 +71,13 @@ public final class ExposureRate extends ValuePredictor {
      */
     ExposureRate(SeenItems seen, Config config, float mean, float offset, float beta, float minValue,
                  float maxValue, float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors) {
-        super(seen, NAME, mean, minValue, maxValue);
-        int users = seen.users().size();
-        int items = seen.items().size();
-        int d = 2 * config.factors();
-        if (userBias.length != users || itemBias.length != items
-                || userFactors.length != (long) users * d || itemFactors.length != (long) items * d) {
-            throw new IllegalArgumentException(NAME + " parameter sizes do not match " + users + " users, " + items
-                    + " items, " + d + " stored factors");
-        }
-        if (!Float.isFinite(offset) || !Float.isFinite(beta)) {
-            throw new IllegalArgumentException(NAME + " offset " + offset + " or beta " + beta + " is not finite");
+        super(seen, NAME, mean, offset, minValue, maxValue, userBias, itemBias, userFactors, itemFactors,
+                2 * config.factors());
+        if (!Float.isFinite(beta)) {
+            throw new IllegalArgumentException(NAME + " affinity weight " + beta + " is not finite");
         }
         this.config = config;
-        this.offset = offset;
         this.beta = beta;
-        this.userBias = userBias;
-        this.itemBias = itemBias;
-        this.userFactors = userFactors;
-        this.itemFactors = itemFactors;
     }
 
     /**
@@ -139,51 +120,6 @@ public final class ExposureRate extends ValuePredictor {
      */
     public float affinityWeight() {
         return beta;
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>{@code offset + b_u + b_i + p_u . q_i}; unknown users or items have zero terms.
-     */
-    @Override
-    protected double prediction(int user, int item) {
-        boolean knownUser = user >= 0 && user < userBias.length;
-        boolean knownItem = item >= 0 && item < itemBias.length;
-        double prediction = offset + (knownUser ? userBias[user] : 0) + (knownItem ? itemBias[item] : 0);
-        if (knownUser && knownItem) {
-            int d = 2 * config.factors();
-            prediction += VectorMath.dot(userFactors, user * d, itemFactors, item * d, d);
-        }
-        return prediction;
-    }
-
-    /** Scores are predicted rates (unclipped). */
-    @Override
-    protected void scoreAll(int userIndex, float[] scores) {
-        int d = 2 * config.factors();
-        scorer.scoreAll(userFactors, userIndex * d, itemFactors, itemBias, offset + userBias[userIndex], d, scores);
-    }
-
-    // Package-private views for the codec.
-    float offset() {
-        return offset;
-    }
-
-    float[] userBiasArray() {
-        return userBias;
-    }
-
-    float[] itemBiasArray() {
-        return itemBias;
-    }
-
-    float[] userFactorArray() {
-        return userFactors;
-    }
-
-    float[] itemFactorArray() {
-        return itemFactors;
     }
 
     /**
@@ -337,6 +273,9 @@ public final class ExposureRate extends ValuePredictor {
                 if (pool != null) {
                     pool.shutdownNow();
                 }
+            }
+            for (SoftmaxFactors model : models) {
+                model.zeroRowsWithoutExposures();
             }
             return regress(models);
         }
@@ -498,6 +437,30 @@ public final class ExposureRate extends ValuePredictor {
                 values[j] = 0.1 * random.nextGaussian();
             }
             return values;
+        }
+
+        /**
+         * Sets to zero the factors of the users and items with no exposure in this half (never trained, only
+         * shrunk from their random start), so their affinity in this half is 0 rather than noise; a user or
+         * item the numbering holds without any training pair thus gets {@code offset + b_i} (or {@code + b_u}).
+         */
+        void zeroRowsWithoutExposures() {
+            boolean[] seenItem = new boolean[items];
+            for (int item : exposed) {
+                seenItem[item] = true;
+            }
+            for (int u = 0; u < users; u++) {
+                if (start[u + 1] == start[u]) {
+                    java.util.Arrays.fill(user, u * k, (u + 1) * k, 0);
+                }
+            }
+            for (int i = 0; i < items; i++) {
+                if (!seenItem[i]) {
+                    for (int f = 0; f < k; f++) {
+                        item[f * items + i] = 0;
+                    }
+                }
+            }
         }
 
         double affinity(int u, int i) {

@@ -5,7 +5,6 @@ import dev.recommender.core.EpochProgress;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingListener;
-import dev.recommender.core.ValuePredictor;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.data.Signal;
 import dev.recommender.core.internal.Args;
@@ -41,7 +40,7 @@ import java.util.concurrent.ExecutorService;
  * same configuration and data give the same model whatever the thread count. Fallbacks as {@link Svd}: an
  * unknown user gets {@code mu + b_i}, an unknown item {@code mu + b_u}. Immutable and thread-safe.
  */
-public final class RateAls extends ValuePredictor {
+public final class RateAls extends BiasedFactorPredictor {
     /** Name used in reports and as the model file type. */
     public static final String NAME = "rate-als";
 
@@ -59,12 +58,6 @@ public final class RateAls extends ValuePredictor {
     }
 
     private final Config config;
-    private final float offset;
-    private final float[] userBias;
-    private final float[] itemBias;
-    private final float[] userFactors;
-    private final float[] itemFactors;
-    private final SgdKernel scorer = SgdKernel.select(Svd.Kernel.SCALAR);
 
     /**
      * @param mean   the training mean of the values (the {@link #globalMean()})
@@ -73,20 +66,9 @@ public final class RateAls extends ValuePredictor {
      */
     RateAls(SeenItems seen, Config config, float mean, float offset, float minValue, float maxValue, float[] userBias,
             float[] itemBias, float[] userFactors, float[] itemFactors) {
-        super(seen, NAME, mean, minValue, maxValue);
-        int users = seen.users().size();
-        int items = seen.items().size();
-        if (userBias.length != users || itemBias.length != items
-                || userFactors.length != users * config.factors() || itemFactors.length != items * config.factors()) {
-            throw new IllegalArgumentException(NAME + " parameter sizes do not match " + users + " users, " + items
-                    + " items, " + config.factors() + " factors");
-        }
+        super(seen, NAME, mean, offset, minValue, maxValue, userBias, itemBias, userFactors, itemFactors,
+                config.factors());
         this.config = config;
-        this.offset = offset;
-        this.userBias = userBias;
-        this.itemBias = itemBias;
-        this.userFactors = userFactors;
-        this.itemFactors = itemFactors;
     }
 
     /**
@@ -124,59 +106,19 @@ public final class RateAls extends ValuePredictor {
         return config;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>{@code offset + b_u + b_i + p_u . q_i} (through the sigmoid for {@link Loss#BINOMIAL}); unknown users
-     * or items have zero terms.
-     */
+    /** The sigmoid for {@link Loss#BINOMIAL}, else the identity. */
     @Override
-    protected double prediction(int user, int item) {
-        boolean knownUser = user >= 0 && user < userBias.length;
-        boolean knownItem = item >= 0 && item < itemBias.length;
-        double prediction = offset + (knownUser ? userBias[user] : 0) + (knownItem ? itemBias[item] : 0);
-        if (knownUser && knownItem) {
-            int d = config.factors();
-            prediction += VectorMath.dot(userFactors, user * d, itemFactors, item * d, d);
-        }
-        return config.loss() == Loss.BINOMIAL ? sigmoid(prediction) : prediction;
+    double link(double linear) {
+        return config.loss() == Loss.BINOMIAL ? sigmoid(linear) : linear;
     }
 
-    /** Scores are predicted rates (unclipped for {@link Loss#SQUARED}). */
     @Override
-    protected void scoreAll(int userIndex, float[] scores) {
-        int d = config.factors();
-        scorer.scoreAll(userFactors, userIndex * d, itemFactors, itemBias, offset + userBias[userIndex], d, scores);
-        if (config.loss() == Loss.BINOMIAL) {
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = (float) sigmoid(scores[i]);
-            }
-        }
+    boolean identityLink() {
+        return config.loss() != Loss.BINOMIAL;
     }
 
     static double sigmoid(double x) {
         return 1 / (1 + Math.exp(-x));
-    }
-
-    // Package-private views for the codec.
-    float offset() {
-        return offset;
-    }
-
-    float[] userBiasArray() {
-        return userBias;
-    }
-
-    float[] itemBiasArray() {
-        return itemBias;
-    }
-
-    float[] userFactorArray() {
-        return userFactors;
-    }
-
-    float[] itemFactorArray() {
-        return itemFactors;
     }
 
     /**

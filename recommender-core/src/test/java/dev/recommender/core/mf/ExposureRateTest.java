@@ -148,6 +148,23 @@ class ExposureRateTest {
     }
 
     @Test
+    void aUserTheNumberingHoldsWithoutTrainingPairsIsScoredLikeAStranger() {
+        // the log's numbering keeps a user whose events are left out of the training subset (as in a split)
+        dev.recommender.core.data.EventLog log = dev.recommender.core.sample.SampleEvents.of(
+                dev.recommender.core.sample.SampleEvents.Config.small()).generate();
+        int ghost = log.userIndex(0);
+        int[] kept = java.util.stream.IntStream.range(0, log.size()).filter(e -> log.userIndex(e) != ghost).toArray();
+        Interactions train = TrainingData.of(log.select(kept)).interactions(dev.recommender.core.data.Signal.RATING);
+        int ghostRow = train.users().find(log.userId(0)).orElseThrow();
+        assertEquals(0, train.userDegree(ghostRow));
+        ExposureRate model = ExposureRate.fit(train, CONFIG.withEpochs(3));
+        for (int item = 0; item < 5; item++) {
+            String id = train.items().id(item);
+            assertEquals(model.score("stranger", id), model.score(log.userId(0), id), 0.0, id);
+        }
+    }
+
+    @Test
     void refusesInvalidConfigurations() {
         assertThrows(IllegalArgumentException.class, () -> CONFIG.withFactors(0));
         assertThrows(IllegalArgumentException.class, () -> CONFIG.withRegularization(-1));
