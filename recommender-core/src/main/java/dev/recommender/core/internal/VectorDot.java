@@ -2,6 +2,8 @@ package dev.recommender.core.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -138,6 +140,36 @@ final class VectorDot {
         }
         for (; i < n; i++) {
             y[yOffset + i] += x[i] * a;
+        }
+    }
+
+    /** {@link VectorMath#expShiftedSum}'s exponentials: lane by lane {@link VectorMath#expNonPositive}. */
+    static void expShifted(double[] v, int n, double shift) {
+        DoubleVector shiftVector = DoubleVector.broadcast(ROWS, shift);
+        DoubleVector floor = DoubleVector.broadcast(ROWS, VectorMath.MIN_EXP_ARGUMENT);
+        DoubleVector log2e = DoubleVector.broadcast(ROWS, VectorMath.log2E());
+        DoubleVector rounder = DoubleVector.broadcast(ROWS, VectorMath.ROUNDER);
+        DoubleVector ln2High = DoubleVector.broadcast(ROWS, VectorMath.ln2High());
+        DoubleVector ln2Low = DoubleVector.broadcast(ROWS, VectorMath.ln2Low());
+        long rounderBits = Double.doubleToRawLongBits(VectorMath.ROUNDER);
+        double[] c = VectorMath.EXP_COEFFICIENTS;
+        int bound = ROWS.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += ROWS.length()) {
+            DoubleVector y = DoubleVector.fromArray(ROWS, v, i).sub(shiftVector).max(floor);
+            DoubleVector t = y.mul(log2e).add(rounder);
+            DoubleVector whole = t.sub(rounder);
+            LongVector exponent = t.reinterpretAsLongs().sub(rounderBits);
+            DoubleVector r = y.sub(whole.mul(ln2High)).sub(whole.mul(ln2Low));
+            DoubleVector p = DoubleVector.broadcast(ROWS, c[11]);
+            for (int k = 10; k >= 0; k--) {
+                p = p.mul(r).add(DoubleVector.broadcast(ROWS, c[k]));
+            }
+            DoubleVector scale = exponent.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            p.mul(scale).intoArray(v, i);
+        }
+        for (; i < n; i++) {
+            v[i] = VectorMath.expNonPositive(v[i] - shift);
         }
     }
 }

@@ -505,11 +505,7 @@ public final class ExposureRate extends BiasedFactorPredictor {
                 for (int p = start[u]; p < start[u + 1]; p++) {
                     loss -= logits[exposed[p]];
                 }
-                double partition = 0;
-                for (int i = 0; i < items; i++) {
-                    logits[i] = Math.exp(logits[i] - max);
-                    partition += logits[i];
-                }
+                double partition = VectorMath.expShiftedSum(logits, items, max);
                 loss += n * (max + Math.log(partition));
                 // d loss / d logit_i = scale (n p_i - [i exposed])
                 double factor = scale * n / partition;

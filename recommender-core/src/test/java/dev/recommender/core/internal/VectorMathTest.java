@@ -145,4 +145,36 @@ class VectorMathTest {
             assertEquals((sums[0] + sums[1]) + (sums[2] + sums[3]), dot, 0.0, "addScaledAndDot sum, n = " + n);
         }
     }
+
+    @Test
+    void theExponentialIsAccurateAndTheVectorPathGivesTheSameBits() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        double[] edges = {0.0, -0.0, -1e-300, -1e-12, -0.34657359027997264, -0.6931471805599453, -1, -20.5, -699.9,
+                -700};
+        for (double x : edges) {
+            assertEquals(Math.exp(x), VectorMath.expNonPositive(x), 1e-14 * Math.exp(x), "x = " + x);
+        }
+        assertEquals(Math.exp(-700), VectorMath.expNonPositive(-1e6), 1e-14 * Math.exp(-700), "below the floor");
+        for (int trial = 0; trial < 100_000; trial++) {
+            double x = trial % 2 == 0 ? -random.nextDouble() * 40 : -random.nextDouble() * 700;
+            double expected = Math.exp(x);
+            assertEquals(expected, VectorMath.expNonPositive(x), 1e-14 * expected, "x = " + x);
+        }
+        for (int n : new int[] {1, 3, 8, 9, 17, 583}) {
+            double[] logits = new double[n];
+            for (int i = 0; i < n; i++) {
+                logits[i] = random.nextGaussian() * 5;
+            }
+            double max = java.util.Arrays.stream(logits).max().orElseThrow();
+            double[] fast = logits.clone();
+            double sum = VectorMath.expShiftedSum(fast, n, max);
+            double plainSum = 0;
+            for (int i = 0; i < n; i++) {
+                double plain = VectorMath.expNonPositive(logits[i] - max);
+                assertEquals(plain, fast[i], 0.0, "element " + i + " of " + n);
+                plainSum += plain;
+            }
+            assertEquals(plainSum, sum, 0.0);
+        }
+    }
 }
