@@ -7,8 +7,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link VectorMath#dot}, {@link VectorMath#multiplySymmetric} and {@link VectorMath#subtractFourRows} on the JDK
- * 17 incubator Vector API, each bit for bit equal to its scalar loop. Dot product: lane
+ * {@link VectorMath#dot}, {@link VectorMath#multiplySymmetric}, {@link VectorMath#subtractFourRows},
+ * {@link VectorMath#addWeightedColumns}, {@link VectorMath#addScaledAndDot} and the exponentials of
+ * {@link VectorMath#expShiftedSum} on the JDK 17 incubator Vector API, each bit for bit equal to its scalar loop. Dot product: lane
  * {@code j} of a 4-float vector is the scalar loop's accumulator {@code s_j} (products rounded, then added,
  * exactly as the scalar {@code s_j += a * b}; no fused multiply-add), the remainder goes to {@code s_0}, and
  * the lanes are summed as {@code (s0 + s1) + (s2 + s3)}. So scores, exact search and trained models stay the
@@ -106,8 +107,7 @@ final class VectorDot {
 
     /**
      * {@link VectorMath#addWeightedColumns}: each lane sums its element's products in order of {@code f}, as the
-     * scalar loop does. (The weights are broadcast explicitly: {@code mul(double)} did not compile to vector code
-     * on JDK 17 here and ran 30 times slower.)
+     * scalar loop does.
      */
     static void addWeightedColumns(double[] out, int n, double[] columns, double[] weights, int wOffset, int k) {
         int bound = ROWS.loopBound(n);
@@ -147,10 +147,10 @@ final class VectorDot {
     static void expShifted(double[] v, int n, double shift) {
         DoubleVector shiftVector = DoubleVector.broadcast(ROWS, shift);
         DoubleVector floor = DoubleVector.broadcast(ROWS, VectorMath.MIN_EXP_ARGUMENT);
-        DoubleVector log2e = DoubleVector.broadcast(ROWS, VectorMath.log2E());
+        DoubleVector log2e = DoubleVector.broadcast(ROWS, VectorMath.LOG2_E);
         DoubleVector rounder = DoubleVector.broadcast(ROWS, VectorMath.ROUNDER);
-        DoubleVector ln2High = DoubleVector.broadcast(ROWS, VectorMath.ln2High());
-        DoubleVector ln2Low = DoubleVector.broadcast(ROWS, VectorMath.ln2Low());
+        DoubleVector ln2High = DoubleVector.broadcast(ROWS, VectorMath.LN2_HIGH);
+        DoubleVector ln2Low = DoubleVector.broadcast(ROWS, VectorMath.LN2_LOW);
         long rounderBits = Double.doubleToRawLongBits(VectorMath.ROUNDER);
         double[] c = VectorMath.EXP_COEFFICIENTS;
         int bound = ROWS.loopBound(n);

@@ -39,7 +39,8 @@ public final class VectorMath {
     }
 
     /**
-     * Whether {@link #dot}, {@link #multiplySymmetric} and {@link #subtractFourRows} run on the Vector API
+     * Whether the kernels of this class ({@link #dot}, {@link #multiplySymmetric}, {@link #subtractFourRows},
+     * {@link #addWeightedColumns}, {@link #addScaledAndDot}, {@link #expShiftedSum}) run on the Vector API
      * ({@code --add-modules jdk.incubator.vector} given and usable); their results are the same bits either way.
      */
     static final boolean VECTOR_KERNELS = vectorKernelsUsable();
@@ -225,10 +226,10 @@ public final class VectorMath {
         return (s0 + s1) + (s2 + s3);
     }
 
-    private static final double LOG2_E = 1.4426950408889634;
+    static final double LOG2_E = 1.4426950408889634;
     /** ln 2 split in two (fdlibm's constants): {@code n * LN2_HIGH} is exact for the exponents used here. */
-    private static final double LN2_HIGH = 6.93147180369123816490e-01;
-    private static final double LN2_LOW = 1.90821492927058770002e-10;
+    static final double LN2_HIGH = 6.93147180369123816490e-01;
+    static final double LN2_LOW = 1.90821492927058770002e-10;
     /** 1.5 * 2^52: adding it rounds to an integer, which then sits in the low bits of the sum's mantissa. */
     static final double ROUNDER = 6755399441055744.0;
     /** Arguments below are raised to it: {@code exp(-700)} is about {@code 1e-304}, still a normal double. */
@@ -276,18 +277,6 @@ public final class VectorMath {
             p = p * r + EXP_COEFFICIENTS[k];
         }
         return p * Double.longBitsToDouble((exponent + 1023) << 52);
-    }
-
-    static double ln2High() {
-        return LN2_HIGH;
-    }
-
-    static double ln2Low() {
-        return LN2_LOW;
-    }
-
-    static double log2E() {
-        return LOG2_E;
     }
 
     /**
