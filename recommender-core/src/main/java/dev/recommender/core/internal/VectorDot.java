@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link VectorMath#dot}, {@link VectorMath#multiplySymmetric}, {@link VectorMath#subtractFourRows},
- * {@link VectorMath#addWeightedColumns}, {@link VectorMath#addScaledAndDot} and the exponentials of
+ * {@link VectorMath#addWeightedColumns}, {@link VectorMath#addScaledAndDots} and the exponentials of
  * {@link VectorMath#expShiftedSum} on the JDK 17 incubator Vector API, each bit for bit equal to its scalar loop. Dot product: lane
  * {@code j} of a 4-float vector is the scalar loop's accumulator {@code s_j} (products rounded, then added,
  * exactly as the scalar {@code s_j += a * b}; no fused multiply-add), the remainder goes to {@code s_0}, and
@@ -91,11 +91,69 @@ final class VectorDot {
     private static final VectorSpecies<Double> FOUR_DOUBLES = DoubleVector.SPECIES_256;
 
     /**
-     * {@code sum_i x[i] * z[offset + i]} for {@link VectorMath#addScaledAndDot}: lane {@code j} of a 4-double
-     * vector is the scalar loop's accumulator {@code s_j}; the elements past the last whole vector continue the
-     * scalar loop with those sums.
+     * {@link VectorMath#addScaledAndDots}: each column's update as its own loop, the sums of four (then two)
+     * columns in one pass over {@code x}. Lane {@code j} of a column's 4-double sum vector is the scalar loop's
+     * accumulator {@code s_j}; the elements past the last whole vector continue the scalar loop with those sums.
+     * The sum vectors are independent, so their adds overlap in the pipeline, where one column's adds each wait
+     * for the last (the single-column loop was 46% of the exposure-rate fit). Updates and sums in one loop ran
+     * three to five times slower: C2 (JDK 17) then stopped intrinsifying the loop's vector stores.
      */
-    static double dot(double[] x, double[] z, int offset, int n) {
+    static void addScaledAndDots(double[] y, double[] x, double[] a, int aOffset, double[] z, int n, int k,
+                                 double[] dots) {
+        for (int f = 0; f < k; f++) {
+            addScaled(y, f * n, x, a[aOffset + f], n);
+        }
+        int f = 0;
+        for (; f + 3 < k; f += 4) {
+            dotQuad(x, z, f * n, n, dots, f);
+        }
+        for (; f + 1 < k; f += 2) {
+            dotPair(x, z, f * n, (f + 1) * n, n, dots, f);
+        }
+        if (f < k) {
+            dots[f] = dot(x, z, f * n, n);
+        }
+    }
+
+    /** {@link #dot} of four consecutive columns of {@code z} (the first at {@code o0}) in one pass. */
+    private static void dotQuad(double[] x, double[] z, int o0, int n, double[] dots, int at) {
+        int o1 = o0 + n;
+        int o2 = o1 + n;
+        int o3 = o2 + n;
+        DoubleVector s0 = DoubleVector.zero(FOUR_DOUBLES);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            DoubleVector xv = DoubleVector.fromArray(FOUR_DOUBLES, x, i);
+            s0 = s0.add(xv.mul(DoubleVector.fromArray(FOUR_DOUBLES, z, o0 + i)));
+            s1 = s1.add(xv.mul(DoubleVector.fromArray(FOUR_DOUBLES, z, o1 + i)));
+            s2 = s2.add(xv.mul(DoubleVector.fromArray(FOUR_DOUBLES, z, o2 + i)));
+            s3 = s3.add(xv.mul(DoubleVector.fromArray(FOUR_DOUBLES, z, o3 + i)));
+        }
+        dots[at] = VectorMath.scalarDot(x, z, o0, n, i, s0.lane(0), s0.lane(1), s0.lane(2), s0.lane(3));
+        dots[at + 1] = VectorMath.scalarDot(x, z, o1, n, i, s1.lane(0), s1.lane(1), s1.lane(2), s1.lane(3));
+        dots[at + 2] = VectorMath.scalarDot(x, z, o2, n, i, s2.lane(0), s2.lane(1), s2.lane(2), s2.lane(3));
+        dots[at + 3] = VectorMath.scalarDot(x, z, o3, n, i, s3.lane(0), s3.lane(1), s3.lane(2), s3.lane(3));
+    }
+
+    /** {@link #dot} of two columns of {@code z} in one pass, into {@code dots[at]} and {@code dots[at + 1]}. */
+    private static void dotPair(double[] x, double[] z, int o0, int o1, int n, double[] dots, int at) {
+        DoubleVector s0 = DoubleVector.zero(FOUR_DOUBLES);
+        DoubleVector s1 = s0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            DoubleVector xv = DoubleVector.fromArray(FOUR_DOUBLES, x, i);
+            s0 = s0.add(xv.mul(DoubleVector.fromArray(FOUR_DOUBLES, z, o0 + i)));
+            s1 = s1.add(xv.mul(DoubleVector.fromArray(FOUR_DOUBLES, z, o1 + i)));
+        }
+        dots[at] = VectorMath.scalarDot(x, z, o0, n, i, s0.lane(0), s0.lane(1), s0.lane(2), s0.lane(3));
+        dots[at + 1] = VectorMath.scalarDot(x, z, o1, n, i, s1.lane(0), s1.lane(1), s1.lane(2), s1.lane(3));
+    }
+
+    /** {@code sum_i x[i] * z[offset + i]}, lane {@code j} of a 4-double vector the scalar loop's {@code s_j}. */
+    private static double dot(double[] x, double[] z, int offset, int n) {
         DoubleVector sums = DoubleVector.zero(FOUR_DOUBLES);
         int i = 0;
         for (; i + 3 < n; i += 4) {

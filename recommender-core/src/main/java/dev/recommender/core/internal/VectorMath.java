@@ -40,7 +40,7 @@ public final class VectorMath {
 
     /**
      * Whether the kernels of this class ({@link #dot}, {@link #multiplySymmetric}, {@link #subtractFourRows},
-     * {@link #addWeightedColumns}, {@link #addScaledAndDot}, {@link #expShiftedSum}) run on the Vector API
+     * {@link #addWeightedColumns}, {@link #addScaledAndDots}, {@link #expShiftedSum}) run on the Vector API
      * ({@code --add-modules jdk.incubator.vector} given and usable); their results are the same bits either way.
      */
     static final boolean VECTOR_KERNELS = vectorKernelsUsable();
@@ -193,21 +193,29 @@ public final class VectorMath {
     }
 
     /**
-     * {@code y[yOffset + i] += x[i] * a} for {@code i < n}; returns {@code sum_i x[i] * z[yOffset + i]} with four
-     * accumulators ({@code i mod 4}) summed as {@code (s0 + s1) + (s2 + s3)}, a fixed order: one gradient column
-     * update and one dot product. {@code y} must not overlap {@code x} or {@code z}. With the Vector API module
-     * the update runs several elements at once and the four accumulators of the sum are the lanes of one vector
-     * ({@code VectorDot}): the same bits.
+     * For every column {@code f < k} of two column-major blocks ({@code f * n} is where column {@code f} starts):
+     * {@code y[f * n + i] += x[i] * a[aOffset + f]} for {@code i < n}, and {@code dots[f] = sum_i x[i] * z[f * n + i]}
+     * with four accumulators ({@code i mod 4}) summed as {@code (s0 + s1) + (s2 + s3)}, a fixed order: k gradient
+     * column updates and k dot products. {@code y} must not overlap {@code x} or {@code z}. With the Vector API
+     * module ({@code VectorDot}) the sums of four columns share one pass over {@code x}, in four independent
+     * vectors (so no add waits for the previous one): the same bits as the plain loops.
+     *
+     * @param dots receives the k sums (length at least k)
      */
-    public static double addScaledAndDot(double[] y, int yOffset, double[] x, double a, double[] z, int n) {
+    public static void addScaledAndDots(double[] y, double[] x, double[] a, int aOffset, double[] z, int n, int k,
+                                        double[] dots) {
         if (VECTOR_KERNELS) {
-            VectorDot.addScaled(y, yOffset, x, a, n);
-            return VectorDot.dot(x, z, yOffset, n);
+            VectorDot.addScaledAndDots(y, x, a, aOffset, z, n, k, dots);
+            return;
         }
-        for (int i = 0; i < n; i++) {
-            y[yOffset + i] += x[i] * a;
+        for (int f = 0; f < k; f++) {
+            int offset = f * n;
+            double scale = a[aOffset + f];
+            for (int i = 0; i < n; i++) {
+                y[offset + i] += x[i] * scale;
+            }
+            dots[f] = scalarDot(x, z, offset, n, 0, 0, 0, 0, 0);
         }
-        return scalarDot(x, z, yOffset, n, 0, 0, 0, 0, 0);
     }
 
     /** {@code sum_i x[i] * z[offset + i]} from element {@code from} on, continuing four sums: the reference. */

@@ -394,6 +394,8 @@ public final class ExposureRate extends BiasedFactorPredictor {
         private final double[] itemGradient;
         private final double[] constantGradient;
         private final double[] logits;
+        /** The user's k gradient sums of one softmax row ({@link VectorMath#addScaledAndDots}). */
+        private final double[] dots;
         private long step;
 
         SoftmaxFactors(Interactions data, byte[] half, byte which, Config config, SplittableRandom random) {
@@ -429,6 +431,7 @@ public final class ExposureRate extends BiasedFactorPredictor {
             this.itemGradient = new double[items * k];
             this.constantGradient = new double[items];
             this.logits = new double[items];
+            this.dots = new double[k];
         }
 
         private static double[] gaussian(SplittableRandom random, int n) {
@@ -518,9 +521,9 @@ public final class ExposureRate extends BiasedFactorPredictor {
                 for (int i = 0; i < items; i++) {
                     constantGradient[i] += logits[i];
                 }
+                VectorMath.addScaledAndDots(itemGradient, logits, user, row, item, items, k, dots);
                 for (int f = 0; f < k; f++) {
-                    userGradient[row + f] += VectorMath.addScaledAndDot(itemGradient, f * items, logits, user[row + f],
-                            item, items);
+                    userGradient[row + f] += dots[f];
                 }
             }
             double lambda = config.regularization();
