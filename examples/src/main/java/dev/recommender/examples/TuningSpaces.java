@@ -69,7 +69,7 @@ final class TuningSpaces {
                     .withEpochs((int) Math.max(1, Math.round(svdpp.epochs() * p.getDouble("epochScale"))))
                     .withRegularization(svdpp.regularization() * p.getDouble("regularizationScale"))
                     .withImplicitRegularization(svdpp.implicitRegularization() * p.getDouble("regularizationScale")),
-                    "rmse", FRACTION, seed).asAlgorithm(name, TrainingInput.of(Signal.RATING));
+                    "rmse", FRACTION, seed).asAlgorithm(name, svdpp.input());
         }
         if (preset instanceof RateAls.Config rate) {
             ParameterGrid grid = ParameterGrid.builder().add("regularization", 10.0, 50.0, 200.0)

@@ -67,8 +67,7 @@ class FitFormsTest {
         check(exposure, d -> ExposureRate.fit(d, exposure), DATA.interactions(Signal.RATING), exposure::fit,
                 p -> ExposureRate.fit(p, exposure));
         SvdPlusPlus.Config svdpp = SvdPlusPlus.Config.defaults().withFactors(8).withEpochs(3).withSeed(3);
-        check(svdpp, d -> SvdPlusPlus.fit(d, svdpp), DATA.interactions(Signal.RATING), svdpp::fit,
-                p -> SvdPlusPlus.fit(p, svdpp));
+        check(svdpp, d -> SvdPlusPlus.fit(d, svdpp), p -> SvdPlusPlus.fit(p, svdpp));
         ImplicitAls.Config als = ImplicitAls.Config.builder().factors(8).iterations(3).threads(2).seed(3).build();
         check(als, d -> ImplicitAls.fit(d, als), p -> ImplicitAls.fit(p, als));
         TwoTowerRetrieval.Config twoTower = TwoTowerRetrieval.Config.builder().dimensions(8).epochs(2).threads(2).seed(3)

@@ -2,8 +2,10 @@ package dev.recommender.core.mf;
 
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.EpochProgress;
+import dev.recommender.core.InteractionsAlgorithm;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.data.Signal;
@@ -102,7 +104,7 @@ public final class SvdPlusPlus extends BiasedFactorPredictor {
     }
 
     /**
-     * Hyper-parameters of {@link SvdPlusPlus}; also the {@link Algorithm} that fits it.
+     * Hyper-parameters of {@link SvdPlusPlus}; also the {@link Algorithm} that fits it (on the data's ratings).
      *
      * <p>Per rating {@code (u, i, r)} with error {@code e = r - r_hat} and {@code z_u} fixed during the user:
      * {@code b_u += lr (e - biasRegularization b_u)}, the same for {@code b_i},
@@ -126,7 +128,7 @@ public final class SvdPlusPlus extends BiasedFactorPredictor {
      */
     public record Config(int factors, int epochs, double learningRate, double regularization,
                          double implicitRegularization, double biasRegularization, double initStd,
-                         double learningRateDecay, long seed) implements Algorithm<SvdPlusPlus> {
+                         double learningRateDecay, long seed) implements InteractionsAlgorithm<SvdPlusPlus> {
         /**
          * Validates the fields.
          *
@@ -214,21 +216,10 @@ public final class SvdPlusPlus extends BiasedFactorPredictor {
             return NAME;
         }
 
-        /** Fits on the data's rating signal. */
+        /** Trains on the data's {@link Signal#RATING} values. */
         @Override
-        public SvdPlusPlus fit(TrainingData training, TrainingListener listener) {
-            return fit(training.interactions(Signal.RATING), listener);
-        }
-
-        /**
-         * Fits on interactions the caller aggregated, without progress reporting; the same as
-         * {@code SvdPlusPlus.fit(training, config)}.
-         *
-         * @param training the training pairs
-         * @return the fitted model
-         */
-        public SvdPlusPlus fit(Interactions training) {
-            return fit(training, TrainingListener.NONE);
+        public TrainingInput input() {
+            return TrainingInput.of(Signal.RATING);
         }
 
         /**
@@ -243,6 +234,7 @@ public final class SvdPlusPlus extends BiasedFactorPredictor {
          *                                  in a Java array
          * @throws IllegalStateException    if training diverges (non-finite loss; lower the learning rate)
          */
+        @Override
         public SvdPlusPlus fit(Interactions training, TrainingListener listener) {
             Algorithm.checkFitArguments(training, listener);
             long rows = Math.max(training.userCount(), training.itemCount());
