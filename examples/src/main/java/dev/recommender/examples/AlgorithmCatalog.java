@@ -6,6 +6,7 @@ import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.mf.ExposureRate;
 import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.mf.SvdPlusPlus;
 import dev.recommender.core.ranking.RankingConfig;
 import dev.recommender.core.ranking.RankingTarget;
 import dev.recommender.core.ranking.RetrievalRanking;
@@ -97,6 +98,9 @@ public final class AlgorithmCatalog {
                 .add("svd", "biased matrix factorization by SGD (Surprise's SVD); engagement-rate or rating preset",
                         c -> (c.format().isEngagement() ? Svd.Config.forEngagementRate() : Svd.Config.forRatings())
                                 .toBuilder().seed(c.seed()).threads(c.threads()).build())
+                .add(SvdPlusPlus.NAME, "SVD++ (Koren 2008): svd whose user vectors also learn from which items the user "
+                                + "rated; ratings only, one training thread",
+                        c -> SvdPlusPlus.Config.defaults().withSeed(c.seed()))
                 .add(ImplicitAls.NAME, "implicit-feedback ALS (Hu, Koren and Volinsky 2008), conjugate-gradient solves; top-N only",
                         c -> ImplicitAls.Config.builder().seed(c.seed()).threads(c.threads()).build())
                 .add(TwoTowerRetrieval.NAME, "two-tower retrieval trained with in-batch sampled softmax (the TFRS model); top-N only",

@@ -6,6 +6,7 @@ import dev.recommender.core.data.Signal;
 import dev.recommender.core.mf.ExposureRate;
 import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.mf.SvdPlusPlus;
 import dev.recommender.core.retrieval.Ease;
 import dev.recommender.core.retrieval.ImplicitAls;
 import dev.recommender.eval.ParameterGrid;
@@ -43,7 +44,7 @@ final class TuningSpaces {
 
     /** What every table of a tuned run says about where its configurations came from. */
     static String note(boolean tuned) {
-        return tuned ? "Configurations of svd, rate-als, exposure-rate, implicit-als and ease tuned inside every fold on a validation carve of"
+        return tuned ? "Configurations of svd, svdpp, rate-als, exposure-rate, implicit-als and ease tuned inside every fold on a validation carve of"
                 + " that fold's training side (" + Math.round(FRACTION * 100) + "% of each user's training pairs);"
                 + " measured on the fold's test side.\n\n"
                 : "Configurations: the catalog presets (see docs/models.md for what they were tuned on); measured on"
@@ -60,6 +61,15 @@ final class TuningSpaces {
                     .factorRegularization(svd.factorRegularization() * p.getDouble("regularizationScale"))
                     .biasRegularization(svd.biasRegularization() * p.getDouble("regularizationScale")).build(),
                     "rmse", FRACTION, seed).asAlgorithm(name, svd.input());
+        }
+        if (preset instanceof SvdPlusPlus.Config svdpp) {
+            ParameterGrid grid = ParameterGrid.builder().add("regularizationScale", 0.5, 1.0, 2.0)
+                    .add("epochScale", 0.5, 1.0).build();
+            return new Tuner(grid.points(), p -> svdpp
+                    .withEpochs((int) Math.max(1, Math.round(svdpp.epochs() * p.getDouble("epochScale"))))
+                    .withRegularization(svdpp.regularization() * p.getDouble("regularizationScale"))
+                    .withImplicitRegularization(svdpp.implicitRegularization() * p.getDouble("regularizationScale")),
+                    "rmse", FRACTION, seed).asAlgorithm(name, svdpp.input());
         }
         if (preset instanceof RateAls.Config rate) {
             ParameterGrid grid = ParameterGrid.builder().add("regularization", 10.0, 50.0, 200.0)

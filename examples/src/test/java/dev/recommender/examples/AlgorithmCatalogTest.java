@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recommender.core.baseline.Popularity;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.mf.SvdPlusPlus;
 import dev.recommender.core.retrieval.ImplicitAls;
 import dev.recommender.core.retrieval.TwoTowerRetrieval;
 import java.util.List;
@@ -29,6 +30,11 @@ class AlgorithmCatalogTest {
         assertEquals(Svd.Config.forEngagementRate().toBuilder().seed(7).threads(2).build(), engagement);
         Svd.Config ratings = (Svd.Config) AlgorithmCatalog.standard().create("svd", RATINGS);
         assertEquals(Svd.Config.forRatings().toBuilder().seed(7).threads(1).build(), ratings);
+    }
+
+    @Test
+    void svdPlusPlusTakesTheRunsSeed() {
+        assertEquals(SvdPlusPlus.Config.defaults().withSeed(7), AlgorithmCatalog.standard().create("svdpp", RATINGS));
     }
 
     @Test

@@ -87,7 +87,7 @@ class EvaluateCommandTest extends CommandTestSupport {
     void evaluateRejectsAnUnknownAlgorithm() {
         CliRun run = run(with(input("evaluate"), "--algorithms", "popularity,nope"));
         assertEquals(Cli.USAGE, run.exitCode());
-        assertTrue(run.err().contains("error: unknown algorithm 'nope': expected one of popularity, baseline, svd, implicit-als"),
+        assertTrue(run.err().contains("error: unknown algorithm 'nope': expected one of popularity, baseline, svd, svdpp, implicit-als"),
                 run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }

@@ -12,6 +12,7 @@ import dev.recommender.core.data.Signals;
 import dev.recommender.core.mf.ExposureRate;
 import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.mf.SvdPlusPlus;
 import dev.recommender.core.ranking.SyntheticLog;
 import dev.recommender.core.retrieval.Ease;
 import dev.recommender.core.retrieval.ImplicitAls;
@@ -65,6 +66,8 @@ class FitFormsTest {
         ExposureRate.Config exposure = ExposureRate.Config.defaults().withEpochs(3).withThreads(2).withSeed(3);
         check(exposure, d -> ExposureRate.fit(d, exposure), DATA.interactions(Signal.RATING), exposure::fit,
                 p -> ExposureRate.fit(p, exposure));
+        SvdPlusPlus.Config svdpp = SvdPlusPlus.Config.defaults().withFactors(8).withEpochs(3).withSeed(3);
+        check(svdpp, d -> SvdPlusPlus.fit(d, svdpp), p -> SvdPlusPlus.fit(p, svdpp));
         ImplicitAls.Config als = ImplicitAls.Config.builder().factors(8).iterations(3).threads(2).seed(3).build();
         check(als, d -> ImplicitAls.fit(d, als), p -> ImplicitAls.fit(p, als));
         TwoTowerRetrieval.Config twoTower = TwoTowerRetrieval.Config.builder().dimensions(8).epochs(2).threads(2).seed(3)

@@ -242,9 +242,11 @@ public final class Tuner {
     /**
      * The metric of a model on validation pairs.
      *
+     * @param model      the fitted model
+     * @param validation the pairs to score (e.g. {@link Carve#validation()})
      * @return the score, or {@code NaN} if undefined (RMSE of a model that is not an {@link ItemScorer})
      */
-    double score(Recommender model, Interactions validation) {
+    public double score(Recommender model, Interactions validation) {
         IdIndex users = validation.users();
         IdIndex items = validation.items();
         if (cutoff == 0) {

@@ -229,7 +229,8 @@ final class SvdTrainer {
         return block;
     }
 
-    private static float[] gaussian(int n, double std, SplittableRandom random) {
+    /** {@code n} independent N(0, std) floats (zeros if {@code std} is 0). */
+    static float[] gaussian(int n, double std, SplittableRandom random) {
         float[] values = new float[n];
         if (std > 0) {
             for (int k = 0; k < n; k++) {

@@ -1,6 +1,9 @@
 /**
  * Matrix factorization for rating prediction: {@link dev.recommender.core.mf.Svd}, biased matrix
- * factorization trained by SGD (Surprise's {@code SVD}), and its codec.
+ * factorization trained by SGD (Surprise's {@code SVD}), {@link dev.recommender.core.mf.SvdPlusPlus} (SVD++,
+ * one training thread, served with its implicit term folded into the user factors), the engagement-rate models
+ * {@link dev.recommender.core.mf.RateAls} and {@link dev.recommender.core.mf.ExposureRate}, and their codecs.
+ * The DSGD and kernel notes below are about {@code Svd}.
  *
  * <h2>Parallel, reproducible training</h2>
  * With {@code threads = T > 1} training follows DSGD (Gemulla et al., KDD 2011): users and items

@@ -10,6 +10,8 @@ import dev.recommender.core.baseline.PopularityCodec;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.mf.Svd;
 import dev.recommender.core.mf.SvdCodec;
+import dev.recommender.core.mf.SvdPlusPlus;
+import dev.recommender.core.mf.SvdPlusPlusCodec;
 import org.junit.jupiter.api.Test;
 
 /** The identity and validation that {@link AbstractModelCodec} gives every codec built on it. */
@@ -37,6 +39,7 @@ class AbstractModelCodecTest {
         assertIdentity(new PopularityCodec(), "popularity", 1, Popularity.class);
         assertIdentity(new BaselineCodec(), "baseline", 1, Baseline.class);
         assertIdentity(new SvdCodec(), "svd", 1, Svd.class);
+        assertIdentity(new SvdPlusPlusCodec(), "svdpp", 1, SvdPlusPlus.class);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.recommender.core.data.Interactions;
 import dev.recommender.core.mf.ExposureRate;
 import dev.recommender.core.mf.RateAls;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.mf.SvdPlusPlus;
 import dev.recommender.core.ranking.RankingConfig;
 import dev.recommender.core.ranking.RetrievalRanking;
 import dev.recommender.core.ranking.RetrievalRankingAlgorithm;
@@ -52,6 +53,7 @@ final class ModelSamples {
                     .dimensions(2).epochs(1).batchSize(4).historyLength(2).seed(7).threads(1).build()),
             Ease.NAME, () -> Ease.fit(tiny(), Ease.Config.defaults()),
             RateAls.NAME, () -> RateAls.fit(tiny(), RateAls.Config.defaults()),
+            SvdPlusPlus.NAME, () -> SvdPlusPlus.fit(tiny(), SvdPlusPlus.Config.defaults().withFactors(2).withEpochs(3)),
             ExposureRate.NAME, () -> ExposureRate.fit(tiny(), ExposureRate.Config.defaults().withFactors(2).withEpochs(2)),
             RetrievalRanking.NAME, () -> new RetrievalRankingAlgorithm<>(Popularity.Config.defaults(),
                     Svd.Config.builder().factors(2).epochs(2).seed(7).threads(1).build(),

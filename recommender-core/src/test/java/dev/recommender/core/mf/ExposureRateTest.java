@@ -1,7 +1,6 @@
 package dev.recommender.core.mf;
 
 import dev.recommender.core.EpochProgress;
-import dev.recommender.core.ItemScorer;
 import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.baseline.Baseline;
@@ -53,16 +52,7 @@ class ExposureRateTest {
             }
             int distinct = 12 + random.nextInt(19);
             for (int d = 0; d < distinct; d++) {
-                double total = 0;
-                for (double w : weight) {
-                    total += w;
-                }
-                double target = random.nextDouble() * total;
-                int item = 0;
-                while (item < ITEMS - 1 && (target -= weight[item]) > 0) {
-                    item++;
-                }
-                weight[item] = 0;
+                int item = HeldOut.drawAndRemove(weight, random);
                 int shown = 1 + random.nextInt(4);
                 double p = 1 / (1 + Math.exp(-(-0.4 + quality[item] + engagement * s[item])));
                 int engaged = 0;
@@ -76,25 +66,14 @@ class ExposureRateTest {
         return new Interactions[] {train.build(), test.build()};
     }
 
-    private static double rmse(ItemScorer model, Interactions test) {
-        double sum = 0;
-        for (int user = 0; user < test.userCount(); user++) {
-            for (int e = test.userStart(user); e < test.userEnd(user); e++) {
-                double error = model.score(test.users().id(user), test.items().id(test.itemAt(e))) - test.value(e);
-                sum += error * error;
-            }
-        }
-        return Math.sqrt(sum / test.size());
-    }
-
     private static final ExposureRate.Config CONFIG = ExposureRate.Config.defaults().withFactors(4).withThreads(2);
 
     @Test
     void recoversTasteFromWhatUsersWereShown() {
         Interactions[] split = planted(3, 1.5, 1.0);
-        double baseline = rmse(Baseline.Config.defaults().fit(TrainingData.of(split[0])), split[1]);
+        double baseline = HeldOut.rmse(Baseline.Config.defaults().fit(TrainingData.of(split[0])), split[1]);
         ExposureRate model = ExposureRate.fit(split[0], CONFIG);
-        double exposureRate = rmse(model, split[1]);
+        double exposureRate = HeldOut.rmse(model, split[1]);
         assertTrue(exposureRate < baseline - 0.01, "exposure-rate " + exposureRate + " vs baseline " + baseline);
         assertTrue(model.affinityWeight() > 0.02, "affinity weight " + model.affinityWeight());
     }
@@ -103,10 +82,10 @@ class ExposureRateTest {
     void staysAtTheBiasesWhenExposureSaysNothing() {
         // shown at random, engagement without taste: the affinity is noise and its weight must stay near 0
         Interactions[] split = planted(5, 0.0, 0.0);
-        double baseline = rmse(Baseline.Config.defaults().fit(TrainingData.of(split[0])), split[1]);
+        double baseline = HeldOut.rmse(Baseline.Config.defaults().fit(TrainingData.of(split[0])), split[1]);
         ExposureRate model = ExposureRate.fit(split[0], CONFIG);
         assertTrue(Math.abs(model.affinityWeight()) < 0.01, "affinity weight " + model.affinityWeight());
-        assertTrue(rmse(model, split[1]) < baseline + 0.002, "exposure-rate " + rmse(model, split[1])
+        assertTrue(HeldOut.rmse(model, split[1]) < baseline + 0.002, "exposure-rate " + HeldOut.rmse(model, split[1])
                 + " vs baseline " + baseline);
     }
 

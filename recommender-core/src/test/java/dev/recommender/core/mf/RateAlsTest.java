@@ -55,24 +55,13 @@ class RateAlsTest {
         return new Interactions[] {train.build(), test.build()};
     }
 
-    private static double rmse(dev.recommender.core.ItemScorer model, Interactions test) {
-        double sum = 0;
-        for (int user = 0; user < test.userCount(); user++) {
-            for (int e = test.userStart(user); e < test.userEnd(user); e++) {
-                double error = model.score(test.users().id(user), test.items().id(test.itemAt(e))) - test.value(e);
-                sum += error * error;
-            }
-        }
-        return Math.sqrt(sum / test.size());
-    }
-
     @Test
     void beatsTheBiasesOnAPlantedLowRankRate() {
         Interactions[] split = plantedSplit(11);
-        double baseline = rmse(Baseline.Config.defaults().fit(TrainingData.of(split[0])), split[1]);
+        double baseline = HeldOut.rmse(Baseline.Config.defaults().fit(TrainingData.of(split[0])), split[1]);
         RateAls.Config config = RateAls.Config.defaults().withFactors(4).withRegularization(10).withWeightExponent(1);
-        double rateAls = rmse(RateAls.fit(split[0], config), split[1]);
-        double unweighted = rmse(RateAls.fit(split[0], config.withWeightExponent(0)), split[1]);
+        double rateAls = HeldOut.rmse(RateAls.fit(split[0], config), split[1]);
+        double unweighted = HeldOut.rmse(RateAls.fit(split[0], config.withWeightExponent(0)), split[1]);
         assertTrue(rateAls < baseline - 0.01, "rate-als " + rateAls + " vs baseline " + baseline);
         assertTrue(rateAls < unweighted, "weighted " + rateAls + " vs unweighted " + unweighted);
     }
@@ -120,8 +109,8 @@ class RateAlsTest {
     @Test
     void theBinomialLossBeatsTheBiasesAndRefusesValuesOutsideTheUnitInterval() {
         Interactions[] split = plantedSplit(11);
-        double baseline = rmse(Baseline.Config.defaults().fit(TrainingData.of(split[0])), split[1]);
-        double binomial = rmse(RateAls.fit(split[0], RateAls.Config.defaults().withLoss(RateAls.Loss.BINOMIAL)
+        double baseline = HeldOut.rmse(Baseline.Config.defaults().fit(TrainingData.of(split[0])), split[1]);
+        double binomial = HeldOut.rmse(RateAls.fit(split[0], RateAls.Config.defaults().withLoss(RateAls.Loss.BINOMIAL)
                 .withFactors(4).withRegularization(5).withBiasRegularization(5)), split[1]);
         assertTrue(binomial < baseline - 0.01, "binomial " + binomial + " vs baseline " + baseline);
         Interactions ratings = Interactions.builder().add("a", "x", 4f).add("b", "x", 1f).build();
