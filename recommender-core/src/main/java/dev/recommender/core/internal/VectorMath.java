@@ -40,8 +40,9 @@ public final class VectorMath {
 
     /**
      * Whether the kernels of this class ({@link #dot}, {@link #multiplySymmetric}, {@link #subtractFourRows},
-     * {@link #addWeightedColumns}, {@link #addScaledAndDots}, {@link #expShiftedSum}) run on the Vector API
-     * ({@code --add-modules jdk.incubator.vector} given and usable); their results are the same bits either way.
+     * {@link #addWeightedColumns}, {@link #addScaled}, {@link #addScaledAndDots}, {@link #expShiftedSum}) run on the
+     * Vector API ({@code --add-modules jdk.incubator.vector} given and usable); their results are the same bits
+     * either way.
      */
     static final boolean VECTOR_KERNELS = vectorKernelsUsable();
 
@@ -189,6 +190,20 @@ public final class VectorMath {
             for (int i = 0; i < n; i++) {
                 out[i] += weight * columns[offset + i];
             }
+        }
+    }
+
+    /**
+     * {@code y[yOffset + i] += x[i] * a} for {@code i < n}. {@code y} must not overlap {@code x}. With the Vector API
+     * module several elements at a time ({@code VectorDot}): the same bits, each element's arithmetic unchanged.
+     */
+    public static void addScaled(double[] y, int yOffset, double[] x, double a, int n) {
+        if (VECTOR_KERNELS) {
+            VectorDot.addScaled(y, yOffset, x, a, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            y[yOffset + i] += x[i] * a;
         }
     }
 

@@ -95,7 +95,7 @@ final class ImplicitAlsTrainer extends EpochTrainer {
                 solveSide(pool, itemStart, itemUsers, itemWeights, y, x, userGram, items);
                 itemGram = gram(y, items, d, config.regularization());
                 reportEpoch(ImplicitAls.NAME, "implicit ALS iteration", iteration, config.iterations(),
-                        loss(x, y, itemGram), started, () -> x, y);
+                        loss(x, y, itemGram, userGram), started, () -> x, y);
             }
         } finally {
             if (pool != null) {
@@ -105,17 +105,21 @@ final class ImplicitAlsTrainer extends EpochTrainer {
         return new ImplicitAls(SeenItems.of(training), x, y, config);
     }
 
-    /** {@code V^T V + lambda I} over {@code rows} rows of {@code d} floats, in double precision. */
+    /**
+     * {@code V^T V + lambda I} over {@code rows} rows of {@code d} floats, in double precision: the lower triangle
+     * row by row ({@link VectorMath#addScaled}, several entries at once with the Vector API, each entry's sum in row
+     * order as a plain loop adds it), then mirrored.
+     */
     static double[] gram(float[] vectors, int rows, int d, double lambda) {
         double[] g = new double[d * d];
+        double[] v = new double[d];
         for (int row = 0; row < rows; row++) {
             int offset = row * d;
+            for (int c = 0; c < d; c++) {
+                v[c] = vectors[offset + c];
+            }
             for (int r = 0; r < d; r++) {
-                double vr = vectors[offset + r];
-                int base = r * d;
-                for (int c = 0; c <= r; c++) {
-                    g[base + c] += vr * vectors[offset + c];
-                }
+                VectorMath.addScaled(g, r * d, v, v[r], r + 1);
             }
         }
         for (int r = 0; r < d; r++) {
@@ -127,21 +131,25 @@ final class ImplicitAlsTrainer extends EpochTrainer {
         return g;
     }
 
-    /** Training loss per observed pair: the weighted squared error over all cells plus the penalty. */
-    private double loss(float[] x, float[] y, double[] gramWithPenalty) {
+    /**
+     * Training loss per observed pair: the weighted squared error over all cells plus the penalty. The cells with
+     * confidence 1 and preference 0 and the user penalty, {@code sum_u x_u^T (Y^T Y + lambda I) x_u}, are
+     * {@code trace((Y^T Y + lambda I) X^T X)}: {@code d^2} products from the two Gram matrices, where a
+     * multiplication per user cost {@code users * d^2} every iteration.
+     *
+     * @param itemGram {@code Y^T Y + lambda I} of the current item vectors
+     * @param userGram {@code X^T X + lambda I} of the current user vectors
+     */
+    private double loss(float[] x, float[] y, double[] itemGram, double[] userGram) {
         double total = 0;
-        double[] gx = new double[d];
-        double[] xu = new double[d];
+        for (int r = 0; r < d; r++) {
+            for (int c = 0; c < d; c++) {
+                double xx = userGram[r * d + c] - (r == c ? config.regularization() : 0);
+                total += itemGram[r * d + c] * xx;
+            }
+        }
         for (int u = 0; u < users; u++) {
             int offset = u * d;
-            // x^T (Y^T Y + lambda I) x: every cell with confidence 1 and preference 0, plus the user penalty
-            for (int c = 0; c < d; c++) {
-                xu[c] = x[offset + c];
-            }
-            VectorMath.multiplySymmetric(gramWithPenalty, xu, gx, d);
-            for (int r = 0; r < d; r++) {
-                total += x[offset + r] * gx[r];
-            }
             for (int e = userStart[u]; e < userStart[u + 1]; e++) {
                 double prediction = VectorMath.dot(x, offset, y, userItems[e] * d, d);
                 double confidence = 1 + userWeights[e];

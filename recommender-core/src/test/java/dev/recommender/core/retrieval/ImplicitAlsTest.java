@@ -89,6 +89,48 @@ class ImplicitAlsTest {
     }
 
     @Test
+    void theReportedLossIsTheWeightedErrorOverEveryCellPlusThePenalty() {
+        Interactions training = PLANTED.all();
+        ImplicitAls.Config config = small();
+        List<Double> losses = new ArrayList<>();
+        ImplicitAls model = config.fit(training, p -> losses.add(p.loss()));
+        // brute force over all users x items cells: confidence 1 + alpha * value and preference 1 where observed,
+        // confidence 1 and preference 0 elsewhere; lambda times every squared factor
+        int d = config.factors();
+        double total = 0;
+        for (int u = 0; u < training.userCount(); u++) {
+            float[] x = model.userVector(training.users().id(u)).orElseThrow();
+            for (int i = 0; i < training.itemCount(); i++) {
+                float[] y = model.itemVector(training.items().id(i)).orElseThrow();
+                double prediction = 0;
+                for (int f = 0; f < d; f++) {
+                    prediction += (double) x[f] * y[f];
+                }
+                total += prediction * prediction;
+            }
+            for (int e = training.userStart(u); e < training.userEnd(u); e++) {
+                float[] y = model.itemVector(training.items().id(training.itemAt(e))).orElseThrow();
+                double prediction = 0;
+                for (int f = 0; f < d; f++) {
+                    prediction += (double) x[f] * y[f];
+                }
+                double confidence = 1 + config.alpha() * training.value(e);
+                total += confidence * (1 - prediction) * (1 - prediction) - prediction * prediction;
+            }
+            for (float v : x) {
+                total += config.regularization() * v * v;
+            }
+        }
+        for (int i = 0; i < training.itemCount(); i++) {
+            for (float v : model.itemVector(training.items().id(i)).orElseThrow()) {
+                total += config.regularization() * v * v;
+            }
+        }
+        double expected = total / training.size();
+        assertEquals(expected, losses.get(losses.size() - 1), 1e-6 * expected);
+    }
+
+    @Test
     void recoversPlantedClusters() {
         double precision = PLANTED.meanGroupPrecision(ImplicitAls.fit(PLANTED.all(), small()), 10);
         // 90% of each user's picks come from their group; a random list would be 20% in-group
