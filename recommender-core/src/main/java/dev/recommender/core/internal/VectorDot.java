@@ -91,12 +91,12 @@ final class VectorDot {
     private static final VectorSpecies<Double> FOUR_DOUBLES = DoubleVector.SPECIES_256;
 
     /**
-     * {@link VectorMath#addScaledAndDots}: each column's update as its own loop, the sums of four (then two)
-     * columns in one pass over {@code x}. Lane {@code j} of a column's 4-double sum vector is the scalar loop's
-     * accumulator {@code s_j}; the elements past the last whole vector continue the scalar loop with those sums.
-     * The sum vectors are independent, so their adds overlap in the pipeline, where one column's adds each wait
-     * for the last (the single-column loop was 46% of the exposure-rate fit). Updates and sums in one loop ran
-     * three to five times slower: C2 (JDK 17) then stopped intrinsifying the loop's vector stores.
+     * {@link VectorMath#addScaledAndDots}: each column's update as its own loop, the sums of four columns in one
+     * pass over {@code x} (the rest one at a time). Lane {@code j} of a column's 4-double sum vector is the scalar
+     * loop's accumulator {@code s_j}; the elements past the last whole vector continue the scalar loop with those
+     * sums. The four sum vectors are independent, so their adds can overlap where one column's adds each wait for
+     * the last (measured: the exposure-rate fit about 3% faster, docs/benchmarks.md). Updates and sums in one loop
+     * ran three to five times slower: C2 (JDK 17) then stopped intrinsifying the loop's vector stores.
      */
     static void addScaledAndDots(double[] y, double[] x, double[] a, int aOffset, double[] z, int n, int k,
                                  double[] dots) {
@@ -107,10 +107,7 @@ final class VectorDot {
         for (; f + 3 < k; f += 4) {
             dotQuad(x, z, f * n, n, dots, f);
         }
-        for (; f + 1 < k; f += 2) {
-            dotPair(x, z, f * n, (f + 1) * n, n, dots, f);
-        }
-        if (f < k) {
+        for (; f < k; f++) {
             dots[f] = dot(x, z, f * n, n);
         }
     }
@@ -136,20 +133,6 @@ final class VectorDot {
         dots[at + 1] = VectorMath.scalarDot(x, z, o1, n, i, s1.lane(0), s1.lane(1), s1.lane(2), s1.lane(3));
         dots[at + 2] = VectorMath.scalarDot(x, z, o2, n, i, s2.lane(0), s2.lane(1), s2.lane(2), s2.lane(3));
         dots[at + 3] = VectorMath.scalarDot(x, z, o3, n, i, s3.lane(0), s3.lane(1), s3.lane(2), s3.lane(3));
-    }
-
-    /** {@link #dot} of two columns of {@code z} in one pass, into {@code dots[at]} and {@code dots[at + 1]}. */
-    private static void dotPair(double[] x, double[] z, int o0, int o1, int n, double[] dots, int at) {
-        DoubleVector s0 = DoubleVector.zero(FOUR_DOUBLES);
-        DoubleVector s1 = s0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            DoubleVector xv = DoubleVector.fromArray(FOUR_DOUBLES, x, i);
-            s0 = s0.add(xv.mul(DoubleVector.fromArray(FOUR_DOUBLES, z, o0 + i)));
-            s1 = s1.add(xv.mul(DoubleVector.fromArray(FOUR_DOUBLES, z, o1 + i)));
-        }
-        dots[at] = VectorMath.scalarDot(x, z, o0, n, i, s0.lane(0), s0.lane(1), s0.lane(2), s0.lane(3));
-        dots[at + 1] = VectorMath.scalarDot(x, z, o1, n, i, s1.lane(0), s1.lane(1), s1.lane(2), s1.lane(3));
     }
 
     /** {@code sum_i x[i] * z[offset + i]}, lane {@code j} of a 4-double vector the scalar loop's {@code s_j}. */
