@@ -120,7 +120,7 @@ public final class SvdPlusPlus extends BiasedFactorPredictor {
      * @param epochs                 passes over the users, at least 1
      * @param learningRate           SGD step of every parameter, positive
      * @param regularization         L2 penalty of {@code p_u} and {@code q_i}, non-negative
-     * @param implicitRegularization L2 penalty of {@code y_j}, non-negative
+     * @param implicitRegularization L2 penalty of {@code y_j}, non-negative, with {@code learningRate} times it below 1
      * @param biasRegularization     L2 penalty of the biases, non-negative
      * @param initStd                standard deviation of the initial {@code p} and {@code q}, non-negative
      * @param learningRateDecay      factor applied to the learning rate after each epoch, in (0, 1]
@@ -144,6 +144,11 @@ public final class SvdPlusPlus extends BiasedFactorPredictor {
             Args.nonNegative("initStd", initStd);
             if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
                 throw new IllegalArgumentException("learningRateDecay must be in (0, 1], got " + learningRateDecay);
+            }
+            if (!(learningRate * implicitRegularization < 1)) {
+                throw new IllegalArgumentException("learningRate * implicitRegularization must be below 1 (every user "
+                        + "visit multiplies y_j by 1 - their product), got " + learningRate + " * "
+                        + implicitRegularization);
             }
         }
 

@@ -154,7 +154,7 @@ class SvdPlusPlusTest {
     void divergenceIsReported() {
         Interactions train = planted(9)[0];
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SvdPlusPlus.fit(train, CONFIG.withLearningRate(50).withEpochs(5)));
+                () -> SvdPlusPlus.fit(train, CONFIG.withImplicitRegularization(0).withLearningRate(50).withEpochs(5)));
         assertTrue(e.getMessage().contains("learningRate"), e.getMessage());
     }
 
@@ -189,6 +189,10 @@ class SvdPlusPlusTest {
         assertMessage("initStd", () -> CONFIG.withInitStd(-0.1));
         assertMessage("learningRateDecay", () -> CONFIG.withLearningRateDecay(0));
         assertMessage("learningRateDecay", () -> CONFIG.withLearningRateDecay(1.5));
+        // a y step that would flip or zero y_j at every user visit
+        assertMessage("learningRate * implicitRegularization", () -> CONFIG.withImplicitRegularization(200));
+        assertMessage("learningRate * implicitRegularization",
+                () -> SvdPlusPlus.Config.defaults().withLearningRate(0.1));
         assertThrows(IllegalArgumentException.class, () -> SvdPlusPlus.fit(Interactions.builder().build(), CONFIG));
     }
 
