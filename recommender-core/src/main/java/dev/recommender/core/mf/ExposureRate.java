@@ -2,8 +2,10 @@ package dev.recommender.core.mf;
 
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.EpochProgress;
+import dev.recommender.core.InteractionsAlgorithm;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.data.Signal;
@@ -137,7 +139,7 @@ public final class ExposureRate extends BiasedFactorPredictor {
      * @param threads            worker threads (the two halves fit in parallel from 2), at least 1
      */
     public record Config(int factors, double regularization, int epochs, double learningRate, int batchSize,
-                         double biasRegularization, long seed, int threads) implements Algorithm<ExposureRate> {
+                         double biasRegularization, long seed, int threads) implements InteractionsAlgorithm<ExposureRate> {
         /** Validates the fields. */
         public Config {
             Args.atLeast("factors", factors, 1);
@@ -195,20 +197,10 @@ public final class ExposureRate extends BiasedFactorPredictor {
             return NAME;
         }
 
-        /** Fits on the data's rating signal (the engagement rate per pair on an engagement log). */
+        /** Trains on the data's rating signal (the engagement rate per pair on an engagement log). */
         @Override
-        public ExposureRate fit(TrainingData training, TrainingListener listener) {
-            return fit(training.interactions(Signal.RATING), listener);
-        }
-
-        /**
-         * Fits on interactions the caller aggregated, without progress reporting.
-         *
-         * @param training the training pairs
-         * @return the fitted model
-         */
-        public ExposureRate fit(Interactions training) {
-            return fit(training, TrainingListener.NONE);
+        public TrainingInput input() {
+            return TrainingInput.of(Signal.RATING);
         }
 
         /**
@@ -218,6 +210,7 @@ public final class ExposureRate extends BiasedFactorPredictor {
          * @param listener receives one progress report per epoch (the mean exposure log-loss of the two halves)
          * @return the fitted model
          */
+        @Override
         public ExposureRate fit(Interactions training, TrainingListener listener) {
             Algorithm.checkFitArguments(training, listener);
             return new Trainer(training, this, listener).run();

@@ -2,8 +2,10 @@ package dev.recommender.core.mf;
 
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.EpochProgress;
+import dev.recommender.core.InteractionsAlgorithm;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
+import dev.recommender.core.TrainingInput;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.data.Signal;
@@ -134,7 +136,7 @@ public final class RateAls extends BiasedFactorPredictor {
      * @param threads            worker threads, at least 1
      */
     public record Config(Loss loss, int factors, double regularization, double biasRegularization,
-                         double weightExponent, int iterations, long seed, int threads) implements Algorithm<RateAls> {
+                         double weightExponent, int iterations, long seed, int threads) implements InteractionsAlgorithm<RateAls> {
         /** Validates the fields. */
         public Config {
             Objects.requireNonNull(loss, "loss");
@@ -202,21 +204,10 @@ public final class RateAls extends BiasedFactorPredictor {
             return NAME;
         }
 
-        /** Fits on the data's rating signal (the engagement rate per pair on an engagement log). */
+        /** Trains on the data's rating signal (the engagement rate per pair on an engagement log). */
         @Override
-        public RateAls fit(TrainingData training, TrainingListener listener) {
-            return fit(training.interactions(Signal.RATING), listener);
-        }
-
-        /**
-         * Fits on interactions the caller aggregated, without progress reporting; the same as
-         * {@code RateAls.fit(training, config)}.
-         *
-         * @param training the training pairs
-         * @return the fitted model
-         */
-        public RateAls fit(Interactions training) {
-            return fit(training, TrainingListener.NONE);
+        public TrainingInput input() {
+            return TrainingInput.of(Signal.RATING);
         }
 
         /**
@@ -226,6 +217,7 @@ public final class RateAls extends BiasedFactorPredictor {
          * @param listener receives one progress report per sweep
          * @return the fitted model
          */
+        @Override
         public RateAls fit(Interactions training, TrainingListener listener) {
             Algorithm.checkFitArguments(training, listener);
             return new Trainer(training, this, listener).run();
