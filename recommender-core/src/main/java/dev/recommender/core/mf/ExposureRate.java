@@ -2,6 +2,7 @@ package dev.recommender.core.mf;
 
 import dev.recommender.core.Algorithm;
 import dev.recommender.core.EpochProgress;
+import dev.recommender.core.ExposureScorer;
 import dev.recommender.core.InteractionsAlgorithm;
 import dev.recommender.core.SeenItems;
 import dev.recommender.core.TrainingData;
@@ -47,6 +48,12 @@ import java.util.concurrent.Future;
  *   <li>Serving uses the mean affinity of the two halves' models. The constants fold into the factors, so the
  *       model is stored and served as a biased factor model ({@code BiasedFactorPredictor}) of dimension {@code 2 * factors}:
  *       {@code r_hat = offset + b_u + b_i + p_u . q_i}, clipped to the training range.</li>
+ *   <li>The exposure model itself stays available as an {@link ExposureScorer}: {@link #exposureScoresInto} gives
+ *       {@code (|beta| / s) (a_ui + c_i)} with the two halves' mean affinity {@code a_ui} and mean item constant
+ *       {@code c_i}, {@code s} the affinity's standard deviation, i.e. an increasing affine function of the log of
+ *       the exposure probability (the same for every pair when {@code beta = 0}). Whether a user will be shown an
+ *       item and whether the user will engage with it are different questions; the two-stage model's ranking
+ *       stage reads both.</li>
  * </ol>
  * On the built-in sample (whose generator draws both exposure and engagement from one hidden affinity, as real
  * logs do) this is the model that beats the biases by a margin; docs/models.md has the numbers and how the
@@ -59,27 +66,75 @@ import java.util.concurrent.Future;
  * stream split off {@link Config#seed()}, so the model does not depend on the thread count. Unknown users get
  * {@code offset + b_i}, unknown items {@code offset + b_u}. Immutable and thread-safe.
  */
-public final class ExposureRate extends BiasedFactorPredictor {
+public final class ExposureRate extends BiasedFactorPredictor implements ExposureScorer {
     /** Name used in reports and as the model file type. */
     public static final String NAME = "exposure-rate";
 
     private final Config config;
     private final float beta;
+    /** Per item, the exposure model's mean item constant scaled like the folded affinity ({@code |beta| c_i / s}). */
+    private final float[] exposureBias;
 
     /**
-     * @param mean   the training mean of the rates (the {@link #globalMean()})
-     * @param offset the constant of the prediction ({@code mu} minus the affinity's folded centre)
-     * @param beta   the fitted weight of the standardised affinity (reported, already folded into the factors)
+     * @param mean         the training mean of the rates (the {@link #globalMean()})
+     * @param offset       the constant of the prediction ({@code mu} minus the affinity's folded centre)
+     * @param beta         the fitted weight of the standardised affinity (reported, already folded into the factors)
+     * @param exposureBias per item, {@code |beta| c_i / s} (see {@link #exposureScoresInto})
      */
     ExposureRate(SeenItems seen, Config config, float mean, float offset, float beta, float minValue,
-                 float maxValue, float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors) {
+                 float maxValue, float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors,
+                 float[] exposureBias) {
         super(seen, NAME, mean, offset, minValue, maxValue, userBias, itemBias, userFactors, itemFactors,
                 2 * config.factors());
         if (!Float.isFinite(beta)) {
             throw new IllegalArgumentException(NAME + " affinity weight " + beta + " is not finite");
         }
+        if (exposureBias.length != seen.items().size()) {
+            throw new IllegalArgumentException(NAME + " has " + exposureBias.length + " exposure constants for "
+                    + seen.items().size() + " items");
+        }
+        for (int i = 0; i < exposureBias.length; i++) {
+            if (!Float.isFinite(exposureBias[i])) {
+                throw new IllegalArgumentException(NAME + " exposure constant " + i + " is not finite");
+            }
+        }
         this.config = config;
         this.beta = beta;
+        this.exposureBias = exposureBias;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here {@code (|beta| / s) (a_ui + c_i)} up to a constant of the model: the two exposure models' mean
+     * affinity plus their mean item constant, the log of the softmax exposure probability up to the user's
+     * normaliser, scaled by the weight the rate regression gave the affinity. A user outside the numbering gets
+     * the item's constant alone; an item outside it 0.
+     */
+    @Override
+    public void exposureScoresInto(int user, int[] items, float[] out) {
+        int d = 2 * config.factors();
+        float[] userFactors = userFactorArray();
+        float[] itemFactors = itemFactorArray();
+        boolean knownUser = user >= 0 && user < users().size();
+        // the folded factors carry beta's sign; the score must grow with the exposure probability
+        double sign = beta < 0 ? -1 : 1;
+        for (int k = 0; k < items.length; k++) {
+            int item = items[k];
+            if (item < 0 || item >= exposureBias.length) {
+                out[k] = 0;
+                continue;
+            }
+            double score = exposureBias[item];
+            if (knownUser) {
+                score += sign * VectorMath.dot(userFactors, user * d, itemFactors, item * d, d);
+            }
+            out[k] = (float) score;
+        }
+    }
+
+    float[] exposureBiasArray() {
+        return exposureBias;
     }
 
     /**
@@ -347,8 +402,14 @@ public final class ExposureRate extends BiasedFactorPredictor {
                 }
             }
             float offset = (float) (mean - beta * centre / scale);
+            // the exposure score's item part, in the folded affinity's units (see exposureScoresInto)
+            float[] exposureBias = new float[items];
+            for (int i = 0; i < items; i++) {
+                exposureBias[i] = (float) (Math.abs(beta) / scale
+                        * (models[0].itemConstant[i] + models[1].itemConstant[i]) / 2);
+            }
             return new ExposureRate(SeenItems.of(data), config, mean, offset, (float) beta, data.minValue(),
-                    data.maxValue(), toFloats(userBias), toFloats(itemBias), userFactors, itemFactors);
+                    data.maxValue(), toFloats(userBias), toFloats(itemBias), userFactors, itemFactors, exposureBias);
         }
 
         private static float[] toFloats(double[] values) {
@@ -381,7 +442,7 @@ public final class ExposureRate extends BiasedFactorPredictor {
         final double[] user;
         /** Item factors column by column ({@code item[f * items + i]}), so the loops over items vectorise. */
         final double[] item;
-        private final double[] itemConstant;
+        final double[] itemConstant;
         private final double[][] moments;
         private final double[] userGradient;
         private final double[] itemGradient;

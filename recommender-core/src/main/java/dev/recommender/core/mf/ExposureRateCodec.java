@@ -5,16 +5,17 @@ import dev.recommender.core.io.AbstractModelCodec;
 import dev.recommender.core.io.ModelData;
 
 /**
- * Model-file codec of {@link ExposureRate} (type {@code "exposure-rate"}, version 1): the configuration, mean,
+ * Model-file codec of {@link ExposureRate} (type {@code "exposure-rate"}, version 2): the configuration, mean,
  * offset, affinity weight and value range as properties (floats as exact bit patterns, so a loaded model answers
- * bit for bit as the saved one), biases and the folded factors ({@code 2 * factors} per row) as
- * {@code float[]} sections, the seen items. Registered through {@link java.util.ServiceLoader}; stateless and
+ * bit for bit as the saved one), biases, the folded factors ({@code 2 * factors} per row) and the exposure
+ * constants as {@code float[]} sections, the seen items. Version 1 files, written before the model kept its
+ * exposure constants, are refused with a request to fit again. Registered through {@link java.util.ServiceLoader}; stateless and
  * thread-safe.
  */
 public final class ExposureRateCodec extends AbstractModelCodec<ExposureRate> {
     /** Creates the codec (called by {@link java.util.ServiceLoader}). */
     public ExposureRateCodec() {
-        super(ExposureRate.NAME, 1, ExposureRate.class);
+        super(ExposureRate.NAME, 2, ExposureRate.class);
     }
 
     @Override
@@ -34,12 +35,18 @@ public final class ExposureRateCodec extends AbstractModelCodec<ExposureRate> {
                 .property("betaBits", Float.floatToRawIntBits(model.affinityWeight())),
                 model.minValue(), model.maxValue(), model.userBiasArray(), model.itemBiasArray(),
                 model.userFactorArray(), model.itemFactorArray());
+        data.putFloats("exposureBias", model.exposureBiasArray());
         model.seenItems().writeTo(data, "");
         return data.build();
     }
 
     @Override
     public ExposureRate decode(ModelData data) {
+        if (data.modelVersion() == 1) {
+            throw new IllegalArgumentException(ExposureRate.NAME + " model version 1 has no exposure constants; "
+                    + "fit and save the model again");
+        }
+        requireCurrentVersion(data);
         ExposureRate.Config config = new ExposureRate.Config(data.intProperty("factors"),
                 data.doubleProperty("regularization"), data.intProperty("epochs"), data.doubleProperty("learningRate"),
                 data.intProperty("batchSize"), data.doubleProperty("biasRegularization"), data.longProperty("seed"),
@@ -53,7 +60,8 @@ public final class ExposureRateCodec extends AbstractModelCodec<ExposureRate> {
         float offset = data.floatBitsProperty("offsetBits");
         float beta = data.floatBitsProperty("betaBits");
         float[][] sections = BiasedFactorLayout.readSections(data, seen, 2 * config.factors());
+        float[] exposureBias = data.parameters("exposureBias", seen.items().size());
         return new ExposureRate(seen, config, mean, offset, beta, range[0], range[1], sections[0], sections[1],
-                sections[2], sections[3]);
+                sections[2], sections[3], exposureBias);
     }
 }

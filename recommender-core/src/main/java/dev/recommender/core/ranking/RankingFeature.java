@@ -13,6 +13,11 @@ public enum RankingFeature {
     RETRIEVAL_SCORE("retrieval_score"),
     /** The rating model's (Svd's) prediction for the pair. */
     SVD_SCORE("svd_score"),
+    /**
+     * The rating model's estimate of how likely the user is to be shown the item, if it makes one
+     * ({@link dev.recommender.core.ExposureScorer}, e.g. exposure-rate), else 0.
+     */
+    EXPOSURE_SCORE("exposure_score"),
     /** {@code ln(1 + n)} for the user's n events in the history: user activity. */
     USER_EVENTS("user_events"),
     /** The user's smoothed engagement rate: (engaged + m g) / (events + m), g the global rate. */

@@ -229,10 +229,12 @@ public final class RankingFeatures {
      * @param itemId         external item id, known or not
      * @param retrievalScore the retrieval model's score for the pair
      * @param svdScore       the rating model's prediction for the pair
+     * @param exposureScore  the rating model's exposure score for the pair, 0 if it has none
      * @param out            receives {@link RankingFeature#count()} values
      * @throws IllegalArgumentException if {@code out} is shorter than {@link RankingFeature#count()}
      */
-    public void fill(String userId, String itemId, double retrievalScore, double svdScore, double[] out) {
+    public void fill(String userId, String itemId, double retrievalScore, double svdScore, double exposureScore,
+                     double[] out) {
         if (out.length < RankingFeature.count()) {
             throw new IllegalArgumentException("out must hold " + RankingFeature.count() + " features, got length "
                     + out.length);
@@ -240,13 +242,14 @@ public final class RankingFeatures {
         OptionalInt user = users.find(userId);
         OptionalInt item = items.find(itemId);
         fill(user.isPresent() ? user.getAsInt() : -1, item.isPresent() ? item.getAsInt() : -1,
-                retrievalScore, svdScore, out);
+                retrievalScore, svdScore, exposureScore, out);
     }
 
-    /** Allocating form of {@link #fill(String, String, double, double, double[])}. */
-    public double[] features(String userId, String itemId, double retrievalScore, double svdScore) {
+    /** Allocating form of {@link #fill(String, String, double, double, double, double[])}. */
+    public double[] features(String userId, String itemId, double retrievalScore, double svdScore,
+                             double exposureScore) {
         double[] out = new double[RankingFeature.count()];
-        fill(userId, itemId, retrievalScore, svdScore, out);
+        fill(userId, itemId, retrievalScore, svdScore, exposureScore, out);
         return out;
     }
 
@@ -257,28 +260,31 @@ public final class RankingFeatures {
      * @param item           an item index of {@link #items()}, or -1 for an item without history
      * @param retrievalScore the retrieval model's score for the pair
      * @param svdScore       the rating model's prediction for the pair
+     * @param exposureScore  the rating model's exposure score for the pair, 0 if it has none
      * @param out            receives {@link RankingFeature#count()} values
      */
-    public void fill(int user, int item, double retrievalScore, double svdScore, double[] out) {
+    public void fill(int user, int item, double retrievalScore, double svdScore, double exposureScore,
+                     double[] out) {
         fillUser(user, out, 0);
-        fillItem(user, item, retrievalScore, svdScore, out, 0);
+        fillItem(user, item, retrievalScore, svdScore, exposureScore, out, 0);
     }
 
     /**
      * Writes the features of one user with several items by index into consecutive rows of a
      * row-major matrix ({@link RankingFeature#count()} values per row): the user's part is computed
      * once, each item's part with one binary search within the user's pairs. Row {@code k} equals
-     * what {@link #fill(int, int, double, double, double[])} writes for {@code items[k]}.
+     * what {@link #fill(int, int, double, double, double, double[])} writes for {@code items[k]}.
      *
      * @param user            a user index of {@link #users()}, or -1
      * @param items           item indexes of {@link #items()} (or -1), the first {@code count} are used
      * @param retrievalScores the retrieval model's score per item
      * @param svdScores       the rating model's prediction per item
+     * @param exposureScores  the rating model's exposure score per item (zeros if it has none)
      * @param count           rows to write
      * @param matrix          receives {@code count} rows, length at least {@code count * RankingFeature.count()}
      */
-    public void fillRows(int user, int[] items, double[] retrievalScores, float[] svdScores, int count,
-                         double[] matrix) {
+    public void fillRows(int user, int[] items, double[] retrievalScores, float[] svdScores, float[] exposureScores,
+                         int count, double[] matrix) {
         int width = RankingFeature.count();
         if (count <= 0) {
             return;
@@ -288,7 +294,7 @@ public final class RankingFeatures {
             if (k > 0) {
                 System.arraycopy(matrix, 0, matrix, k * width, width);
             }
-            fillItem(user, items[k], retrievalScores[k], svdScores[k], matrix, k * width);
+            fillItem(user, items[k], retrievalScores[k], svdScores[k], exposureScores[k], matrix, k * width);
         }
     }
 
@@ -303,11 +309,13 @@ public final class RankingFeatures {
     }
 
     /** The pair's and item's columns of a row starting at {@code offset} whose user columns are filled. */
-    private void fillItem(int user, int item, double retrievalScore, double svdScore, double[] out, int offset) {
+    private void fillItem(int user, int item, double retrievalScore, double svdScore, double exposureScore,
+                          double[] out, int offset) {
         double m = priorStrength;
         double userRate = out[offset + RankingFeature.USER_ENGAGEMENT_RATE.ordinal()];
         out[offset + RankingFeature.RETRIEVAL_SCORE.ordinal()] = retrievalScore;
         out[offset + RankingFeature.SVD_SCORE.ordinal()] = svdScore;
+        out[offset + RankingFeature.EXPOSURE_SCORE.ordinal()] = exposureScore;
         int iEvents = item < 0 ? 0 : itemEvents[item];
         out[offset + RankingFeature.ITEM_USERS.ordinal()] = Math.log1p(item < 0 ? 0 : itemUsers[item]);
         out[offset + RankingFeature.ITEM_RECENT_EVENTS.ordinal()] = Math.log1p(item < 0 ? 0 : itemRecentEvents[item]);

@@ -1,5 +1,6 @@
 package dev.recommender.core.ranking;
 
+import dev.recommender.core.ExposureScorer;
 import dev.recommender.core.IndexedRecommender;
 import dev.recommender.core.IndexedScorer;
 import dev.recommender.core.PointPredictor;
@@ -551,6 +552,18 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
     }
 
     /**
+     * The rating model's exposure scores of some items for a user ({@link RankingFeature#EXPOSURE_SCORE}):
+     * zeros when it is not an {@link ExposureScorer}.
+     */
+    static void exposureScores(IndexedScorer scorer, int user, int[] items, float[] out) {
+        if (scorer instanceof ExposureScorer exposure) {
+            exposure.exposureScoresInto(user, items, out);
+        } else {
+            Arrays.fill(out, 0, items.length, 0f);
+        }
+    }
+
+    /**
      * The retrieval model's scores of some items for a user: 0 for an item outside the catalog or a
      * user it does not know (its fallback scores are not retrieval scores).
      */
@@ -583,6 +596,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
         double[] retrievalScores = new double[0];
         double[] zeros = new double[0];
         float[] svd = new float[0];
+        float[] exposure = new float[0];
         double[] matrix = new double[0];
         double[] rates = new double[0];
         double[] orderScores = new double[0];
@@ -596,6 +610,7 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
                 retrievalScores = new double[size];
                 zeros = new double[size];
                 svd = new float[size];
+                exposure = new float[size];
                 matrix = new double[size * RankingFeature.count()];
                 rates = new double[size];
                 orderScores = new double[size];
@@ -615,8 +630,9 @@ public final class RetrievalRanking implements IndexedRecommender, IndexedScorer
                 System.arraycopy(items, 0, candidateItems, 0, count);
             }
             scorer.scoreInto(user, candidateItems, svd);
+            exposureScores(scorer, user, candidateItems, exposure);
             // a fallback list's scores are popularity, not retrieval scores: the feature is 0
-            features.fillRows(user, items, fallback ? zeros : retrievalScores, svd, count, matrix);
+            features.fillRows(user, items, fallback ? zeros : retrievalScores, svd, exposure, count, matrix);
         }
 
         /** {@link #fillRows} and both models' predictions of every row. */

@@ -411,11 +411,14 @@ public record RetrievalRankingAlgorithm<S extends Recommender & IndexedScorer>(
 
         <S extends IndexedScorer> void add(int user, int[] items, float[] retrievalScores, double[] values, int count,
                                            S scorer, RankingFeatures features) {
+            int[] scored = java.util.Arrays.copyOf(items, count);
             float[] svd = new float[count];
-            scorer.scoreInto(user, java.util.Arrays.copyOf(items, count), svd);
+            scorer.scoreInto(user, scored, svd);
+            float[] exposure = new float[count];
+            RetrievalRanking.exposureScores(scorer, user, scored, exposure);
             for (int k = 0; k < count; k++) {
                 double[] row = new double[RankingFeature.count()];
-                features.fill(user, items[k], retrievalScores[k], svd[k], row);
+                features.fill(user, items[k], retrievalScores[k], svd[k], exposure[k], row);
                 rows.add(row);
                 labels.add(values[k]);
                 pairs.add(new int[] {user, items[k]});

@@ -33,12 +33,13 @@ public final class RetrievalRankingCodec implements ModelCodec<RetrievalRanking>
     }
 
     /**
-     * Version 3 stores the trees as named arrays. Versions 1 and 2 held Java-serialised Smile trees;
-     * they are refused (deserialising them is what made a crafted file able to hang or kill a server).
+     * Version 4 adds the {@code exposure_score} feature. Version 3 stored the same layout for trees grown on one
+     * feature fewer; versions 1 and 2 held Java-serialised Smile trees (deserialising them is what made a crafted
+     * file able to hang or kill a server). All three are refused with a request to fit again.
      */
     @Override
     public int version() {
-        return 3;
+        return 4;
     }
 
     @Override
@@ -72,6 +73,10 @@ public final class RetrievalRankingCodec implements ModelCodec<RetrievalRanking>
         if (data.modelVersion() < 3) {
             throw new IllegalArgumentException("retrieval-ranking version " + data.modelVersion()
                     + " stored its trees by Java serialisation, which is no longer read; fit and save the model again");
+        }
+        if (data.modelVersion() == 3) {
+            throw new IllegalArgumentException("retrieval-ranking version 3 was fitted without the exposure_score "
+                    + "feature; fit and save the model again");
         }
         if (data.modelVersion() > version()) {
             throw new IllegalArgumentException("unsupported retrieval-ranking version " + data.modelVersion()

@@ -78,6 +78,90 @@ class ExposureRateTest {
         assertTrue(model.affinityWeight() > 0.02, "affinity weight " + model.affinityWeight());
     }
 
+    /**
+     * The exposure score ranks a user's held-out shown items above items the user was never shown, whichever sign
+     * the rate regression gave the affinity: with engagement falling as the hidden taste rises, {@code beta} turns
+     * negative and the folded factors flip, but the score must still grow with the chance of being shown.
+     */
+    @Test
+    void exposureScoresRankShownItemsAboveUnshownOnesWhateverTheRateWeightsSign() {
+        for (double engagement : new double[] {1.0, -1.0}) {
+            Interactions[] split = planted(5, 1.5, engagement);
+            ExposureRate model = ExposureRate.fit(split[0], CONFIG);
+            assertTrue(engagement > 0 ? model.affinityWeight() > 0.02 : model.affinityWeight() < -0.02,
+                    "affinity weight " + model.affinityWeight() + " for engagement slope " + engagement);
+            double auc = shownAboveUnshown(model, split);
+            assertTrue(auc > 0.7, "P(held-out shown item > unshown item) = " + auc + " (engagement " + engagement + ")");
+        }
+    }
+
+    /** Share of (held-out shown item, never-shown item) pairs of a user that the exposure score orders right. */
+    private static double shownAboveUnshown(ExposureRate model, Interactions[] split) {
+        long right = 0;
+        long pairs = 0;
+        float[] scores = new float[ITEMS];
+        int[] all = new int[ITEMS];
+        for (int i = 0; i < ITEMS; i++) {
+            all[i] = model.items().find("i" + i).orElse(-1);
+        }
+        Interactions test = split[1];
+        for (int tu = 0; tu < test.userCount(); tu++) {
+            String userId = test.users().id(tu);
+            int user = model.users().find(userId).orElse(-1);
+            if (user < 0 || test.userDegree(tu) == 0) {
+                continue;
+            }
+            model.exposureScoresInto(user, all, scores);
+            java.util.Set<String> shown = new java.util.HashSet<>();
+            for (Interactions side : split) {
+                side.users().find(userId).ifPresent(u -> {
+                    for (int e = side.userStart(u); e < side.userEnd(u); e++) {
+                        shown.add(side.items().id(side.itemAt(e)));
+                    }
+                });
+            }
+            for (int e = test.userStart(tu); e < test.userEnd(tu); e++) {
+                int held = Integer.parseInt(test.items().id(test.itemAt(e)).substring(1));
+                for (int other = 0; other < ITEMS; other++) {
+                    if (!shown.contains("i" + other) && all[held] >= 0 && all[other] >= 0) {
+                        right += scores[held] > scores[other] ? 1 : 0;
+                        pairs++;
+                    }
+                }
+            }
+        }
+        assertTrue(pairs > 10_000, "compared " + pairs + " pairs");
+        return (double) right / pairs;
+    }
+
+    @Test
+    void theCodecKeepsTheExposureScoresBitForBitAndRefusesFilesWithoutThem() {
+        Interactions[] split = planted(7, 1.5, 1.0);
+        ExposureRate model = ExposureRate.fit(split[0], CONFIG);
+        dev.recommender.core.io.ModelData data = new ExposureRateCodec().encode(model);
+        assertEquals(2, data.modelVersion());
+        ExposureRate decoded = new ExposureRateCodec().decode(data);
+        int[] items = new int[model.items().size() + 1];
+        for (int i = 0; i < model.items().size(); i++) {
+            items[i] = i;
+        }
+        items[items.length - 1] = -1;
+        float[] before = new float[items.length];
+        float[] after = new float[items.length];
+        for (int user : new int[] {0, 7, model.users().size() - 1, -1}) {
+            model.exposureScoresInto(user, items, before);
+            decoded.exposureScoresInto(user, items, after);
+            assertArrayEquals(before, after, "user " + user);
+            assertEquals(0f, after[items.length - 1], "an item outside the numbering scores 0");
+        }
+        dev.recommender.core.io.ModelData.Builder old = dev.recommender.core.io.ModelData.builder(ExposureRate.NAME, 1);
+        data.properties().forEach(old::property);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ExposureRateCodec().decode(old.build()));
+        assertEquals("exposure-rate model version 1 has no exposure constants; fit and save the model again",
+                e.getMessage());
+    }
+
     @Test
     void staysAtTheBiasesWhenExposureSaysNothing() {
         // shown at random, engagement without taste: the affinity is noise and its weight must stay near 0

@@ -31,11 +31,11 @@ class RankingFeaturesTest {
         return log.build();
     }
 
-    static double[] row(double retrieval, double svd, double userEvents, double userRate, double daysSinceLast,
-                        double itemUsers, double itemRecent, double itemRate, double itemAge, double pairEvents,
-                        double pairRate) {
-        return new double[] {retrieval, svd, userEvents, userRate, daysSinceLast, itemUsers, itemRecent, itemRate,
-                itemAge, pairEvents, pairRate};
+    static double[] row(double retrieval, double svd, double exposure, double userEvents, double userRate,
+                        double daysSinceLast, double itemUsers, double itemRecent, double itemRate, double itemAge,
+                        double pairEvents, double pairRate) {
+        return new double[] {retrieval, svd, exposure, userEvents, userRate, daysSinceLast, itemUsers, itemRecent,
+                itemRate, itemAge, pairEvents, pairRate};
     }
 
     @Test
@@ -47,20 +47,20 @@ class RankingFeaturesTest {
         // item x: users a, b; events 3, engaged 2 -> (2 + 1) / (3 + 2) = 0.6; first day 0 -> age 5;
         //         recent window [day 2, day 5): b's day-3 event -> 1
         // pair (a, x): 2 events, 1 engaged -> (1 + 2*0.4) / (2 + 2) = 0.45
-        assertArrayEquals(row(0.7, 0.3, Math.log1p(3), 0.4, 3, Math.log1p(2), Math.log1p(1), 0.6, 5, 2, 0.45),
-                features.features("a", "x", 0.7, 0.3), 1e-12);
+        assertArrayEquals(row(0.7, 0.3, -1.5, Math.log1p(3), 0.4, 3, Math.log1p(2), Math.log1p(1), 0.6, 5, 2, 0.45),
+                features.features("a", "x", 0.7, 0.3, -1.5), 1e-12);
         // item y: 1 event (a, day 2, viewed) -> rate (0 + 1) / (1 + 2) = 1/3, age 3, recent 1
         // pair (a, y): 1 event, 0 engaged -> (0 + 0.8) / (1 + 2) = 0.8/3
-        assertArrayEquals(row(0, 0, Math.log1p(3), 0.4, 3, Math.log1p(1), Math.log1p(1), 1.0 / 3, 3, 1, 0.8 / 3),
-                features.features("a", "y", 0, 0), 1e-12);
+        assertArrayEquals(row(0, 0, 0, Math.log1p(3), 0.4, 3, Math.log1p(1), Math.log1p(1), 1.0 / 3, 3, 1, 0.8 / 3),
+                features.features("a", "y", 0, 0, 0), 1e-12);
         // user b: 1 event, engaged -> (1 + 1) / (1 + 2) = 2/3, last day 3 -> 2 days
         // item z: only the event at the cut-off -> no history: rate g, age 0, no users
         // pair (b, z): no events -> (0 + 2 * 2/3) / (0 + 2) = 2/3
-        assertArrayEquals(row(0, 0, Math.log1p(1), 2.0 / 3, 2, 0, 0, 0.5, 0, 0, 2.0 / 3),
-                features.features("b", "z", 0, 0), 1e-12);
+        assertArrayEquals(row(0, 0, 0, Math.log1p(1), 2.0 / 3, 2, 0, 0, 0.5, 0, 0, 2.0 / 3),
+                features.features("b", "z", 0, 0, 0), 1e-12);
         // an unknown user: no events, rate g, -1 days; pair rate falls back to the user's rate g
-        assertArrayEquals(row(0, 0, 0, 0.5, -1, Math.log1p(2), Math.log1p(1), 0.6, 5, 0, 0.5),
-                features.features("nobody", "x", 0, 0), 1e-12);
+        assertArrayEquals(row(0, 0, 0, 0, 0.5, -1, Math.log1p(2), Math.log1p(1), 0.6, 5, 0, 0.5),
+                features.features("nobody", "x", 0, 0, 0), 1e-12);
         assertTrue(features.hasHistory("a"));
         assertFalse(features.hasHistory("nobody"));
         assertTrue(features.hasEvents("a", "y"));
@@ -76,13 +76,13 @@ class RankingFeaturesTest {
         RankingFeatures withoutLabels = RankingFeatures.of(tinyLog(false), 5 * DAY, CONFIG);
         for (String user : new String[] {"a", "b", "nobody"}) {
             for (String item : new String[] {"x", "y", "z"}) {
-                assertArrayEquals(withoutLabels.features(user, item, 0.1, 0.2),
-                        withLabels.features(user, item, 0.1, 0.2), 0.0, user + "/" + item);
+                assertArrayEquals(withoutLabels.features(user, item, 0.1, 0.2, 0.3),
+                        withLabels.features(user, item, 0.1, 0.2, 0.3), 0.0, user + "/" + item);
             }
         }
         // moving the cut-off past the later events does change them: the test can see a leak
         RankingFeatures later = RankingFeatures.of(tinyLog(true), 8 * DAY, CONFIG);
-        assertEquals(3, later.features("a", "x", 0, 0)[RankingFeature.PAIR_EVENTS.ordinal()]);
+        assertEquals(3, later.features("a", "x", 0, 0, 0)[RankingFeature.PAIR_EVENTS.ordinal()]);
     }
 
     @Test
@@ -93,7 +93,7 @@ class RankingFeaturesTest {
         RankingFeatures copy = RankingFeatures.readFrom(data.build(), "f/");
         for (String user : new String[] {"a", "b", "nobody"}) {
             for (String item : new String[] {"x", "y", "z", "w"}) {
-                assertArrayEquals(features.features(user, item, 1, 2), copy.features(user, item, 1, 2), 0.0);
+                assertArrayEquals(features.features(user, item, 1, 2, 3), copy.features(user, item, 1, 2, 3), 0.0);
             }
         }
         assertEquals(features.referenceMillis(), copy.referenceMillis());
@@ -125,8 +125,8 @@ class RankingFeaturesTest {
     void outputBufferMustHoldEveryFeature() {
         RankingFeatures features = RankingFeatures.of(tinyLog(true), 5 * DAY, CONFIG);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> features.fill("a", "x", 0, 0, new double[3]));
-        assertEquals("out must hold 11 features, got length 3", e.getMessage());
+                () -> features.fill("a", "x", 0, 0, 0, new double[3]));
+        assertEquals("out must hold 12 features, got length 3", e.getMessage());
     }
 
     @Test

@@ -21,7 +21,7 @@ class RetrievalRankingFileTest {
     @TempDir
     Path directory;
 
-    /** A version-3 file whose ranker is the hand-built ensemble, after {@code tamper} edits its arrays. */
+    /** A file of the given version whose ranker is the hand-built ensemble, after {@code tamper} edits its arrays. */
     ModelFormatException refusal(int version, Consumer<TreeEnsembleTest.Arrays> tamper, String key, String value)
             throws Exception {
         TreeEnsembleTest.Arrays arrays = new TreeEnsembleTest.Arrays();
@@ -52,7 +52,7 @@ class RetrievalRankingFileTest {
     }
 
     String message(Consumer<TreeEnsembleTest.Arrays> tamper) throws Exception {
-        ModelFormatException e = refusal(3, tamper, "", "");
+        ModelFormatException e = refusal(4, tamper, "", "");
         return e.getMessage().substring(e.path().toString().length() + 2);
     }
 
@@ -70,9 +70,16 @@ class RetrievalRankingFileTest {
 
     @Test
     void aHeaderAnnouncingHugeArraysIsRefusedBeforeAnyAllocation() throws Exception {
-        ModelFormatException e = refusal(3, a -> { }, "ranker.nodes", Integer.toString(1 << 30));
+        ModelFormatException e = refusal(4, a -> { }, "ranker.nodes", Integer.toString(1 << 30));
         assertEquals(e.path() + ": inconsistent retrieval-ranking model: ranker.nodes = 1073741824 is too large",
                 e.getMessage());
+    }
+
+    @Test
+    void filesFittedWithoutTheExposureFeatureAreRefused() throws Exception {
+        ModelFormatException e = refusal(3, a -> { }, "", "");
+        assertEquals(e.path() + ": inconsistent retrieval-ranking model: retrieval-ranking version 3 was fitted"
+                + " without the exposure_score feature; fit and save the model again", e.getMessage());
     }
 
     @Test

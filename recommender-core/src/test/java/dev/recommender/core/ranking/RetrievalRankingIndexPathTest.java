@@ -1,5 +1,6 @@
 package dev.recommender.core.ranking;
 
+import dev.recommender.core.ExposureScorer;
 import dev.recommender.core.IndexedRecommender;
 import dev.recommender.core.IndexedScorer;
 import dev.recommender.core.RankedItems;
@@ -8,6 +9,7 @@ import dev.recommender.core.Recommendations;
 import dev.recommender.core.TrainingData;
 import dev.recommender.core.TrainingListener;
 import dev.recommender.core.data.EventLog;
+import dev.recommender.core.mf.ExposureRate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The int path of the two-stage model (per-thread buffers, one feature fill per user, a primitive
  * top-k) answers exactly as the id path and as a plain reference: every candidate's features by
- * {@link RankingFeatures#fill(int, int, double, double, double[])}, one prediction per row, a full
+ * {@link RankingFeatures#fill(int, int, double, double, double, double[])}, one prediction per row, a full
  * sort by score then catalog order.
  */
 class RetrievalRankingIndexPathTest {
     static EventLog log;
     static RetrievalRanking model;
     static RetrievalRanking ordered;
+    /** Ordered (weight 1), with an exposure-rate scorer: the only model here whose exposure_score column is not 0. */
+    static RetrievalRanking exposureScored;
 
     @BeforeAll
     static void fit() {
@@ -42,6 +46,30 @@ class RetrievalRankingIndexPathTest {
                 RetrievalRankingConfig.builder().candidates(15).target(RankingTarget.ENGAGED).ranking(trees).build())
                 .fit(TrainingData.of(log), TrainingListener.NONE);
         assertTrue(ordered.orderer().isPresent(), "the ENGAGED target fits an ordering model");
+        RetrievalRanking fitted = new RetrievalRankingAlgorithm<>(StandIns.cooccurrenceStage(),
+                ExposureRate.Config.defaults().withFactors(4).withEpochs(5).withThreads(1),
+                RetrievalRankingConfig.builder().candidates(15).target(RankingTarget.ENGAGED).ranking(trees).build())
+                .fit(TrainingData.of(log), TrainingListener.NONE);
+        // this small log holds too few users to choose the ordering weight: the orderer's order, so its trees are read
+        exposureScored = RetrievalRanking.create(fitted.retrieval(), fitted.scorer(), fitted.features(),
+                fitted.ranker(), fitted.orderer().orElseThrow(), 1, fitted.candidates());
+    }
+
+    @Test
+    void anExposureScorerFillsItsColumnAndOtherScorersLeaveItZero() {
+        int[] items = {0, 1, 2, 3, 4, 5, 6, 7};
+        int column = RankingFeature.EXPOSURE_SCORE.ordinal();
+        double[] matrix = new double[RankingFeature.count()];
+        float[] distinct = exposureScores(exposureScored, 3, items);
+        long different = java.util.stream.IntStream.range(0, items.length).mapToDouble(k -> distinct[k]).distinct()
+                .count();
+        assertTrue(different > 1, "an exposure-rate scorer gives items different exposure scores");
+        exposureScored.features().fill(3, items[2], 0, 0, distinct[2], matrix);
+        assertEquals(distinct[2], matrix[column], 0.0);
+        float[] none = new float[items.length];
+        Arrays.fill(none, Float.NaN);
+        RetrievalRanking.exposureScores((IndexedScorer) ordered.scorer(), 3, items, none);
+        assertArrayEquals(new float[items.length], none, "a scorer without exposures contributes 0");
     }
 
     /** The ordered model's parts with another ordering weight. */
@@ -52,7 +80,7 @@ class RetrievalRankingIndexPathTest {
 
     @Test
     void theIntPathTheIdPathAndAPlainReferenceAgree() {
-        for (RetrievalRanking m : List.of(model, ordered, weighted(1), weighted(0.5), weighted(0))) {
+        for (RetrievalRanking m : List.of(model, ordered, weighted(1), weighted(0.5), weighted(0), exposureScored)) {
             int compared = 0;
             for (int user = 0; user < 30; user++) {
                 String userId = m.users().id(user);
@@ -83,7 +111,7 @@ class RetrievalRankingIndexPathTest {
         for (int i = 0; i < items.length; i++) {
             items[i] = i;
         }
-        for (RetrievalRanking m : List.of(model, weighted(1))) {
+        for (RetrievalRanking m : List.of(model, weighted(1), exposureScored)) {
             for (int user : new int[] {0, 5, 17, -1}) {
                 float[] rates = new float[items.length];
                 float[] orderScores = new float[items.length];
@@ -93,9 +121,10 @@ class RetrievalRankingIndexPathTest {
                 RetrievalRanking.retrievalScores((IndexedRecommender) m.retrieval(), user, items, retrieval);
                 float[] svd = new float[items.length];
                 ((IndexedScorer) m.scorer()).scoreInto(user, items, svd);
+                float[] exposure = exposureScores(m, user, items);
                 double[] row = new double[RankingFeature.count()];
                 for (int i = 0; i < items.length; i++) {
-                    m.features().fill(user, items[i], retrieval[i], svd[i], row);
+                    m.features().fill(user, items[i], retrieval[i], svd[i], exposure[i], row);
                     assertEquals((float) m.ranker().predict(row), rates[i]);
                     assertEquals((float) m.orderer().orElse(m.ranker()).predict(row), orderScores[i]);
                     String userId = user < 0 ? "nobody" : m.users().id(user);
@@ -111,14 +140,15 @@ class RetrievalRankingIndexPathTest {
         int[] items = {3, 0, 39, -1, 3, 12};
         double[] retrieval = {0.5, -1, 2, 0, 0.25, 7};
         float[] svd = {0.1f, 0.9f, 0.3f, 0.4f, 0.5f, 0.0f};
+        float[] exposure = {-2f, 1.5f, 0f, 3f, -0.25f, 8f};
         int width = RankingFeature.count();
         for (int user : new int[] {0, 1, 50, -1}) {
             double[] matrix = new double[items.length * width];
             Arrays.fill(matrix, Double.NaN);
-            features.fillRows(user, items, retrieval, svd, items.length, matrix);
+            features.fillRows(user, items, retrieval, svd, exposure, items.length, matrix);
             for (int k = 0; k < items.length; k++) {
                 double[] row = new double[width];
-                features.fill(user, items[k], retrieval[k], svd[k], row);
+                features.fill(user, items[k], retrieval[k], svd[k], exposure[k], row);
                 assertArrayEquals(row, Arrays.copyOfRange(matrix, k * width, (k + 1) * width), "row " + k);
             }
         }
@@ -186,7 +216,9 @@ class RetrievalRankingIndexPathTest {
             items[j] = candidates.items()[k];
             float[] svd = new float[1];
             ((IndexedScorer) m.scorer()).scoreInto(user, new int[] {items[j]}, svd);
-            m.features().fill(user, items[j], candidates.fallback() ? 0 : candidates.scores()[k], svd[0], row);
+            float[] exposure = exposureScores(m, user, new int[] {items[j]});
+            m.features().fill(user, items[j], candidates.fallback() ? 0 : candidates.scores()[k], svd[0], exposure[0],
+                    row);
             scores[j] = m.orderer().orElse(m.ranker()).predict(row);
         }
         Integer[] order = new Integer[n];
@@ -218,5 +250,14 @@ class RetrievalRankingIndexPathTest {
     }
 
     private record Reference(int[] items, double[] scores) {
+    }
+
+    /** The exposure-score feature as the public interface gives it: the scorer's own, or 0 without one. */
+    private static float[] exposureScores(RetrievalRanking m, int user, int[] items) {
+        float[] out = new float[items.length];
+        if (m.scorer() instanceof ExposureScorer exposure) {
+            exposure.exposureScoresInto(user, items, out);
+        }
+        return out;
     }
 }
