@@ -67,7 +67,8 @@ final class EvaluateCommand extends TrainingCommand {
             + "report.json and report.html (tables and charts in one self-contained page); DIR is created.")
     Path reportDir;
 
-    @Option(names = "--tune", description = "Tune svd, rate-als, implicit-als and ease inside every fold on a validation carve of "
+    @Option(names = "--tune", description = "Tune svd, svdpp, rate-als, exposure-rate, implicit-als, ease and two-tower inside every fold on a "
+            + "validation carve of "
             + "the fold's training side (nested); see TuningSpaces.")
     boolean tune;
 

@@ -9,6 +9,7 @@ import dev.recommender.core.mf.Svd;
 import dev.recommender.core.mf.SvdPlusPlus;
 import dev.recommender.core.retrieval.Ease;
 import dev.recommender.core.retrieval.ImplicitAls;
+import dev.recommender.core.retrieval.TwoTowerRetrieval;
 import dev.recommender.eval.ParameterGrid;
 import dev.recommender.eval.Tuner;
 
@@ -44,7 +45,8 @@ final class TuningSpaces {
 
     /** What every table of a tuned run says about where its configurations came from. */
     static String note(boolean tuned) {
-        return tuned ? "Configurations of svd, svdpp, rate-als, exposure-rate, implicit-als and ease tuned inside every fold on a validation carve of"
+        return tuned ? "Configurations of svd, svdpp, rate-als, exposure-rate, implicit-als, ease and two-tower tuned inside every"
+                + " fold on a validation carve of"
                 + " that fold's training side (" + Math.round(FRACTION * 100) + "% of each user's training pairs);"
                 + " measured on the fold's test side.\n\n"
                 : "Configurations: the catalog presets (see docs/models.md for what they were tuned on); measured on"
@@ -95,6 +97,14 @@ final class TuningSpaces {
                     .add("alpha", 1.0, 3.0).build();
             return new Tuner(grid.points(), p -> als.toBuilder().regularization(p.getDouble("regularization"))
                     .alpha(p.getDouble("alpha")).build(), ndcg, FRACTION, seed).asAlgorithm(name, als.input());
+        }
+        if (preset instanceof TwoTowerRetrieval.Config twoTower) {
+            // the softmax temperature and the training length: the two knobs its preset was first set by on a test split
+            ParameterGrid grid = ParameterGrid.builder().add("temperature", 1.0, 2.0, 4.0).add("epochScale", 0.5, 1.0)
+                    .build();
+            return new Tuner(grid.points(), p -> twoTower.toBuilder().temperature(p.getDouble("temperature"))
+                    .epochs((int) Math.max(1, Math.round(twoTower.epochs() * p.getDouble("epochScale")))).build(),
+                    ndcg, FRACTION, seed).asAlgorithm(name, twoTower.input());
         }
         return preset;
     }

@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TuneOptionTest extends CommandTestSupport {
     @Test
     void tunedRunSaysWhatItTunedOnAndEveryModelHasARow() throws Exception {
-        CliRun run = run(with(input("evaluate"), "--algorithms", "popularity,rate-als,ease", "--tune",
+        CliRun run = run(with(input("evaluate"), "--algorithms", "popularity,rate-als,ease,two-tower", "--tune",
                 "--runs-dir", dir.resolve("runs-tune").toString()));
         assertEquals(Cli.OK, run.exitCode(), run.err());
         assertTrue(run.out().contains("tuned inside every fold on a validation carve"), run.out());
-        for (String name : new String[] {"popularity", "rate-als", "ease"}) {
+        for (String name : new String[] {"popularity", "rate-als", "ease", "two-tower"}) {
             assertTrue(run.out().contains("| " + name + " "), name + " row in:\n" + run.out());
         }
         try (var files = Files.list(dir.resolve("runs-tune"))) {
