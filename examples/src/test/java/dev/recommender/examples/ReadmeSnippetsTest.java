@@ -18,7 +18,9 @@ import dev.recommender.core.data.ImplicitConfidence;
 import dev.recommender.core.data.Interactions;
 import dev.recommender.core.data.Signals;
 import dev.recommender.core.io.ModelStore;
+import dev.recommender.core.mf.ExposureRate;
 import dev.recommender.core.mf.Svd;
+import dev.recommender.core.ranking.RankingTarget;
 import dev.recommender.core.ranking.RetrievalRanking;
 import dev.recommender.core.ranking.RetrievalRankingAlgorithm;
 import dev.recommender.core.ranking.RetrievalRankingConfig;
@@ -102,7 +104,8 @@ class ReadmeSnippetsTest {
         // README:begin
         TrainingData data = TrainingData.of(events, Signals.engagementLog());
         RetrievalRanking twoStage = new RetrievalRankingAlgorithm<>(ImplicitAls.Config.defaults(),
-                Svd.Config.forEngagementRate(), RetrievalRankingConfig.defaults()).fit(data);
+                ExposureRate.Config.defaults(), RetrievalRankingConfig.builder().target(RankingTarget.ENGAGED).build())
+                .fit(data);
         Recommendations ranked = twoStage.recommend("18edb997ce", 10);
         // README:end
         assertFalse(ranked.fallback());

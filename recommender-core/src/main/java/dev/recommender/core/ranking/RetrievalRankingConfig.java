@@ -45,7 +45,10 @@ public record RetrievalRankingConfig(int candidates, double labelFraction, Ranki
 
     /**
      * {@link #DEFAULT_CANDIDATES} candidates, the last 20% of the time span as labels, ordered by engagement rate, 50
-     * negatives per user (used by {@link RankingTarget#ENGAGED}), default features and trees.
+     * negatives per user (used by {@link RankingTarget#ENGAGED}), default features and trees. For lists of new
+     * items, set {@link RankingTarget#ENGAGED} (what the CLI's {@code retrieval-ranking} and {@code evaluate} fit):
+     * it orders by the predicted chance of a new engagement and ranked the measured logs' test periods better
+     * (docs/models.md); the engagement-rate target is the proof of concept's.
      */
     public static RetrievalRankingConfig defaults() {
         return new RetrievalRankingConfig(DEFAULT_CANDIDATES, 0.2, RankingTarget.ENGAGEMENT_RATE, 50, FeatureConfig.defaults(),
