@@ -217,8 +217,9 @@ public final class RankingModel {
         if (bestTrees < config.trees()) {
             model.trim(bestTrees);
         }
-        LOG.debug("ranking model: {} examples ({} held out), {} of {} trees kept, fit in {} ms", n, validationCount,
-                bestTrees, config.trees(), elapsed.toMillis());
+        LOG.debug("ranking model: {} examples ({} held out), {} of {} trees kept (lowest validation error at {}), "
+                + "fit in {} ms", n, validationCount, bestTrees, config.trees(),
+                validationMse == null ? config.trees() : lowestAt(validationMse), elapsed.toMillis());
         RankingModel flat = new RankingModel(SmileTrees.convert(model, p), featureNames, minLabel, maxLabel,
                 model.importance());
         return new Fitted(flat, model);
@@ -232,6 +233,17 @@ public final class RankingModel {
      * @param validationMse validation MSE after 1, 2, ... trees
      * @return the number of trees to keep, at least 1
      */
+    /** The tree count (1-based) with the lowest staged validation error; the first of equals. */
+    private static int lowestAt(double[] validationMse) {
+        int best = 0;
+        for (int t = 1; t < validationMse.length; t++) {
+            if (validationMse[t] < validationMse[best]) {
+                best = t;
+            }
+        }
+        return best + 1;
+    }
+
     static int fewestTreesNearBest(double[] validationMse) {
         double best = Double.POSITIVE_INFINITY;
         for (double mse : validationMse) {
