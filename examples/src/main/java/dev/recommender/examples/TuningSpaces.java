@@ -59,7 +59,7 @@ final class TuningSpaces {
             ParameterGrid grid = ParameterGrid.builder().add("regularizationScale", 0.5, 1.0, 2.0)
                     .add("epochScale", 0.5, 1.0).build();
             return new Tuner(grid.points(), p -> svd.toBuilder()
-                    .epochs((int) Math.max(1, Math.round(svd.epochs() * p.getDouble("epochScale"))))
+                    .epochs(scaled(svd.epochs(), p.getDouble("epochScale")))
                     .factorRegularization(svd.factorRegularization() * p.getDouble("regularizationScale"))
                     .biasRegularization(svd.biasRegularization() * p.getDouble("regularizationScale")).build(),
                     "rmse", FRACTION, seed).asAlgorithm(name, svd.input());
@@ -68,7 +68,7 @@ final class TuningSpaces {
             ParameterGrid grid = ParameterGrid.builder().add("regularizationScale", 0.5, 1.0, 2.0)
                     .add("epochScale", 0.5, 1.0).build();
             return new Tuner(grid.points(), p -> svdpp
-                    .withEpochs((int) Math.max(1, Math.round(svdpp.epochs() * p.getDouble("epochScale"))))
+                    .withEpochs(scaled(svdpp.epochs(), p.getDouble("epochScale")))
                     .withRegularization(svdpp.regularization() * p.getDouble("regularizationScale"))
                     .withImplicitRegularization(svdpp.implicitRegularization() * p.getDouble("regularizationScale")),
                     "rmse", FRACTION, seed).asAlgorithm(name, svdpp.input());
@@ -103,9 +103,14 @@ final class TuningSpaces {
             ParameterGrid grid = ParameterGrid.builder().add("temperature", 1.0, 2.0, 4.0).add("epochScale", 0.5, 1.0)
                     .build();
             return new Tuner(grid.points(), p -> twoTower.toBuilder().temperature(p.getDouble("temperature"))
-                    .epochs((int) Math.max(1, Math.round(twoTower.epochs() * p.getDouble("epochScale")))).build(),
+                    .epochs(scaled(twoTower.epochs(), p.getDouble("epochScale"))).build(),
                     ndcg, FRACTION, seed).asAlgorithm(name, twoTower.input());
         }
         return preset;
+    }
+
+    /** An epoch count times a grid's scale, rounded, at least 1. */
+    private static int scaled(int epochs, double scale) {
+        return (int) Math.max(1, Math.round(epochs * scale));
     }
 }

@@ -245,10 +245,7 @@ public final class RankingModel {
     }
 
     static int fewestTreesNearBest(double[] validationMse) {
-        double best = Double.POSITIVE_INFINITY;
-        for (double mse : validationMse) {
-            best = Math.min(best, mse);
-        }
+        double best = validationMse[lowestAt(validationMse) - 1];
         // compared on RMSE, the reported unit
         double limit = Math.sqrt(best) * (1 + TREE_TOLERANCE);
         for (int t = 0; t < validationMse.length; t++) {
